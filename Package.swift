@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Galley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "galley", targets: ["galley"]),
+        .library(name: "GalleyExport", targets: ["GalleyExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through module maps.
+        .systemLibrary(name: "CCairoPango", path: "Sources/CCairoPango", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
+
+        // The pipeline, one target per stage; data flows only forward.
+        .target(name: "GalleyModel"),
+        .target(name: "GalleyDiagnostics", dependencies: ["Yams"]),
+        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams"]),
+        .target(name: "GalleyStyle", dependencies: ["GalleyDiagnostics", "Yams"]),
+        .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
+        .target(name: "GalleyPango", dependencies: ["GalleyLayout", "CCairoPango", "CHyphen"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango"]),
+        .target(name: "GalleyExport", dependencies: [
+            "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyRender",
+        ]),
+        .executableTarget(name: "galley", dependencies: [
+            "GalleyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "GalleyUnitTests", dependencies: [
+            "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
+        ]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+import Foundation
+import GalleyLayout
+import GalleyModel
+import GalleyPango
+import GalleyRender
+import GalleyStyle
+
+/// Runs the pipeline for one thread: article → typeset pages → PDF bytes.
+///
+/// Holds a shaper and hyphenator of its own (Pango font maps are never shared across threads);
+/// create one per worker and reuse it for many articles.
+public final class ArticleRenderer {
+    /// The design articles are set in.
+    public let sheet: StyleSheet
+    private let typesetter: ArticleTypesetter
+
+    /// Galley's version, written into every PDF's Creator field.
+    public static let version = "0.1.0"
+
+    /// Creates a renderer for `sheet` with fonts from `resources`.
+    public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil) throws {
+        self.sheet = sheet
+        let shaper = try PangoShaper(fontsDirectory: resources.fonts)
+        typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
+        typesetter.creator = "Galley \(Self.version)"
+    }
+
+    /// Lays out `article`.
+    public func layout(_ article: Article) -> PagedDocument {
+        typesetter.typeset(article)
+    }
+
+    /// Lays out and draws `article` as PDF bytes.
+    public func pdf(_ article: Article) throws -> (data: Data, document: PagedDocument) {
+        let document = layout(article)
+        return (try PDFRenderer().render(document), document)
+    }
+}

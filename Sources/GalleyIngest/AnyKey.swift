@@ -1,0 +1,42 @@
+/// A coding key for any field name, used to see every key an object has.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+
+    init(_ string: String) {
+        stringValue = string
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        stringValue = "Index \(intValue)"
+        self.intValue = intValue
+    }
+}
+
+extension Decoder {
+    /// Rejects fields outside `allowed`, so a misspelt field is an error, not silently ignored.
+    func rejectUnknownFields(allowed: [String]) throws {
+        let container = try self.container(keyedBy: AnyKey.self)
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: codingPath + [key],
+                debugDescription: "unknown field (expected one of: \(allowed.joined(separator: ", ")))"))
+        }
+    }
+
+    /// Decodes a required string field of an object.
+    func string(_ field: String) throws -> String {
+        try container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey(field))
+    }
+}
+
+extension KeyedDecodingContainer where Key == AnyKey {
+    /// Throws a located error for `field` with `message`.
+    func invalid(_ field: String, _ message: String) -> DecodingError {
+        DecodingError.dataCorrupted(.init(codingPath: codingPath + [AnyKey(field)], debugDescription: message))
+    }
+}

@@ -1,0 +1,65 @@
+import GalleyModel
+
+/// One body block as written in JSON.
+struct BlockElement: Decodable {
+    static let types = ["heading", "paragraph", "quote", "list", "note", "rule"]
+    var block: Block
+
+    init(from decoder: any Decoder) throws {
+        let container: KeyedDecodingContainer<AnyKey>
+        do {
+            container = try decoder.container(keyedBy: AnyKey.self)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a block object with a \"type\""))
+        }
+        let type = try container.decode(String.self, forKey: AnyKey("type"))
+        func inlines() throws -> [Inline] {
+            try container.decode(InlineContent.self, forKey: AnyKey("content")).inlines
+        }
+        func blocks() throws -> [Block] {
+            try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block)
+        }
+        switch type {
+        case "paragraph":
+            try decoder.rejectUnknownFields(allowed: ["type", "content"])
+            block = .paragraph(try inlines())
+        case "heading":
+            try decoder.rejectUnknownFields(allowed: ["type", "level", "content"])
+            let level = try container.decode(Int.self, forKey: AnyKey("level"))
+            guard level == 2 || level == 3 else {
+                throw container.invalid("level", "heading level \(level) is not supported (expected 2 or 3; level 1 is the article's title)")
+            }
+            block = .heading(level: level, content: try inlines())
+        case "quote":
+            try decoder.rejectUnknownFields(allowed: ["type", "blocks", "attribution"])
+            block = .quote(content: try blocks(), attribution: try container.decodeIfPresent(String.self, forKey: AnyKey("attribution")))
+        case "list":
+            try decoder.rejectUnknownFields(allowed: ["type", "ordered", "items"])
+            let ordered = try container.decodeIfPresent(Bool.self, forKey: AnyKey("ordered")) ?? false
+            let items = try container.decode([ListItemElement].self, forKey: AnyKey("items")).map(\.blocks)
+            block = .list(ordered: ordered, items: items)
+        case "note":
+            try decoder.rejectUnknownFields(allowed: ["type", "label", "blocks"])
+            block = .note(label: try container.decodeIfPresent(String.self, forKey: AnyKey("label")), content: try blocks())
+        case "rule":
+            try decoder.rejectUnknownFields(allowed: ["type"])
+            block = .rule
+        default:
+            throw container.invalid("type", "unknown block type \"\(type)\" (expected one of \(Self.types.joined(separator: ", ")))")
+        }
+    }
+}
+
+/// A list item: inline content, or `{"blocks": [...]}`.
+struct ListItemElement: Decodable {
+    var blocks: [Block]
+
+    init(from decoder: any Decoder) throws {
+        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+            try decoder.rejectUnknownFields(allowed: ["blocks"])
+            blocks = try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block)
+        } else {
+            blocks = [.paragraph(try InlineContent(from: decoder).inlines)]
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import GalleyModel
+import GalleyStyle
+
+/// Decides what the main column holds and in which style: title block, body, and end matter.
+struct ArticleComposer {
+    let sheet: StyleSheet
+    let article: Article
+
+    private var labels: Labels { sheet.labels(for: article.language) }
+
+    func blocks() -> [FlowBlock] {
+        var result: [FlowBlock] = []
+        result += titleBlock()
+        var previousWasHeading = true
+        for block in article.body {
+            result += compose(block, depth: 0, previousWasHeading: &previousWasHeading)
+        }
+        result += endMatter()
+        return result
+    }
+
+    // MARK: Styles
+
+    private func resolved(_ style: ParagraphStyle) -> ResolvedStyle { ResolvedStyle(style) }
+
+    private func flattener(_ style: ParagraphStyle) -> InlineFlattener {
+        InlineFlattener(base: resolved(style), language: article.language, codeFamily: "Noto Sans")
+    }
+
+    private func paragraph(_ runs: [StyledText], style: ParagraphStyle, indent: Double = 0, extraLeft: Double = 0) -> ParagraphSpec {
+        ParagraphSpec(runs: runs, leading: style.leading.points, alignment: style.align, firstLineIndent: indent,
+                      leftIndent: style.leftIndent.points + extraLeft, rightIndent: style.rightIndent.points,
+                      fontSize: style.size.points)
+    }
+
+    private func block(_ inlines: [Inline], style: ParagraphStyle, role: FlowBlock.Role = .text, indent: Double = 0,
+                       extraLeft: Double = 0, outline: (String, Int)? = nil) -> FlowBlock {
+        FlowBlock(paragraph: paragraph(flattener(style).runs(inlines), style: style, indent: indent, extraLeft: extraLeft),
+                  role: role, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points,
+                  outline: outline.map { (title: $0.0, level: $0.1) })
+    }
+
+    private func rule(thickness: Double, color: String, width: Double = 1, before: Double, after: Double) -> FlowBlock {
+        FlowBlock(paragraph: ParagraphSpec(runs: [], leading: thickness, alignment: .left, fontSize: thickness),
+                  role: .decoration, spaceBefore: before, spaceAfter: after,
+                  rule: (width: width, thickness: thickness, color: Color(hex: color)))
+    }
+
+    // MARK: Title block
+
+    private func titleBlock() -> [FlowBlock] {
+        let styles = sheet.styles
+        var result: [FlowBlock] = []
+        if let kicker = article.kicker ?? article.topics.first {
+            result.append(block([.text(kicker)], style: styles.kicker, role: .titleBlock))
+        }
+        result.append(block([.text(article.title)], style: styles.title, role: .titleBlock, outline: (article.title, 0)))
+        if !article.authors.isEmpty {
+            let names = ListFormat.join(article.authors, language: article.language)
+            result.append(block([.text("\(labels.by) \(names)")], style: styles.byline, role: .titleBlock))
+        }
+        if let date = article.date.flatMap(ArticleDate.init(iso:)) {
+            result.append(block([.text(DateText.long(date, language: article.language))], style: styles.dateline, role: .titleBlock))
+        }
+        if let deck = article.deck {
+            result.append(block(deck, style: styles.deck, role: .titleBlock))
+        }
+        result.append(rule(thickness: 0.6, color: styles.kicker.color, before: 0, after: 14))
+        return result
+    }
+
+    // MARK: Body
+
+    private func compose(_ element: Block, depth: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        switch element {
+        case .heading(let level, let content):
+            previousWasHeading = true
+            let style = level == 2 ? styles.heading2 : styles.heading3
+            return [block(content, style: style, role: .heading, outline: (content.plainText, level - 1))]
+        case .paragraph(let content):
+            let indent = previousWasHeading && !sheet.indentAfterHeading ? 0 : styles.body.firstLineIndent.points
+            previousWasHeading = false
+            return [block(content, style: styles.body, indent: indent)]
+        case .quote(let content, let attribution):
+            var result: [FlowBlock] = []
+            var inner = true
+            for child in content {
+                result += compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.quote) }
+            }
+            if let attribution {
+                result.append(block([.text("— " + attribution)], style: styles.attribution))
+            }
+            spaceAround(&result, before: styles.quote.spaceBefore.points, after: styles.quote.spaceAfter.points)
+            previousWasHeading = false
+            return result
+        case .list(let ordered, let items):
+            var result: [FlowBlock] = []
+            let extra = Double(depth) * styles.listItem.leftIndent.points
+            for (number, item) in items.enumerated() {
+                let marker = ordered ? "\(number + 1)." : (depth % 2 == 0 ? "•" : "–")
+                var first = true
+                for child in item {
+                    if case .list = child {
+                        result += compose(child, depth: depth + 1, previousWasHeading: &previousWasHeading)
+                        continue
+                    }
+                    var inner = true
+                    var children = compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.listItem) }
+                    children = children.map { var moved = $0; moved.paragraph.leftIndent += extra; return moved }
+                    if first, !children.isEmpty {
+                        children[0].marker = flattener(styles.listItem).runs(marker)
+                        first = false
+                    }
+                    result += children
+                }
+            }
+            previousWasHeading = false
+            return result
+        case .note(let label, let content):
+            var result: [FlowBlock] = []
+            if let label { result.append(block([.text(label)], style: styles.noteLabel, role: .heading)) }
+            var inner = true
+            for child in content {
+                result += compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
+            }
+            previousWasHeading = false
+            return result
+        case .rule:
+            previousWasHeading = true
+            return [rule(thickness: 0.5, color: styles.body.color, width: 0.3, before: 10, after: 10)]
+        }
+    }
+
+    /// Re-sets a body paragraph in another style (quotes, list items, notes), keeping its runs' markup.
+    private func restyled(_ flow: FlowBlock, as style: ParagraphStyle) -> FlowBlock {
+        guard flow.role == .text, flow.rule == nil else { return flow }
+        var result = flow
+        let base = ResolvedStyle(sheet.styles.body)
+        let target = ResolvedStyle(style)
+        result.paragraph.runs = flow.paragraph.runs.map { run in
+            var changed = run
+            changed.font.size = target.font.size
+            if run.font.family == base.font.family { changed.font.family = target.font.family }
+            if run.font.italic == base.font.italic { changed.font.italic = target.font.italic } else { changed.font.italic = !target.font.italic }
+            if !run.font.bold { changed.font.bold = target.font.bold }
+            if run.style.color == base.color { changed.style.color = target.color }
+            changed.hyphenate = run.hyphenate && style.hyphenate
+            return changed
+        }
+        result.paragraph.leading = style.leading.points
+        result.paragraph.alignment = style.align
+        result.paragraph.leftIndent = style.leftIndent.points
+        result.paragraph.rightIndent = style.rightIndent.points
+        result.paragraph.fontSize = style.size.points
+        result.paragraph.firstLineIndent = flow.paragraph.firstLineIndent > 0 ? style.firstLineIndent.points : 0
+        result.spaceBefore = style.spaceBefore.points
+        result.spaceAfter = style.spaceAfter.points
+        return result
+    }
+
+    private func spaceAround(_ blocks: inout [FlowBlock], before: Double, after: Double) {
+        guard !blocks.isEmpty else { return }
+        for index in blocks.indices {
+            blocks[index].spaceBefore = index == 0 ? before : 0
+            blocks[index].spaceAfter = index == blocks.count - 1 ? after : 0
+        }
+    }
+
+    // MARK: End matter
+
+    private func endMatter() -> [FlowBlock] {
+        let styles = sheet.styles
+        var result: [FlowBlock] = []
+        if let signOff = article.signOff {
+            result.append(block([.text(signOff)], style: styles.signOff))
+        }
+        if let translation = article.translation {
+            var credit: [Inline] = [.text("\(labels.translatedBy) \(translation.translator)")]
+            if let from = translation.from { credit.append(.text(" \(labels.from) \(from)")) }
+            credit.append(.text("."))
+            if let url = translation.sourceURL {
+                credit += [.lineBreak, .link(url: url, content: [.text(url)])]
+            }
+            result.append(block(credit, style: styles.credit))
+        }
+        for note in article.notes {
+            result.append(block([.text(note.label)], style: styles.noteLabel, role: .heading))
+            var inner = true
+            for child in note.content {
+                result += compose(child, depth: 0, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
+            }
+        }
+        if !article.related.isEmpty {
+            result.append(block([.text(labels.related)], style: styles.relatedHeading, role: .heading))
+            for group in article.related {
+                result.append(block([.text(group.topic)], style: styles.relatedTopic, role: .heading))
+                for item in group.articles {
+                    let content: [Inline] = item.url.map { [.link(url: $0, content: [.text(item.title)])] } ?? [.text(item.title)]
+                    result.append(block(content, style: styles.relatedItem))
+                }
+            }
+        }
+        if let footer = article.publisherFooter {
+            result.append(rule(thickness: 0.4, color: styles.publisherFooter.color, before: styles.publisherFooter.spaceBefore.points, after: 4))
+            var footerStyle = styles.publisherFooter
+            footerStyle.spaceBefore = 0
+            result.append(block([.text(footer)], style: footerStyle))
+        }
+        return result
+    }
+}

@@ -1,0 +1,20 @@
+/// A paragraph of the main column with the spacing and keeping rules around it.
+struct FlowBlock {
+    enum Role: Equatable {
+        case text
+        case heading
+        case titleBlock
+        case decoration
+    }
+
+    var paragraph: ParagraphSpec
+    var role: Role
+    var spaceBefore: Double
+    var spaceAfter: Double
+    /// A label hung in the left indent of the first line (list bullets and numbers).
+    var marker: [StyledText]?
+    /// The outline entry this block starts, if any.
+    var outline: (title: String, level: Int)?
+    /// A rule drawn instead of text (`paragraph` is then empty): width fraction and thickness.
+    var rule: (width: Double, thickness: Double, color: Color)?
+}

@@ -1,0 +1,54 @@
+import GalleyModel
+import GalleyStyle
+
+/// Flattens nested inline markup into styled runs for the node-list builder.
+struct InlineFlattener {
+    let base: ResolvedStyle
+    let language: String
+    /// The family used for `code` spans.
+    let codeFamily: String
+
+    func runs(_ inlines: [Inline]) -> [StyledText] {
+        var result: [StyledText] = []
+        let start = StyledText("", font: base.font, style: TextStyle(color: base.color), language: language,
+                               hyphenate: base.style.hyphenate, tracking: base.style.tracking)
+        append(inlines, template: start, into: &result)
+        return result.filter { $0.text == nil || !$0.text!.isEmpty }
+    }
+
+    /// Runs of plain `text` in the base style.
+    func runs(_ text: String, link: String? = nil) -> [StyledText] {
+        runs(link.map { [.link(url: $0, content: [.text(text)])] } ?? [.text(text)])
+    }
+
+    private func append(_ inlines: [Inline], template: StyledText, into result: inout [StyledText]) {
+        for inline in inlines {
+            var run = template
+            switch inline {
+            case .text(let text):
+                run.text = base.style.uppercase ? text.uppercased() : text
+                result.append(run)
+            case .code(let text):
+                run.text = text
+                run.font.family = codeFamily
+                run.hyphenate = false
+                result.append(run)
+            case .emphasis(let content):
+                run.font.italic.toggle()
+                append(content, template: run, into: &result)
+            case .strong(let content):
+                run.font.bold = true
+                append(content, template: run, into: &result)
+            case .link(let url, let content):
+                run.style.link = url
+                run.hyphenate = false
+                append(content, template: run, into: &result)
+            case .language(let tag, let content):
+                run.language = tag
+                append(content, template: run, into: &result)
+            case .lineBreak:
+                result.append(.lineBreak(font: run.font, style: run.style, language: run.language))
+            }
+        }
+    }
+}

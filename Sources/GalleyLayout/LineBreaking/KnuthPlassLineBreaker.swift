@@ -1,0 +1,181 @@
+/// Total-fit line breaking after Knuth and Plass, "Breaking Paragraphs into Lines" (1981).
+///
+/// Every feasible breakpoint is an active node; each line's demerits combine its badness, the
+/// penalty of its break, and the fitness of its neighbours, and the paragraph takes the path of least
+/// total demerits. Like TeX it runs up to three passes: without hyphenation under `pretolerance`, with
+/// hyphenation under `tolerance`, and an emergency pass with extra stretch that also keeps the best
+/// overfull candidate, so a paragraph is always set.
+public struct KnuthPlassLineBreaker: LineBreaker {
+    /// Creates the breaker.
+    public init() {}
+
+    /// A chain of breaks ending in one feasible breakpoint (the paper's "active node").
+    private final class Candidate {
+        let position: Int
+        let line: Int
+        let fitness: Int
+        let totalDemerits: Double
+        let ratio: Double
+        let flagged: Bool
+        let previous: Candidate?
+
+        init(position: Int, line: Int, fitness: Int, totalDemerits: Double, ratio: Double, flagged: Bool, previous: Candidate?) {
+            self.position = position
+            self.line = line
+            self.fitness = fitness
+            self.totalDemerits = totalDemerits
+            self.ratio = ratio
+            self.flagged = flagged
+            self.previous = previous
+        }
+    }
+
+    /// Runs the passes in TeX's order and returns the first that sets the paragraph.
+    public func breakLines(_ nodes: [Node], widths: LineWidths, parameters: BreakParameters) -> [LineBreak] {
+        guard !nodes.isEmpty else { return [] }
+        let measure = NodeMeasure(nodes)
+        if parameters.pretolerance >= 0,
+           let breaks = run(measure, widths: widths, parameters: parameters, tolerance: parameters.pretolerance,
+                            hyphenate: false, extraStretch: 0, emergency: false) {
+            return breaks
+        }
+        if let breaks = run(measure, widths: widths, parameters: parameters, tolerance: parameters.tolerance,
+                            hyphenate: true, extraStretch: 0, emergency: false) {
+            return breaks
+        }
+        return run(measure, widths: widths, parameters: parameters, tolerance: max(parameters.tolerance, 10_000),
+                   hyphenate: true, extraStretch: parameters.emergencyStretch, emergency: true) ?? []
+    }
+
+    /// The paper's fitness classes: 0 tight, 1 decent, 2 loose, 3 very loose.
+    static func fitnessClass(_ ratio: Double) -> Int {
+        if ratio < -0.5 { return 0 }
+        if ratio <= 0.5 { return 1 }
+        if ratio <= 1 { return 2 }
+        return 3
+    }
+
+    /// The paper's badness: 100 |r|³, capped at 10 000 (TeX's "infinitely bad").
+    static func badness(_ ratio: Double) -> Double {
+        guard ratio.isFinite else { return 10_000 }
+        return min(100 * abs(ratio * ratio * ratio), 10_000)
+    }
+
+    private func run(_ measure: NodeMeasure, widths: LineWidths, parameters: BreakParameters, tolerance: Double,
+                     hyphenate: Bool, extraStretch: Double, emergency: Bool) -> [LineBreak]? {
+        let nodes = measure.nodes
+        var active: [Candidate] = [Candidate(position: -1, line: 0, fitness: 1, totalDemerits: 0, ratio: 0, flagged: false, previous: nil)]
+        var lastResort: Candidate?
+
+        for index in nodes.indices where measure.isBreakpoint(index, hyphenate: hyphenate) {
+            let (cost, flagged) = measure.breakCost(index)
+            let forced = cost <= -Penalty.infinity
+            var best: [Candidate?] = [nil, nil, nil, nil]
+            var survivors: [Candidate] = []
+            survivors.reserveCapacity(active.count)
+
+            for candidate in active {
+                let start = candidate.position < 0 ? 0 : measure.lineStart(after: candidate.position)
+                let previousBreak = candidate.position < 0 ? nil : candidate.position
+                var line = measure.line(from: start, to: index, previousBreak: previousBreak)
+                line.stretch += extraStretch
+                let target = widths.width(ofLine: candidate.line)
+                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink, target: target)
+
+                // A line that is overfull even when shrunk can only get worse: the candidate retires.
+                if ratio < -1 || forced {
+                    if ratio < -1 {
+                        if emergency, lastResort == nil || candidate.totalDemerits < lastResort!.totalDemerits {
+                            lastResort = candidate
+                        }
+                    } else {
+                        survivors.append(candidate)
+                    }
+                } else {
+                    survivors.append(candidate)
+                }
+                guard ratio >= -1, ratio <= tolerance || (forced && ratio.isInfinite == false && ratio <= tolerance) else {
+                    if forced, ratio >= -1, emergency {
+                        consider(candidate, index: index, ratio: min(ratio, tolerance), cost: cost, flagged: flagged,
+                                 forced: forced, line: line, target: target, parameters: parameters, into: &best)
+                    }
+                    continue
+                }
+                consider(candidate, index: index, ratio: ratio, cost: cost, flagged: flagged, forced: forced,
+                         line: line, target: target, parameters: parameters, into: &best)
+            }
+
+            active = forced ? [] : survivors
+            let additions = best.compactMap { $0 }
+            if forced {
+                if let winner = additions.min(by: { $0.totalDemerits < $1.totalDemerits }) {
+                    if index == nodes.count - 1 || nodes[(index + 1)...].allSatisfy({ if case .penalty = $0 { return true }; if case .glue = $0 { return true }; return false }) {
+                        return Self.breaks(from: winner)
+                    }
+                    active = [winner]
+                    continue
+                }
+                guard emergency, let rescue = lastResort ?? survivors.min(by: { $0.totalDemerits < $1.totalDemerits }) else { return nil }
+                // Nothing fits: keep the overfull line rather than fail, and go on from here.
+                let start = rescue.position < 0 ? 0 : measure.lineStart(after: rescue.position)
+                let line = measure.line(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position)
+                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink,
+                                              target: widths.width(ofLine: rescue.line))
+                let forcedNode = Candidate(position: index, line: rescue.line + 1, fitness: 1,
+                                           totalDemerits: rescue.totalDemerits + 1_000_000, ratio: ratio, flagged: flagged, previous: rescue)
+                if index == nodes.count - 1 { return Self.breaks(from: forcedNode) }
+                active = [forcedNode]
+                lastResort = nil
+                continue
+            }
+            active += additions
+            if active.isEmpty {
+                guard emergency, let rescue = lastResort else { return nil }
+                // Every chain overflowed: break the best one here, overfull, and carry on.
+                let start = rescue.position < 0 ? 0 : measure.lineStart(after: rescue.position)
+                let line = measure.line(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position)
+                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink,
+                                              target: widths.width(ofLine: rescue.line))
+                active = [Candidate(position: index, line: rescue.line + 1, fitness: 1, totalDemerits: rescue.totalDemerits + 1_000_000,
+                                    ratio: ratio, flagged: flagged, previous: rescue)]
+                lastResort = nil
+            }
+        }
+        return nil
+    }
+
+    /// Scores the line from `candidate` to `index` and keeps it if it is the best of its fitness class.
+    private func consider(_ candidate: Candidate, index: Int, ratio: Double, cost: Double, flagged: Bool, forced: Bool,
+                          line: (width: Double, stretch: Double, shrink: Double), target: Double,
+                          parameters: BreakParameters, into best: inout [Candidate?]) {
+        let badness = Self.badness(ratio)
+        var demerits = (parameters.linePenalty + badness) * (parameters.linePenalty + badness)
+        if cost >= 0 {
+            demerits += cost * cost
+        } else if cost > -Penalty.infinity {
+            demerits -= cost * cost
+        }
+        if flagged && candidate.flagged { demerits += parameters.doubleHyphenDemerits }
+        if forced && candidate.flagged { demerits += parameters.finalHyphenDemerits }
+        let fitness = Self.fitnessClass(ratio)
+        if abs(fitness - candidate.fitness) > 1 { demerits += parameters.adjacentFitnessDemerits }
+        if forced, parameters.shortLastLineDemerits > 0, line.width - line.stretch * 0 < target * parameters.shortLastLine {
+            demerits += parameters.shortLastLineDemerits
+        }
+        let total = candidate.totalDemerits + demerits
+        if best[fitness] == nil || total < best[fitness]!.totalDemerits {
+            best[fitness] = Candidate(position: index, line: candidate.line + 1, fitness: fitness, totalDemerits: total,
+                                      ratio: ratio, flagged: flagged, previous: candidate)
+        }
+    }
+
+    private static func breaks(from last: Candidate) -> [LineBreak] {
+        var result: [LineBreak] = []
+        var node: Candidate? = last
+        while let current = node, current.position >= 0 {
+            result.append(LineBreak(position: current.position, ratio: current.ratio, hyphenated: current.flagged))
+            node = current.previous
+        }
+        return result.reversed()
+    }
+}

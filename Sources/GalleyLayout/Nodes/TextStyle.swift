@@ -1,0 +1,13 @@
+/// How a run of glyphs is painted and what it links to.
+public struct TextStyle: Codable, Sendable, Equatable, Hashable {
+    /// The fill colour.
+    public var color: Color
+    /// The link target (`https://…`), if the text is a link.
+    public var link: String?
+
+    /// Creates a style.
+    public init(color: Color = .black, link: String? = nil) {
+        self.color = color
+        self.link = link
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GalleyStyle
+
+/// Turns a paragraph's styled runs into boxes, glue, penalties and discretionary hyphens.
+///
+/// One builder serves one thread: it owns a cache of shaped words, which repeat a great deal.
+public final class NodeListBuilder {
+    private let shaper: any TextShaper
+    private let hyphenator: any Hyphenator
+    private let parameters: LineBreakingParameters
+    private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
+    private var metricsCache: [FontRequest: FontMetrics] = [:]
+
+    private struct ShapeKey: Hashable {
+        var text: String
+        var font: FontRequest
+        var language: String
+        var tracking: Double
+    }
+
+    /// Creates a builder over a shaper and a hyphenator.
+    public init(shaper: any TextShaper, hyphenator: any Hyphenator, parameters: LineBreakingParameters) {
+        self.shaper = shaper
+        self.hyphenator = hyphenator
+        self.parameters = parameters
+    }
+
+    /// The shaped runs of `text` (cached).
+    public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0) -> [GlyphRun] {
+        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking)
+        if let cached = shapeCache[key] { return cached }
+        var runs = shaper.shape(text, font: font, language: language)
+        if tracking != 0 {
+            let extra = tracking / 1000 * font.size
+            runs = runs.map { run in
+                var spaced = run
+                spaced.glyphs = run.glyphs.map { glyph in
+                    var wider = glyph
+                    wider.advance += extra
+                    return wider
+                }
+                return spaced
+            }
+        }
+        if shapeCache.count > 50_000 { shapeCache.removeAll(keepingCapacity: true) }
+        shapeCache[key] = runs
+        return runs
+    }
+
+    /// The metrics of `font` (cached).
+    public func metrics(_ font: FontRequest) -> FontMetrics {
+        if let cached = metricsCache[font] { return cached }
+        let metrics = shaper.metrics(of: font)
+        metricsCache[font] = metrics
+        return metrics
+    }
+
+    /// The node list of `paragraph`, ending with TeX's `\parfillskip` and a forced break.
+    public func nodes(for paragraph: ParagraphSpec) -> [Node] {
+        var nodes: [Node] = []
+        let justified = paragraph.alignment == .justify
+        if paragraph.firstLineIndent > 0 { nodes.append(.box(Box(width: paragraph.firstLineIndent))) }
+        for run in paragraph.runs {
+            guard let text = run.text else {
+                trimTrailingSpace(&nodes)
+                nodes += [.glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)), .penalty(Penalty(cost: -Penalty.infinity))]
+                continue
+            }
+            var word = ""
+            func flushWord() {
+                guard !word.isEmpty else { return }
+                appendWord(word, run: run, to: &nodes)
+                word = ""
+            }
+            for character in text {
+                switch character {
+                case " ", "\t", "\n", "\r", "\u{2028}":
+                    flushWord()
+                    appendSpace(run: run, breakable: true, justified: justified, to: &nodes)
+                case "\u{00A0}":
+                    flushWord()
+                    appendSpace(run: run, breakable: false, justified: justified, to: &nodes)
+                default:
+                    word.append(character)
+                }
+            }
+            flushWord()
+        }
+        trimTrailingSpace(&nodes)
+        nodes += [.penalty(Penalty(cost: Penalty.infinity)), .glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)),
+                  .penalty(Penalty(cost: -Penalty.infinity))]
+        return nodes
+    }
+
+    private func trimTrailingSpace(_ nodes: inout [Node]) {
+        while let last = nodes.last {
+            switch last {
+            case .glue, .penalty: nodes.removeLast()
+            default: return
+            }
+        }
+    }
+
+    private func appendSpace(run: StyledText, breakable: Bool, justified: Bool, to nodes: inout [Node]) {
+        guard let last = nodes.last else { return }
+        if case .glue = last { return }
+        if case .penalty = last { return }
+        let space = metrics(run.font).space
+        let width = space.width + run.tracking / 1000 * run.font.size
+        if !breakable { nodes.append(.penalty(Penalty(cost: Penalty.infinity))) }
+        if justified {
+            nodes.append(.glue(Glue(width: width, stretch: width * parameters.spaceStretch, shrink: width * parameters.spaceShrink,
+                                    space: space, style: run.style)))
+        } else if breakable {
+            // Knuth and Plass's ragged setting: the stretch sits only at a line's end.
+            let rag = 3 * run.font.size
+            nodes += [.glue(Glue(width: 0, stretch: rag, shrink: 0)), .penalty(Penalty(cost: 0)),
+                      .glue(Glue(width: width, stretch: -rag, shrink: 0, space: space, style: run.style))]
+        } else {
+            nodes.append(.glue(Glue(width: width, stretch: 0, shrink: 0, space: space, style: run.style)))
+        }
+    }
+
+    /// Characters after which a word may break without a hyphen being added.
+    private static let breakAfter: Set<Character> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
+
+    private func appendWord(_ word: String, run: StyledText, to nodes: inout [Node]) {
+        // Split after explicit hyphens and dashes (and slashes in links), keeping the character.
+        var pieces: [String] = []
+        var current = ""
+        let characters = Array(word)
+        for (offset, character) in characters.enumerated() {
+            current.append(character)
+            let isLast = offset == characters.count - 1
+            let slashAllowed = character != "/" || run.style.link != nil
+            if !isLast, Self.breakAfter.contains(character), slashAllowed, current.count > 1,
+               characters[offset + 1].isLetter || characters[offset + 1].isNumber {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        for (index, piece) in pieces.enumerated() {
+            appendPiece(piece, run: run, to: &nodes)
+            if index < pieces.count - 1 {
+                let cost = piece.last == "/" ? 200.0 : parameters.hyphenPenalty
+                nodes.append(.penalty(Penalty(width: 0, cost: cost, flagged: piece.last != "/")))
+            }
+        }
+    }
+
+    private func appendPiece(_ piece: String, run: StyledText, to nodes: inout [Node]) {
+        let cleaned = piece.replacingOccurrences(of: "\u{00AD}", with: "")
+        let fragments = hyphenationFragments(piece, run: run)
+        guard fragments.count > 1 else {
+            for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking) {
+                nodes.append(.box(makeBox(glyphRun, style: run.style)))
+            }
+            return
+        }
+        let hyphen = shape("-", font: run.font, language: run.language).map { hyphenRun -> Box in
+            var soft = hyphenRun
+            soft.text = "\u{00AD}"
+            soft.glyphs = soft.glyphs.map { var glyph = $0; glyph.cluster = 0; return glyph }
+            return makeBox(soft, style: run.style, hangs: "-")
+        }
+        for (index, fragment) in fragments.enumerated() {
+            for glyphRun in shape(fragment, font: run.font, language: run.language, tracking: run.tracking) {
+                nodes.append(.box(makeBox(glyphRun, style: run.style)))
+            }
+            if index < fragments.count - 1 {
+                nodes.append(.discretionary(Discretionary(preBreak: hyphen, penalty: parameters.hyphenPenalty)))
+            }
+        }
+    }
+
+    /// The parts of `piece` between its hyphenation points (soft hyphens or the dictionary's).
+    private func hyphenationFragments(_ piece: String, run: StyledText) -> [String] {
+        if piece.contains("\u{00AD}") {
+            return piece.split(separator: "\u{00AD}", omittingEmptySubsequences: true).map(String.init)
+        }
+        guard run.hyphenate else { return [piece] }
+        let scalars = Array(piece.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { $0.properties.isAlphabetic }),
+              let last = scalars.lastIndex(where: { $0.properties.isAlphabetic }) else { return [piece] }
+        let core = scalars[first...last]
+        guard core.count >= parameters.minimumWordLength,
+              core.allSatisfy({ $0.properties.isAlphabetic || $0 == "\u{2019}" || $0 == "'" }),
+              !core.allSatisfy({ !$0.properties.isLowercase }),
+              core.dropFirst().contains(where: { $0.properties.isLowercase }) || core.count > 1 else { return [piece] }
+        if core.dropFirst().contains(where: { $0.properties.isUppercase }) { return [piece] }
+        let word = String(String.UnicodeScalarView(core))
+        let points = hyphenator.hyphenationPoints(in: word, language: run.language)
+        guard !points.isEmpty else { return [piece] }
+        var fragments: [String] = []
+        var start = 0
+        for point in points.sorted() where point > 0 && point < core.count {
+            let end = first + point
+            fragments.append(String(String.UnicodeScalarView(scalars[start..<end])))
+            start = end
+        }
+        fragments.append(String(String.UnicodeScalarView(scalars[start...])))
+        return fragments
+    }
+
+    /// How much of a character's width hangs into the margin at a justified line's end (after microtype).
+    private static let rightProtrusion: [Character: Double] = [
+        ".": 0.7, ",": 0.7, ":": 0.5, ";": 0.5, "-": 0.7, "\u{2010}": 0.7, "\u{2013}": 0.5, "\u{2014}": 0.25,
+        "\u{2019}": 0.7, "\u{201D}": 0.7, "\"": 0.5, "'": 0.5, "»": 0.5, "!": 0.2, "?": 0.2, ")": 0.1,
+    ]
+    private static let leftProtrusion: [Character: Double] = [
+        "\u{201C}": 0.7, "\u{2018}": 0.7, "\"": 0.5, "'": 0.5, "«": 0.5, "(": 0.1,
+    ]
+
+    private func makeBox(_ run: GlyphRun, style: TextStyle, hangs: Character? = nil) -> Box {
+        guard parameters.hangingPunctuation else { return Box(run: run, style: style) }
+        var left = 0.0, right = 0.0
+        if let firstCharacter = run.text.first, let fraction = Self.leftProtrusion[firstCharacter], let glyph = run.glyphs.first {
+            left = fraction * glyph.advance
+        }
+        if let lastCharacter = hangs ?? run.text.last, let fraction = Self.rightProtrusion[lastCharacter], let glyph = run.glyphs.last {
+            right = fraction * glyph.advance
+        }
+        return Box(run: run, style: style, protrusionLeft: left, protrusionRight: right)
+    }
+}

@@ -1,0 +1,22 @@
+/// One positioned glyph of a shaped run.
+public struct Glyph: Codable, Sendable, Equatable, Hashable {
+    /// The glyph's index in its font.
+    public var id: UInt32
+    /// How far the pen moves after this glyph, in points.
+    public var advance: Double
+    /// Horizontal displacement from the pen position.
+    public var xOffset: Double
+    /// Vertical displacement from the baseline (positive is down).
+    public var yOffset: Double
+    /// The UTF-8 byte offset in the run's text where this glyph's cluster starts.
+    public var cluster: Int
+
+    /// Creates a glyph.
+    public init(id: UInt32, advance: Double, xOffset: Double = 0, yOffset: Double = 0, cluster: Int) {
+        self.id = id
+        self.advance = advance
+        self.xOffset = xOffset
+        self.yOffset = yOffset
+        self.cluster = cluster
+    }
+}

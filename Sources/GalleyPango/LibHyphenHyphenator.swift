@@ -1,0 +1,112 @@
+import CHyphen
+import Foundation
+import GalleyLayout
+
+/// Dictionary hyphenation with libhyphen and Debian's `hyphen-*` pattern files.
+///
+/// Each instance loads its own dictionaries (libhyphen dictionaries are not shared between threads).
+public final class LibHyphenHyphenator: Hyphenator {
+    private let directory: URL
+    private var dictionaries: [String: Dictionary?] = [:]
+    private var cache: [String: [Int]] = [:]
+
+    /// A loaded pattern file and how its words are encoded.
+    private final class Dictionary {
+        let handle: UnsafeMutablePointer<HyphenDict>
+        let encoding: DictionaryEncoding
+        let leftMin: Int32
+        let rightMin: Int32
+
+        init(handle: UnsafeMutablePointer<HyphenDict>, encoding: DictionaryEncoding, leftMin: Int32, rightMin: Int32) {
+            self.handle = handle
+            self.encoding = encoding
+            self.leftMin = leftMin
+            self.rightMin = rightMin
+        }
+
+        deinit { hnj_hyphen_free(handle) }
+    }
+
+    /// Pattern files by language, most specific first; the first that exists is used.
+    static let files: [String: [String]] = [
+        "en": ["hyph_en_US.dic"], "en-us": ["hyph_en_US.dic"], "en-gb": ["hyph_en_GB.dic"],
+        "fr": ["hyph_fr.dic", "hyph_fr_FR.dic"], "de": ["hyph_de_DE.dic", "hyph_de.dic"],
+        "es": ["hyph_es_ES.dic", "hyph_es.dic"], "it": ["hyph_it_IT.dic", "hyph_it.dic"],
+        "pt": ["hyph_pt_PT.dic", "hyph_pt.dic"], "pt-br": ["hyph_pt_BR.dic"], "pt-pt": ["hyph_pt_PT.dic"],
+        "ru": ["hyph_ru_RU.dic"], "uk": ["hyph_uk_UA.dic", "hyph_uk.dic"],
+    ]
+
+    /// The fewest letters kept before and after a hyphen, by language (typographic custom of each).
+    static let minimums: [String: (Int32, Int32)] = [
+        "en": (2, 3), "fr": (2, 3), "de": (2, 2), "es": (2, 2), "it": (2, 2), "pt": (2, 3), "ru": (2, 2), "uk": (2, 2),
+    ]
+
+    /// Creates a hyphenator reading dictionaries from `directory` (Debian: `/usr/share/hyphen`).
+    public init(directory: URL = URL(fileURLWithPath: "/usr/share/hyphen")) {
+        self.directory = directory
+    }
+
+    /// Whether a dictionary exists for `language`.
+    public func supports(_ language: String) -> Bool { dictionary(for: language) != nil }
+
+    /// Points after which a hyphen may go, in Unicode scalars of `word`.
+    public func hyphenationPoints(in word: String, language: String) -> [Int] {
+        let key = language + "\u{1}" + word
+        if let cached = cache[key] { return cached }
+        let points = compute(word, language: language)
+        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        cache[key] = points
+        return points
+    }
+
+    private func compute(_ word: String, language: String) -> [Int] {
+        guard let dictionary = dictionary(for: language) else { return [] }
+        let scalars = Array(word.unicodeScalars)
+        // Dictionaries hold lower-case patterns; typographic apostrophes are written as ASCII ones.
+        let lower = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        guard lower.unicodeScalars.count == scalars.count, let bytes = dictionary.encoding.encode(lower) else { return [] }
+        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var pos: UnsafeMutablePointer<Int32>?
+        var cut: UnsafeMutablePointer<Int32>?
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                hnj_hyphen_hyphenate3(dictionary.handle, pointer, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut,
+                                      dictionary.leftMin, dictionary.rightMin, 0, 0)
+            }
+        }
+        if let rep {
+            for index in 0..<bytes.count { free(rep[index]) }
+            free(rep)
+        }
+        free(pos)
+        free(cut)
+        guard status == 0 else { return [] }
+        // UTF-8 dictionaries index the result by code point, single-byte ones by byte: both are scalars here.
+        var points: [Int] = []
+        for index in 0..<(scalars.count - 1) where hyphens[index] & 1 == 1 {
+            points.append(index + 1)
+        }
+        return points
+    }
+
+    private func dictionary(for language: String) -> Dictionary? {
+        let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
+        if let loaded = dictionaries[tag] { return loaded }
+        let primary = String(tag.split(separator: "-").first ?? "")
+        let names = (Self.files[tag] ?? []) + (Self.files[primary] ?? [])
+        var result: Dictionary?
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            guard let header = try? FileHandle(forReadingFrom: url).readData(ofLength: 64),
+                  let firstLine = String(decoding: header, as: UTF8.self).split(whereSeparator: \.isNewline).first,
+                  let encoding = DictionaryEncoding(charset: String(firstLine).trimmingCharacters(in: .whitespaces)),
+                  let handle = hnj_hyphen_load(url.path) else { continue }
+            let (left, right) = Self.minimums[primary] ?? (2, 2)
+            result = Dictionary(handle: handle, encoding: encoding, leftMin: left, rightMin: right)
+            break
+        }
+        dictionaries[tag] = result
+        return result
+    }
+}

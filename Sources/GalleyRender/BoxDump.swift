@@ -1,0 +1,35 @@
+import GalleyLayout
+
+/// Prints a finished document as plain text, positions rounded to 0.01 pt: the golden-test format.
+public struct BoxDump: Sendable {
+    /// Creates a dumper.
+    public init() {}
+
+    /// One line per item, grouped by page, then the outline.
+    public func render(_ document: PagedDocument) -> String {
+        let n = LayoutFormat.number
+        var lines: [String] = []
+        for (index, page) in document.pages.enumerated() {
+            lines.append("page \(index + 1) \(n(page.size.width))x\(n(page.size.height))")
+            for positioned in page.items {
+                let at = "\(n(positioned.origin.x)),\(n(positioned.origin.y))"
+                switch positioned.item {
+                case .glyphs(let run, let color):
+                    let text = run.text.replacingOccurrences(of: "\u{00AD}", with: "-")
+                    lines.append("  text \(at) w=\(n(run.width)) \(run.face.postScriptName) \(n(run.size)) \(color.hex) \"\(text)\"")
+                case .rule(let size, let color):
+                    lines.append("  rule \(at) \(n(size.width))x\(n(size.height)) \(color.hex)")
+                case .link(let size, let url):
+                    lines.append("  link \(at) \(n(size.width))x\(n(size.height)) \(url)")
+                case .destination(let name):
+                    lines.append("  dest \(at) \(name)")
+                }
+            }
+        }
+        lines.append("outline")
+        for entry in document.outline {
+            lines.append("  " + String(repeating: "  ", count: entry.level) + "\"\(entry.title)\" -> \(entry.destination) p\(entry.page + 1)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,109 @@
+import CCairoPango
+import Foundation
+import GalleyLayout
+
+/// Draws a finished document as PDF with cairo: a pure function of the pages.
+///
+/// Fonts are embedded as subsets, text stays copyable (glyphs carry their clusters), links and
+/// named destinations become PDF annotations, and the outline becomes bookmarks. The output depends
+/// only on the document, so the same layout always gives the same bytes.
+public struct PDFRenderer: Sendable {
+    /// Rendering failed inside cairo.
+    public struct RenderError: Error, CustomStringConvertible {
+        /// cairo's own words.
+        public var description: String
+    }
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// The PDF file's bytes for `document`.
+    public func render(_ document: PagedDocument) throws -> Data {
+        let sink = DataSink()
+        let firstSize = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        let unmanagedSink = Unmanaged.passUnretained(sink).toOpaque()
+        guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
+            guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+            return CAIRO_STATUS_SUCCESS
+        }, unmanagedSink, firstSize.width, firstSize.height) else {
+            throw RenderError(description: "cairo could not create a PDF surface")
+        }
+        setMetadata(document.metadata, on: surface)
+        let cr = cairo_create(surface)!
+        var fonts = FontFaceCache()
+        defer { fonts.release() }
+
+        for page in document.pages {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            for positioned in page.items {
+                draw(positioned, on: cr, fonts: &fonts)
+            }
+            cairo_show_page(cr)
+        }
+        addOutline(document.outline, to: surface)
+        let drawStatus = cairo_status(cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let surfaceStatus = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        for status in [drawStatus, surfaceStatus] where status != CAIRO_STATUS_SUCCESS {
+            throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status)))
+        }
+        return sink.data
+    }
+
+    private final class DataSink {
+        var data = Data()
+    }
+
+    private func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
+            // Dates come from the article, never the clock, so that renders are reproducible.
+            (CAIRO_PDF_METADATA_CREATE_DATE, metadata.creationDate ?? "2000-01-01T00:00:00Z"),
+            (CAIRO_PDF_METADATA_MOD_DATE, metadata.creationDate ?? "2000-01-01T00:00:00Z"),
+        ]
+        for (key, value) in fields where !value.isEmpty {
+            cairo_pdf_surface_set_metadata(surface, key, value)
+        }
+    }
+
+    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache) {
+        let origin = positioned.origin
+        switch positioned.item {
+        case .glyphs(let run, let color):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            GlyphDrawing.show(run, at: origin, on: cr, face: fonts.face(for: run.face))
+        case .rule(let size, let color):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
+            cairo_fill(cr)
+        case .link(let size, let url):
+            let attributes = "uri='\(Self.escape(url))' rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+            cairo_tag_end(cr, CAIRO_TAG_LINK)
+        case .destination(let name):
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(origin.x) y=\(origin.y)")
+            cairo_tag_end(cr, CAIRO_TAG_DEST)
+        }
+    }
+
+    private func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer) {
+        var parents: [(level: Int, id: Int32)] = []
+        for entry in outline {
+            while let last = parents.last, last.level >= entry.level { parents.removeLast() }
+            let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(Self.escape(entry.destination))'",
+                                                   CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            parents.append((entry.level, id))
+        }
+    }
+
+    /// Escapes a value for cairo's tag attribute syntax (single-quoted strings).
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+}

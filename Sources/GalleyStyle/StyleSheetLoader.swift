@@ -1,0 +1,127 @@
+import Foundation
+import GalleyDiagnostics
+import Yams
+
+/// Loads and validates layout files, following `extends:` to a base layout.
+public struct StyleSheetLoader: Sendable {
+    /// The folder in which layout names (`article-a4`) are looked up.
+    public var layoutsDirectory: URL
+
+    /// Creates a loader that resolves names in `layoutsDirectory`.
+    public init(layoutsDirectory: URL) {
+        self.layoutsDirectory = layoutsDirectory
+    }
+
+    /// Resolves a layout name (`article-a4`) or a path to a file.
+    public func url(for nameOrPath: String) -> URL {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+            return URL(fileURLWithPath: nameOrPath)
+        }
+        return layoutsDirectory.appendingPathComponent(nameOrPath + ".yaml")
+    }
+
+    /// Loads the layout named `nameOrPath`, or throws a `Diagnostic` naming the file, line and key.
+    public func load(_ nameOrPath: String) throws -> StyleSheet {
+        let chain = try readChain(url(for: nameOrPath), seen: [])
+        let merged = chain.dropFirst().reduce(chain[0].node) { Self.merge($0, over: $1.node) }
+        let sheet: StyleSheet
+        do {
+            sheet = try YAMLDecoder().decode(StyleSheet.self, from: try Yams.serialize(node: merged))
+        } catch let error as DecodingError {
+            throw DecodingErrorDiagnostic.make(error, file: chain.last!.displayName, locator: YAMLLocator(node: merged))
+        }
+        let allowed = try Self.keyTree(of: sheet)
+        for file in chain {
+            try Self.rejectUnknownKeys(file.node, allowed: allowed, path: [], file: file)
+        }
+        try StyleSheetValidator(file: chain.last!.displayName, locator: YAMLLocator(node: merged)).validate(sheet)
+        return sheet
+    }
+
+    private struct LayoutFile {
+        var displayName: String
+        var node: Node
+    }
+
+    /// Reads a file and its bases, base first.
+    private func readChain(_ url: URL, seen: Set<String>) throws -> [LayoutFile] {
+        let displayName = url.path
+        guard !seen.contains(url.standardizedFileURL.path) else {
+            throw Diagnostic(file: displayName, path: "extends", message: "layouts extend each other in a cycle")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Diagnostic(file: displayName, message: "no such layout file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(file: displayName, message: "the layout is not UTF-8 text")
+        }
+        let parsed: Node?
+        do {
+            parsed = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, file: displayName)
+        }
+        guard var node = parsed, case .mapping(var mapping) = node else {
+            throw Diagnostic(file: displayName, line: 1, message: "a layout must be a mapping of keys to values")
+        }
+        guard let base = mapping["extends"] else { return [LayoutFile(displayName: displayName, node: node)] }
+        guard let baseName = base.string else {
+            throw Diagnostic(file: displayName, line: base.mark?.line, path: "extends", message: "expected the name of a layout")
+        }
+        mapping["extends"] = nil
+        node = .mapping(mapping)
+        let baseURL = baseName.contains("/") || baseName.hasSuffix(".yaml")
+            ? url.deletingLastPathComponent().appendingPathComponent(baseName)
+            : layoutsDirectory.appendingPathComponent(baseName + ".yaml")
+        return try readChain(baseURL, seen: seen.union([url.standardizedFileURL.path]))
+            + [LayoutFile(displayName: displayName, node: node)]
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: mark.line, message: "YAML syntax: \(problem)")
+        default:
+            return Diagnostic(file: file, message: "YAML syntax: \(error)")
+        }
+    }
+
+    /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
+    static func merge(_ base: Node, over top: Node) -> Node {
+        guard case .mapping(var result) = base, case .mapping(let overlay) = top else { return top }
+        for (key, value) in overlay {
+            if let existing = result[key] {
+                result[key] = merge(existing, over: value)
+            } else {
+                result[key] = value
+            }
+        }
+        return .mapping(result)
+    }
+
+    /// The keys a layout may use, read off the encoded form of a decoded sheet.
+    private static func keyTree(of sheet: StyleSheet) throws -> Any {
+        let data = try JSONEncoder().encode(sheet)
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
+    private static func rejectUnknownKeys(_ node: Node, allowed: Any, path: [String], file: LayoutFile) throws {
+        guard case .mapping(let mapping) = node, let allowedKeys = allowed as? [String: Any] else { return }
+        let isFreeMap = path.last == "labels"
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if isFreeMap {
+                if let sample = allowedKeys.values.first {
+                    try rejectUnknownKeys(value, allowed: sample, path: path + [name], file: file)
+                }
+                continue
+            }
+            guard let child = allowedKeys[name] else {
+                let expected = allowedKeys.keys.sorted().joined(separator: ", ")
+                throw Diagnostic(file: file.displayName, line: key.mark?.line, path: (path + [name]).joined(separator: "."),
+                                 message: "unknown key (expected one of: \(expected))")
+            }
+            try rejectUnknownKeys(value, allowed: child, path: path + [name], file: file)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GalleyDiagnostics
+
+/// Checks the values of a decoded layout that types alone cannot: sizes, ranges, colours, templates.
+struct StyleSheetValidator {
+    let file: String
+    let locator: YAMLLocator
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private func fail(_ path: String, _ message: String) -> Diagnostic {
+        let keys = path.split(separator: ".").map { Key(String($0)) }
+        return Diagnostic(file: file, line: locator.line(of: keys), path: path, message: message)
+    }
+
+    func validate(_ sheet: StyleSheet) throws {
+        let page = sheet.page
+        guard page.size.width.points > 0, page.size.height.points > 0 else { throw fail("page.size", "the page must have a positive size") }
+        for (name, margin) in [("top", page.margins.top), ("bottom", page.margins.bottom), ("inner", page.margins.inner), ("outer", page.margins.outer)] {
+            guard margin.points >= 0 else { throw fail("page.margins.\(name)", "a margin cannot be negative") }
+        }
+        guard sheet.textWidth >= 72 else { throw fail("page.margins", "the margins leave a text block \(Int(sheet.textWidth)) pt wide; at least 72 pt is needed") }
+        guard sheet.textHeight >= 144 else { throw fail("page.margins", "the margins leave a text block \(Int(sheet.textHeight)) pt high; at least 144 pt is needed") }
+        let mirror = Mirror(reflecting: sheet.styles)
+        for child in mirror.children {
+            guard let name = child.label, let style = child.value as? ParagraphStyle else { continue }
+            try validate(style, path: "styles.\(name)", textWidth: sheet.textWidth)
+        }
+        let breaking = sheet.lineBreaking
+        guard ["first-fit", "knuth-plass"].contains(breaking.algorithm) else {
+            throw fail("lineBreaking.algorithm", "unknown line breaker \"\(breaking.algorithm)\" (expected first-fit or knuth-plass)")
+        }
+        guard breaking.tolerance > 0, breaking.pretolerance >= 0 else { throw fail("lineBreaking.tolerance", "tolerances must be positive") }
+        guard (0...1).contains(breaking.spaceShrink) else { throw fail("lineBreaking.spaceShrink", "must be between 0 and 1 (a fraction of the space)") }
+        guard breaking.spaceStretch >= 0 else { throw fail("lineBreaking.spaceStretch", "cannot be negative") }
+        guard breaking.minimumWordLength >= 2 else { throw fail("lineBreaking.minimumWordLength", "must be at least 2") }
+        let rules = sheet.pagination
+        for (name, value) in [("orphans", rules.orphans), ("widows", rules.widows), ("keepWithHeading", rules.keepWithHeading)] {
+            guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
+        }
+        guard sheet.labels["en"] != nil else { throw fail("labels", "English labels (`en`) are needed as the fallback") }
+        let known = ["publication", "title", "authors", "source", "page", "pages", "folio"]
+        for (name, line) in [("header", sheet.header), ("footer", sheet.footer)] {
+            for (side, template) in [("left", line.left), ("right", line.right)] {
+                for field in Self.placeholders(in: template) where !known.contains(field) {
+                    throw fail("\(name).\(side)", "unknown placeholder {\(field)} (expected one of: \(known.map { "{\($0)}" }.joined(separator: ", ")))")
+                }
+            }
+        }
+    }
+
+    private func validate(_ style: ParagraphStyle, path: String, textWidth: Double) throws {
+        guard style.size.points > 0, style.size.points <= 200 else { throw fail("\(path).size", "a type size must be between 0 and 200 pt") }
+        guard style.leading.points >= style.size.points * 0.8 else {
+            throw fail("\(path).leading", "leading \(style.leading.points) pt is too tight for \(style.size.points) pt type (at least 0.8 × the size)")
+        }
+        guard style.leftIndent.points + style.rightIndent.points + style.firstLineIndent.points < textWidth / 2 else {
+            throw fail(path, "the indents leave less than half of the text block")
+        }
+        guard Self.isColor(style.color) else { throw fail("\(path).color", "\"\(style.color)\" is not a colour (write #rrggbb)") }
+    }
+
+    static func isColor(_ text: String) -> Bool {
+        text.count == 7 && text.first == "#" && text.dropFirst().allSatisfy(\.isHexDigit)
+    }
+
+    static func placeholders(in template: String) -> [String] {
+        var result: [String] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return result
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `galley` command: typesets articles into print-ready PDFs.
+@main
+struct Galley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "galley",
+        abstract: "Typeset articles into print-ready PDF.",
+        version: "0.1.0",
+        subcommands: [Render.self, Boxes.self, Bench.self])
+}
