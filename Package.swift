@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "GalleyUnitTests", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
         ]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender"], exclude: ["Fixtures", "Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

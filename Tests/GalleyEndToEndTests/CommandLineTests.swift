@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Runs the `galley` executable as a user would and checks exit codes, messages and files.
+@Suite struct CommandLineTests {
+    @Test func renderNamesTheFileByTheCMSRule() throws {
+        let folder = try Workspace.temporaryFolder()
+        let result = try Workspace.galley(["render", Workspace.example("iv-9062.json"), "--out-dir", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names == ["support-the-russian-ukrainian-resistance-against_a9062.pdf"])
+    }
+
+    @Test func aMalformedArticleGetsOneLocatedLineAndNoFile() throws {
+        let folder = try Workspace.temporaryFolder()
+        let bad = Workspace.fixtures.appendingPathComponent("bad.json").path
+        let result = try Workspace.galley(["render", bad, "--out-dir", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(bad):10: blocks[3].type: unknown block type \"pagraph\" (expected one of heading, paragraph, quote, list, note, rule)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func oneBadArticleDoesNotStopTheOthers() throws {
+        let folder = try Workspace.temporaryFolder()
+        let bad = Workspace.fixtures.appendingPathComponent("bad.json").path
+        let result = try Workspace.galley(["render", bad, Workspace.example("ru-profsoyuzy.json"), "--out-dir", folder.path])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1)
+    }
+
+    @Test func aMissingFileIsNamed() throws {
+        let result = try Workspace.galley(["render", "no/such/article.json", "-o", "/tmp/never.pdf"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "no/such/article.json: no such file\n")
+    }
+
+    @Test func aBadLayoutNamesFileLineAndKey() throws {
+        let layout = Workspace.fixtures.appendingPathComponent("bad-layout.yaml").path
+        let result = try Workspace.galley(["render", Workspace.example("iv-9062.json"), "-o", "/tmp/never.pdf", "--layout", layout])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("\(layout):4: page.margns: unknown key (expected one of: margins, size)"), "\(result.stderr)")
+    }
+
+    @Test func standardInputToStandardOutput() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Workspace.example("iv-9062.json")))
+        let result = try Workspace.galley(["render", "-", "-o", "-"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.starts(with: Data("%PDF-".utf8)))
+        #expect(result.stdout.count > 10_000)
+    }
+
+    @Test func anUnknownLineBreakerIsAUsageError() throws {
+        let result = try Workspace.galley(["render", Workspace.example("iv-9062.json"), "--line-breaker", "greedy"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown line breaker \"greedy\""))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GalleyExport
+import GalleyRender
+import GalleyStyle
+import Testing
+
+/// Compares `galley boxes` output for the examples with reviewed dumps; `GALLEY_RECORD=1` re-records them.
+@Suite struct GoldenDumpTests {
+    @Test(arguments: ["iv-9062", "ru-profsoyuzy"])
+    func boxDumpMatchesTheGolden(_ name: String) throws {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
+        let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
+        let document = renderer.layout(try ArticleSource.read(Workspace.example("\(name).json")))
+        let dump = BoxDump().render(document).replacingOccurrences(of: Workspace.root.path + "/", with: "")
+        let golden = Workspace.root.appendingPathComponent("Tests/GalleyEndToEndTests/Goldens/\(name).boxes")
+        if ProcessInfo.processInfo.environment["GALLEY_RECORD"] == "1" {
+            try dump.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        if dump != expected {
+            let actualLines = dump.split(separator: "\n", omittingEmptySubsequences: false)
+            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let common = min(actualLines.count, expectedLines.count)
+            let index = (0..<common).first { actualLines[$0] != expectedLines[$0] } ?? common
+            let got = index < actualLines.count ? String(actualLines[index]) : "<end>"
+            let want = index < expectedLines.count ? String(expectedLines[index]) : "<end>"
+            Issue.record("dump differs from \(golden.lastPathComponent) at line \(index + 1):\n  got:  \(got)\n  want: \(want)\n(re-record with GALLEY_RECORD=1 after reviewing)")
+        }
+    }
+}

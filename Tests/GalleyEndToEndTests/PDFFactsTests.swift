@@ -1,0 +1,93 @@
+import Foundation
+import GalleyExport
+import GalleyModel
+import GalleyStyle
+import Testing
+
+/// Checks the example PDFs through poppler-utils: every word in order, metadata, fonts, links, outline, determinism.
+@Suite struct PDFFactsTests {
+    static let examples = ["iv-9062.json", "fr-logement.json", "ru-profsoyuzy.json", "long-climate-labour.json"]
+
+    private func render(_ name: String, layout: String = "article-a4") throws -> (article: Article, pdf: URL, data: Data, pages: Int, missing: Int, sheet: StyleSheet) {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load(layout)
+        let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
+        let article = try ArticleSource.read(Workspace.example(name))
+        let (data, document) = try renderer.pdf(article)
+        let url = try Workspace.temporaryFolder().appendingPathComponent(Slug.fileName(title: article.title, id: article.id))
+        try data.write(to: url)
+        return (article, url, data, document.pages.count, document.quality.missingGlyphs, sheet)
+    }
+
+    @Test(arguments: examples)
+    func everyWordOfTheArticleIsInThePDFInOrder(_ name: String) throws {
+        let result = try render(name)
+        // Only the text block: running heads and feet would interrupt paragraphs that cross pages.
+        let margins = result.sheet.page.margins
+        let crop = ["-x", "0", "-y", "\(Int(margins.top.points) - 6)", "-W", "\(Int(result.sheet.page.size.width.points))",
+                    "-H", "\(Int(result.sheet.textHeight) + 10)"]
+        let text = try Workspace.poppler("pdftotext", crop + [result.pdf.path, "-"])
+        let missing = TextFidelity.firstMissing(TextFidelity.pieces(of: result.article), in: text)
+        #expect(missing == nil, "not found in order in the PDF text: \(missing ?? "")")
+        #expect(result.missing == 0, "glyphs missing from the fonts")
+    }
+
+    @Test func theSeedArticleHasItsMetadata() throws {
+        let result = try render("iv-9062.json")
+        let info = try Workspace.poppler("pdfinfo", [result.pdf.path])
+        #expect(info.contains("Title:           Support the Russian-Ukrainian resistance against accelerated fascisation"))
+        #expect(info.contains("Author:          Gin Vola, Elias Vola"))
+        #expect(info.contains("Keywords:        Russia, Ukraine, Fascism"))
+        #expect(info.contains("CreationDate:    Sun Jun 22 00:00:00 2025 UTC"))
+        #expect(info.contains("Page size:       595.28 x 841.89 pts (A4)"))
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.map { Int($0.split(separator: " ").last!) ?? 0 }
+        #expect(pages == result.pages)
+        #expect((pages ?? 0) >= 2)
+    }
+
+    @Test(arguments: examples)
+    func fontsAreEmbeddedSubsetsOfTheBundledNotoFaces(_ name: String) throws {
+        let result = try render(name)
+        let table = try Workspace.poppler("pdffonts", [result.pdf.path]).split(separator: "\n").dropFirst(2)
+        #expect(!table.isEmpty)
+        for row in table {
+            let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns[0].contains("+Noto"), "not a Noto subset: \(row)")
+            let flags = Array(columns.suffix(5).prefix(3))
+            #expect(flags == ["yes", "yes", "yes"], "font not embedded, subset and mapped to Unicode: \(row)")
+        }
+    }
+
+    @Test func linksAndOutlineArePresent() throws {
+        let result = try render("iv-9062.json")
+        let raw = String(decoding: result.data, as: UTF8.self)
+        #expect(raw.contains("/URI (https://lanticapitaliste.org/actualite/international/soutenir-la-resistance-russo-ukrainienne-contre-la-fascisation-acceleree-du)"))
+        #expect(raw.contains("/URI (https://internationalviewpoint.org/spip.php?article9062)"))
+        for heading in ["A conscription that does not say its name", "Desertion and political opposition"] {
+            #expect(raw.contains("/Title (\(heading))"), "outline entry missing: \(heading)")
+        }
+        // "Putin’s" has a curly apostrophe, so cairo writes that title as UTF-16 hex.
+        let utf16 = "Fighting Putin’s far-right".utf16.map { String(format: "%04X", $0) }.joined()
+        #expect(raw.contains("/Title <FEFF\(utf16)>"), "outline entry missing: Fighting Putin’s far-right")
+        let destinations = try Workspace.poppler("pdfinfo", ["-dests", result.pdf.path])
+        for name in ["title", "section-1", "section-2", "section-3"] {
+            #expect(destinations.contains(name), "named destination missing: \(name)")
+        }
+    }
+
+    @Test func renderingTwiceGivesIdenticalBytes() throws {
+        let first = try render("long-climate-labour.json")
+        let second = try render("long-climate-labour.json")
+        #expect(first.data == second.data)
+    }
+
+    @Test func theLongExampleRunsToFourPagesOrMore() throws {
+        #expect(try render("long-climate-labour.json").pages >= 4)
+    }
+
+    @Test func theLetterLayoutChangesThePageWithoutCode() throws {
+        let result = try render("iv-9062.json", layout: "article-letter")
+        let info = try Workspace.poppler("pdfinfo", [result.pdf.path])
+        #expect(info.contains("Page size:       612 x 792 pts (letter)"))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Paths and process helpers shared by the end-to-end tests.
+enum Workspace {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The built `galley` executable.
+    static let galley = root.appendingPathComponent(".build/debug/galley")
+    /// The test fixtures folder.
+    static let fixtures = root.appendingPathComponent("Tests/GalleyEndToEndTests/Fixtures")
+
+    /// An example article's path.
+    static func example(_ name: String) -> String { root.appendingPathComponent("Examples/\(name)").path }
+
+    /// A new empty temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The result of running a program.
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs `executable` with `arguments`, feeding `input` on standard input.
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        let output = Pipe(), feed = Pipe()
+        // Standard error goes to a file so that a full pipe can never stall the child.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = feed
+        try process.run()
+        if let input { feed.fileHandleForWriting.write(input) }
+        try feed.fileHandleForWriting.close()
+        let collected = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errors.close()
+        let collectedErrors = (try? Data(contentsOf: errorFile)) ?? Data()
+        return Result(status: process.terminationStatus, stdout: collected, stderr: String(decoding: collectedErrors, as: UTF8.self))
+    }
+
+    /// Runs the `galley` command.
+    static func galley(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
+        try run(galley.path, arguments, input: input, in: directory)
+    }
+
+    /// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) found on the PATH.
+    static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        let result = try run("/usr/bin/\(tool)", arguments)
+        return result.text
+    }
+}
