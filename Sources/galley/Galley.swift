@@ -7,5 +7,5 @@ struct Galley: ParsableCommand {
         commandName: "galley",
         abstract: "Typeset articles into print-ready PDF.",
         version: "0.1.0",
-        subcommands: [Render.self, Boxes.self, Bench.self])
+        subcommands: [Render.self, Boxes.self, Check.self, Bench.self])
 }

@@ -142,7 +142,7 @@ public final class ArticleTypesetter {
                 quality.justifiedLines += 1
                 quality.sumAbsoluteRatio += abs(line.ratio)
                 quality.maxAbsoluteRatio = max(quality.maxAbsoluteRatio, abs(line.ratio))
-                if line.ratio > sheet.lineBreaking.tolerance / 100 { quality.looseLines += 1 }
+                if KnuthPlassLineBreaker.badness(line.ratio) > sheet.lineBreaking.tolerance { quality.looseLines += 1 }
             }
             if line.overfull { quality.overfullLines += 1 }
             if line.hyphenated {

@@ -20,12 +20,14 @@ public struct BreakParameters: Sendable, Equatable {
     public var shortLastLineDemerits: Double
     /// The fraction of the measure under which a last line counts as short.
     public var shortLastLine: Double
+    /// The most hyphenated lines allowed in a row.
+    public var hyphenLimit: Int
 
     /// Creates parameters; the defaults are TeX's plain format values.
     public init(pretolerance: Double = 100, tolerance: Double = 200, linePenalty: Double = 10,
                 doubleHyphenDemerits: Double = 10_000, finalHyphenDemerits: Double = 5_000,
                 adjacentFitnessDemerits: Double = 10_000, emergencyStretch: Double = 0,
-                shortLastLineDemerits: Double = 0, shortLastLine: Double = 0) {
+                shortLastLineDemerits: Double = 0, shortLastLine: Double = 0, hyphenLimit: Int = 2) {
         self.pretolerance = pretolerance
         self.tolerance = tolerance
         self.linePenalty = linePenalty
@@ -35,6 +37,7 @@ public struct BreakParameters: Sendable, Equatable {
         self.emergencyStretch = emergencyStretch
         self.shortLastLineDemerits = shortLastLineDemerits
         self.shortLastLine = shortLastLine
+        self.hyphenLimit = hyphenLimit
     }
 
     /// The parameters a layout file sets, with an emergency stretch of `emergencyStretch` points.

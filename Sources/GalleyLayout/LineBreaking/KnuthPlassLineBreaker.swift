@@ -18,6 +18,8 @@ public struct KnuthPlassLineBreaker: LineBreaker {
         let ratio: Double
         let flagged: Bool
         let previous: Candidate?
+        /// How many hyphenated lines in a row end here.
+        let hyphenRun: Int
 
         init(position: Int, line: Int, fitness: Int, totalDemerits: Double, ratio: Double, flagged: Bool, previous: Candidate?) {
             self.position = position
@@ -27,6 +29,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
             self.ratio = ratio
             self.flagged = flagged
             self.previous = previous
+            hyphenRun = flagged ? (previous?.hyphenRun ?? 0) + 1 : 0
         }
     }
 
@@ -94,13 +97,8 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                 } else {
                     survivors.append(candidate)
                 }
-                guard ratio >= -1, ratio <= tolerance || (forced && ratio.isInfinite == false && ratio <= tolerance) else {
-                    if forced, ratio >= -1, emergency {
-                        consider(candidate, index: index, ratio: min(ratio, tolerance), cost: cost, flagged: flagged,
-                                 forced: forced, line: line, target: target, parameters: parameters, into: &best)
-                    }
-                    continue
-                }
+                // Tolerances are badness limits, as in TeX: 200 admits ratios up to about 1.26.
+                guard ratio >= -1, Self.badness(ratio) <= tolerance else { continue }
                 consider(candidate, index: index, ratio: ratio, cost: cost, flagged: flagged, forced: forced,
                          line: line, target: target, parameters: parameters, into: &best)
             }
@@ -148,6 +146,8 @@ public struct KnuthPlassLineBreaker: LineBreaker {
     private func consider(_ candidate: Candidate, index: Int, ratio: Double, cost: Double, flagged: Bool, forced: Bool,
                           line: (width: Double, stretch: Double, shrink: Double), target: Double,
                           parameters: BreakParameters, into best: inout [Candidate?]) {
+        // Like InDesign's hyphen limit: no more than `hyphenLimit` hyphenated lines in a row.
+        if flagged, candidate.hyphenRun >= parameters.hyphenLimit { return }
         let badness = Self.badness(ratio)
         var demerits = (parameters.linePenalty + badness) * (parameters.linePenalty + badness)
         if cost >= 0 {
@@ -159,7 +159,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
         if forced && candidate.flagged { demerits += parameters.finalHyphenDemerits }
         let fitness = Self.fitnessClass(ratio)
         if abs(fitness - candidate.fitness) > 1 { demerits += parameters.adjacentFitnessDemerits }
-        if forced, parameters.shortLastLineDemerits > 0, line.width - line.stretch * 0 < target * parameters.shortLastLine {
+        if forced, parameters.shortLastLineDemerits > 0, line.width < target * parameters.shortLastLine {
             demerits += parameters.shortLastLineDemerits
         }
         let total = candidate.totalDemerits + demerits
