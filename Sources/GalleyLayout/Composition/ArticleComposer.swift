@@ -93,6 +93,7 @@ struct ArticleComposer {
                 result.append(block([.text("— " + attribution)], style: styles.attribution))
             }
             spaceAround(&result, before: styles.quote.spaceBefore.points, after: styles.quote.spaceAfter.points)
+            if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
             previousWasHeading = false
             return result
         case .list(let ordered, let items):
@@ -116,6 +117,7 @@ struct ArticleComposer {
                     result += children
                 }
             }
+            if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
             previousWasHeading = false
             return result
         case .note(let label, let content):

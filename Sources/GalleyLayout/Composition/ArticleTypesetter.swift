@@ -93,7 +93,7 @@ public final class ArticleTypesetter {
             switch flow.role {
             case .heading: keepLines = rules.keepWithHeading
             case .titleBlock: keepLines = 1
-            default: keepLines = 0
+            default: keepLines = flow.keepsFirstLineWithNext && boxes.count == 1 ? 1 : 0
             }
             previousSpaceAfter = flow.spaceAfter
         }

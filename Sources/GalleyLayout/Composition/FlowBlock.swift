@@ -13,6 +13,8 @@ struct FlowBlock {
     var spaceAfter: Double
     /// A label hung in the left indent of the first line (list bullets and numbers).
     var marker: [StyledText]?
+    /// Whether a page may not break right after this block's first line (the first item of a list or quote).
+    var keepsFirstLineWithNext = false
     /// The outline entry this block starts, if any.
     var outline: (title: String, level: Int)?
     /// A rule drawn instead of text (`paragraph` is then empty): width fraction and thickness.
