@@ -17,11 +17,15 @@ let package = Package(
         .systemLibrary(name: "CCairoPango", path: "Sources/CCairoPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
 
         // The pipeline, one target per stage; data flows only forward.
         .target(name: "GalleyModel"),
         .target(name: "GalleyDiagnostics", dependencies: ["Yams"]),
-        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams"]),
+        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams", "CCmarkGFM", "CLibXML2"]),
         .target(name: "GalleyStyle", dependencies: ["GalleyDiagnostics", "Yams"]),
         .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "CCairoPango", "CHyphen"]),
@@ -36,6 +40,8 @@ let package = Package(
         .testTarget(name: "GalleyUnitTests", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
         ]),
+        .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender"], exclude: ["Fixtures", "Goldens"]),
     ],
     swiftLanguageModes: [.v6]

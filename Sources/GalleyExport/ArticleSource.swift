@@ -3,12 +3,32 @@ import GalleyDiagnostics
 import GalleyIngest
 import GalleyModel
 
-/// Reads an article from a file (or standard input, `-`), choosing the reader by extension.
+/// Reads articles from a file (or standard input, `-`), choosing the reader by extension or by name.
 public enum ArticleSource {
-    /// Reads and parses the article at `path`; errors are `Diagnostic`s naming the file.
-    public static func read(_ path: String) throws -> Article {
-        let data: Data
+    /// The formats `--from` accepts, and the extensions that select them.
+    public static let formats: [String: [String]] = ["json": ["json"]]
+
+    /// The reader for `format` (a `--from` name), or for the file's extension when `format` is nil.
+    public static func reader(for path: String, format: String? = nil) throws -> any ArticleReader {
+        let name = format ?? formatName(forExtension: (path as NSString).pathExtension.lowercased())
+        switch name {
+        case "json"?: return JSONArticleReader()
+        default:
+            let known = formats.values.flatMap { $0 }.sorted().map { "." + $0 }.joined(separator: ", ")
+            let what = format.map { "unknown format \"\($0)\"" } ?? "cannot tell the format of this file"
+            throw Diagnostic(file: path == "-" ? "<stdin>" : path, message: "\(what) (expected \(known), or --from \(formats.keys.sorted().joined(separator: "|")))")
+        }
+    }
+
+    /// The format name for a file extension, if Galley reads it.
+    public static func formatName(forExtension ext: String) -> String? {
+        formats.first { $0.value.contains(ext) }?.key
+    }
+
+    /// Reads every article in the file at `path`; errors are `Diagnostic`s naming the file.
+    public static func readAll(_ path: String, format: String? = nil) throws -> [ReadResult] {
         let displayName = path == "-" ? "<stdin>" : path
+        let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
@@ -22,12 +42,16 @@ public enum ArticleSource {
             }
             data = contents
         }
-        let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "json", "":
-            return try JSONArticleReader().read(data, file: displayName)
-        default:
-            throw Diagnostic(file: displayName, message: "unknown article format \".\(ext)\" (expected .json)")
+        let chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil))
+        return try chosen.articles(from: data, file: displayName)
+    }
+
+    /// Reads the single article in the file at `path`.
+    public static func read(_ path: String, format: String? = nil) throws -> Article {
+        let results = try readAll(path, format: format)
+        guard let first = results.first else {
+            throw Diagnostic(file: path == "-" ? "<stdin>" : path, message: "the file holds no article")
         }
+        return first.article
     }
 }

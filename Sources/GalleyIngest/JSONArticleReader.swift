@@ -39,3 +39,10 @@ public struct JSONArticleReader: Sendable {
         return Diagnostic(file: file, line: line, message: "invalid JSON: \(reason.isEmpty ? "syntax error" : reason)")
     }
 }
+
+extension JSONArticleReader: ArticleReader {
+    /// The one article of a JSON file.
+    public func articles(from data: Data, file: String) throws -> [ReadResult] {
+        [ReadResult(article: try read(data, file: file))]
+    }
+}

@@ -30,12 +30,14 @@ public struct Article: Codable, Sendable, Equatable {
     public var related: [RelatedGroup]
     /// The publisher's closing text (licence, reprint policy).
     public var publisherFooter: String?
+    /// Footnotes, referenced from the text by id.
+    public var footnotes: [Footnote]
 
     /// Creates an article; only the identifier, title and language are required.
     public init(id: String, title: String, deck: [Inline]? = nil, kicker: String? = nil, authors: [String] = [],
                 date: String? = nil, language: String = "en", sourceURL: String? = nil, topics: [String] = [],
                 body: [Block] = [], signOff: String? = nil, translation: Translation? = nil, notes: [Note] = [],
-                related: [RelatedGroup] = [], publisherFooter: String? = nil) {
+                related: [RelatedGroup] = [], publisherFooter: String? = nil, footnotes: [Footnote] = []) {
         self.id = id
         self.title = title
         self.deck = deck
@@ -51,5 +53,6 @@ public struct Article: Codable, Sendable, Equatable {
         self.notes = notes
         self.related = related
         self.publisherFooter = publisherFooter
+        self.footnotes = footnotes
     }
 }

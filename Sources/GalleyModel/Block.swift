@@ -12,6 +12,12 @@ public enum Block: Codable, Sendable, Equatable {
     case note(label: String?, content: [Block])
     /// A horizontal rule between parts of the text.
     case rule
+    /// An image with its caption and credit.
+    case figure(Figure)
+    /// A table of text cells.
+    case table(Table)
+    /// Preformatted text (code, verse kept as typed), with an optional language name.
+    case preformatted(String, language: String?)
 }
 
 extension Block {
@@ -24,6 +30,11 @@ extension Block {
         case .list(_, let items): return items.flatMap { $0.map(\.plainText) }.joined(separator: "\n")
         case .note(let label, let content): return ((label.map { [$0] } ?? []) + content.map(\.plainText)).joined(separator: "\n")
         case .rule: return ""
+        case .figure(let figure):
+            return ([figure.caption?.plainText, figure.credit].compactMap { $0 }).joined(separator: "\n")
+        case .table(let table):
+            return (table.header + table.rows).map { row in row.map(\.content.plainText).joined(separator: " ") }.joined(separator: "\n")
+        case .preformatted(let text, _): return text
         }
     }
 }

@@ -14,14 +14,24 @@ public indirect enum Inline: Codable, Sendable, Equatable {
     case lineBreak
     /// Content in another language than the article's, for hyphenation.
     case language(tag: String, content: [Inline])
+    /// Raised, smaller content (ordinals, exponents).
+    case superscript([Inline])
+    /// Lowered, smaller content (chemical formulas).
+    case `subscript`([Inline])
+    /// Struck-through content.
+    case strikethrough([Inline])
+    /// A call to the footnote with this id in `Article.footnotes`.
+    case footnoteReference(String)
 
     /// The inline's text with all markup removed.
     public var plainText: String {
         switch self {
         case .text(let string), .code(let string): return string
-        case .emphasis(let content), .strong(let content), .link(_, let content), .language(_, let content):
+        case .emphasis(let content), .strong(let content), .link(_, let content), .language(_, let content),
+             .superscript(let content), .subscript(let content), .strikethrough(let content):
             return content.plainText
         case .lineBreak: return "\n"
+        case .footnoteReference: return ""
         }
     }
 }

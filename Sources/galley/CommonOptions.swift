@@ -7,6 +7,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file.")
     var layout = "article-a4"
 
+    @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.")
+    var from: String?
+
     @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
     var lineBreaker: String?
 

@@ -6,7 +6,7 @@ import GalleyExport
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render articles to PDF (named slug_a<id>.pdf).")
 
-    @Argument(help: "Article files (.json), or - for standard input.")
+    @Argument(help: "Article files, or - for standard input.")
     var articles: [String]
 
     @Option(name: .shortAndLong, help: "Output file for a single article; - writes the PDF to standard output.")
@@ -26,16 +26,19 @@ struct Render: ParsableCommand {
         var failures = 0
         for path in articles {
             do {
-                let article = try ArticleSource.read(path)
-                let (data, document) = try renderer.pdf(article)
-                if output == "-" {
-                    FileHandle.standardOutput.write(data)
-                    continue
+                for result in try ArticleSource.readAll(path, format: common.from) {
+                    result.warnings.forEach(Session.report)
+                    let article = result.article
+                    let (data, document) = try renderer.pdf(article)
+                    if output == "-" {
+                        FileHandle.standardOutput.write(data)
+                        continue
+                    }
+                    let target = output.map { URL(fileURLWithPath: $0) }
+                        ?? URL(fileURLWithPath: outDir).appendingPathComponent(Slug.fileName(title: article.title, id: article.id))
+                    try AtomicFile.write(data, to: target)
+                    Session.log("wrote \(target.relativePath) (\(document.pages.count) pages, \(SizeLabel.make(bytes: data.count)))")
                 }
-                let target = output.map { URL(fileURLWithPath: $0) }
-                    ?? URL(fileURLWithPath: outDir).appendingPathComponent(Slug.fileName(title: article.title, id: article.id))
-                try AtomicFile.write(data, to: target)
-                Session.log("wrote \(target.relativePath) (\(document.pages.count) pages, \(SizeLabel.make(bytes: data.count)))")
             } catch {
                 failures += 1
                 Session.report(error)

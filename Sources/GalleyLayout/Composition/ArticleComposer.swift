@@ -25,7 +25,9 @@ struct ArticleComposer {
     private func resolved(_ style: ParagraphStyle) -> ResolvedStyle { ResolvedStyle(style) }
 
     private func flattener(_ style: ParagraphStyle) -> InlineFlattener {
-        InlineFlattener(base: resolved(style), language: article.language, codeFamily: "Noto Sans")
+        var flattener = InlineFlattener(base: resolved(style), language: article.language, codeFamily: "Noto Sans")
+        flattener.footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        return flattener
     }
 
     private func paragraph(_ runs: [StyledText], style: ParagraphStyle, indent: Double = 0, extraLeft: Double = 0) -> ParagraphSpec {
@@ -132,6 +134,21 @@ struct ArticleComposer {
         case .rule:
             previousWasHeading = true
             return [rule(thickness: 0.5, color: styles.body.color, width: 0.3, before: 10, after: 10)]
+        case .figure(let figure):
+            previousWasHeading = false
+            var caption: [Inline] = [.text(figure.alt.isEmpty ? figure.source : figure.alt)]
+            if let text = figure.caption { caption = text }
+            if let credit = figure.credit { caption += [.text(" (\(credit))")] }
+            return [block(caption, style: styles.credit)]
+        case .table(let table):
+            previousWasHeading = false
+            return (table.header + table.rows).map { row in
+                block(Array(row.map(\.content).joined(separator: [.text(" | ")])), style: styles.relatedItem)
+            }
+        case .preformatted(let text, _):
+            previousWasHeading = false
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Inline.text(String($0)) }
+            return [block(Array(lines.map { [$0] }.joined(separator: [.lineBreak])), style: styles.relatedItem)]
         }
     }
 

@@ -7,6 +7,8 @@ struct InlineFlattener {
     let language: String
     /// The family used for `code` spans.
     let codeFamily: String
+    /// The printed number of each footnote id.
+    var footnoteNumbers: [String: Int] = [:]
 
     func runs(_ inlines: [Inline]) -> [StyledText] {
         var result: [StyledText] = []
@@ -19,6 +21,15 @@ struct InlineFlattener {
     /// Runs of plain `text` in the base style.
     func runs(_ text: String, link: String? = nil) -> [StyledText] {
         runs(link.map { [.link(url: $0, content: [.text(text)])] } ?? [.text(text)])
+    }
+
+    /// Superscripts and subscripts: 70 % of the size, raised by a third of the size or lowered by a sixth.
+    static func shifted(_ run: StyledText, up: Bool) -> StyledText {
+        var shifted = run
+        shifted.font.size = run.font.size * 0.7
+        shifted.rise = run.rise + (up ? run.font.size * 0.33 : -run.font.size * 0.15)
+        shifted.hyphenate = false
+        return shifted
     }
 
     private func append(_ inlines: [Inline], template: StyledText, into result: inout [StyledText]) {
@@ -48,6 +59,18 @@ struct InlineFlattener {
                 append(content, template: run, into: &result)
             case .lineBreak:
                 result.append(.lineBreak(font: run.font, style: run.style, language: run.language))
+            case .superscript(let content):
+                append(content, template: Self.shifted(run, up: true), into: &result)
+            case .subscript(let content):
+                append(content, template: Self.shifted(run, up: false), into: &result)
+            case .strikethrough(let content):
+                append(content, template: run, into: &result)
+            case .footnoteReference(let id):
+                var call = Self.shifted(run, up: true)
+                call.text = footnoteNumbers[id].map(String.init) ?? "?"
+                call.style.link = nil
+                call.hyphenate = false
+                result.append(call)
             }
         }
     }

@@ -16,6 +16,7 @@ public final class NodeListBuilder {
         var font: FontRequest
         var language: String
         var tracking: Double
+        var rise: Double
     }
 
     /// Creates a builder over a shaper and a hyphenator.
@@ -26,20 +27,21 @@ public final class NodeListBuilder {
     }
 
     /// The shaped runs of `text` (cached).
-    public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0) -> [GlyphRun] {
-        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking)
+    public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0, rise: Double = 0) -> [GlyphRun] {
+        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking, rise: rise)
         if let cached = shapeCache[key] { return cached }
         var runs = shaper.shape(text, font: font, language: language)
-        if tracking != 0 {
+        if tracking != 0 || rise != 0 {
             let extra = tracking / 1000 * font.size
             runs = runs.map { run in
-                var spaced = run
-                spaced.glyphs = run.glyphs.map { glyph in
-                    var wider = glyph
-                    wider.advance += extra
-                    return wider
+                var adjusted = run
+                adjusted.glyphs = run.glyphs.map { glyph in
+                    var moved = glyph
+                    moved.advance += extra
+                    moved.yOffset -= rise
+                    return moved
                 }
-                return spaced
+                return adjusted
             }
         }
         if shapeCache.count > 50_000 { shapeCache.removeAll(keepingCapacity: true) }
@@ -153,7 +155,7 @@ public final class NodeListBuilder {
         let cleaned = piece.replacingOccurrences(of: "\u{00AD}", with: "")
         let fragments = hyphenationFragments(piece, run: run)
         guard fragments.count > 1 else {
-            for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking) {
+            for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
                 nodes.append(.box(makeBox(glyphRun, style: run.style)))
             }
             return
@@ -165,7 +167,7 @@ public final class NodeListBuilder {
             return makeBox(soft, style: run.style, hangs: "-")
         }
         for (index, fragment) in fragments.enumerated() {
-            for glyphRun in shape(fragment, font: run.font, language: run.language, tracking: run.tracking) {
+            for glyphRun in shape(fragment, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
                 nodes.append(.box(makeBox(glyphRun, style: run.style)))
             }
             if index < fragments.count - 1 {

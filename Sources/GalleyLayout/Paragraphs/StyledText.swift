@@ -12,6 +12,8 @@ public struct StyledText: Sendable, Equatable {
     public var hyphenate: Bool
     /// Extra letter spacing in thousandths of an em.
     public var tracking: Double
+    /// How far the text is raised above the baseline, in points (negative lowers it).
+    public var rise: Double = 0
 
     /// Creates a run of text.
     public init(_ text: String, font: FontRequest, style: TextStyle, language: String, hyphenate: Bool, tracking: Double = 0) {

@@ -1,0 +1,4 @@
+#ifndef GALLEY_CRSVG_SHIM_H
+#define GALLEY_CRSVG_SHIM_H
+#include <librsvg/rsvg.h>
+#endif
