@@ -4,7 +4,7 @@ import GalleyModel
 /// The top-level JSON object of an article file.
 struct ArticleDocument: Decodable {
     static let fields = ["id", "title", "deck", "kicker", "authors", "date", "language", "url", "topics", "blocks",
-                         "signOff", "translation", "notes", "related", "publisherFooter"]
+                         "signOff", "translation", "notes", "related", "publisherFooter", "footnotes"]
     var article: Article
 
     init(from decoder: any Decoder) throws {
@@ -49,7 +49,9 @@ struct ArticleDocument: Decodable {
             translation: try optional(TranslationElement.self, "translation")?.translation,
             notes: try optional([NoteElement].self, "notes")?.map(\.note) ?? [],
             related: try optional([RelatedGroupElement].self, "related")?.map(\.group) ?? [],
-            publisherFooter: try optional(String.self, "publisherFooter"))
+            publisherFooter: try optional(String.self, "publisherFooter"),
+            footnotes: try optional([FootnoteElement].self, "footnotes")?.map(\.footnote) ?? [])
+        try FootnoteCheck.validate(article, container: container)
     }
 }
 
@@ -95,5 +97,16 @@ struct RelatedArticleElement: Decodable {
         let container = try decoder.container(keyedBy: AnyKey.self)
         article = RelatedArticle(title: try container.decode(String.self, forKey: AnyKey("title")),
                                  url: try container.decodeIfPresent(String.self, forKey: AnyKey("url")))
+    }
+}
+
+struct FootnoteElement: Decodable {
+    var footnote: Footnote
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(allowed: ["id", "blocks"])
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        footnote = Footnote(id: try container.decode(String.self, forKey: AnyKey("id")),
+                            content: try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block))
     }
 }

@@ -2,7 +2,7 @@ import GalleyModel
 
 /// One body block as written in JSON.
 struct BlockElement: Decodable {
-    static let types = ["heading", "paragraph", "quote", "list", "note", "rule"]
+    static let types = ["heading", "paragraph", "quote", "list", "note", "rule", "figure", "table", "preformatted"]
     var block: Block
 
     init(from decoder: any Decoder) throws {
@@ -44,6 +44,25 @@ struct BlockElement: Decodable {
         case "rule":
             try decoder.rejectUnknownFields(allowed: ["type"])
             block = .rule
+        case "figure":
+            try decoder.rejectUnknownFields(allowed: ["type", "src", "alt", "caption", "credit"])
+            let source = try container.decode(String.self, forKey: AnyKey("src"))
+            guard !source.isEmpty else { throw container.invalid("src", "the image path is empty") }
+            block = .figure(Figure(source: source, alt: try container.decodeIfPresent(String.self, forKey: AnyKey("alt")) ?? "",
+                                   caption: try container.decodeIfPresent(InlineContent.self, forKey: AnyKey("caption"))?.inlines,
+                                   credit: try container.decodeIfPresent(String.self, forKey: AnyKey("credit"))))
+        case "table":
+            try decoder.rejectUnknownFields(allowed: ["type", "header", "rows", "align", "caption"])
+            let header = try container.decodeIfPresent([[InlineContent]].self, forKey: AnyKey("header")) ?? []
+            let rows = try container.decode([[InlineContent]].self, forKey: AnyKey("rows"))
+            let alignments = try container.decodeIfPresent([Table.ColumnAlignment].self, forKey: AnyKey("align")) ?? []
+            block = .table(Table(header: header.map { $0.map { TableCell($0.inlines) } }, rows: rows.map { $0.map { TableCell($0.inlines) } },
+                                 alignments: alignments,
+                                 caption: try container.decodeIfPresent(InlineContent.self, forKey: AnyKey("caption"))?.inlines))
+        case "preformatted":
+            try decoder.rejectUnknownFields(allowed: ["type", "text", "language"])
+            block = .preformatted(try container.decode(String.self, forKey: AnyKey("text")),
+                                  language: try container.decodeIfPresent(String.self, forKey: AnyKey("language")))
         default:
             throw container.invalid("type", "unknown block type \"\(type)\" (expected one of \(Self.types.joined(separator: ", ")))")
         }

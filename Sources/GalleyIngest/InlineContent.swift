@@ -23,7 +23,7 @@ struct InlineContent: Decodable {
 
 /// One element of an inline array.
 struct InlineElement: Decodable {
-    static let types = ["emphasis", "strong", "link", "code", "break", "span"]
+    static let types = ["emphasis", "strong", "link", "code", "break", "span", "superscript", "subscript", "strikethrough", "footnote"]
     var inline: Inline
 
     init(from decoder: any Decoder) throws {
@@ -65,6 +65,18 @@ struct InlineElement: Decodable {
         case "span":
             try decoder.rejectUnknownFields(allowed: ["type", "lang", "content"])
             inline = .language(tag: try container.decode(String.self, forKey: AnyKey("lang")), content: try content())
+        case "superscript":
+            try decoder.rejectUnknownFields(allowed: ["type", "content"])
+            inline = .superscript(try content())
+        case "subscript":
+            try decoder.rejectUnknownFields(allowed: ["type", "content"])
+            inline = .subscript(try content())
+        case "strikethrough":
+            try decoder.rejectUnknownFields(allowed: ["type", "content"])
+            inline = .strikethrough(try content())
+        case "footnote":
+            try decoder.rejectUnknownFields(allowed: ["type", "ref"])
+            inline = .footnoteReference(try container.decode(String.self, forKey: AnyKey("ref")))
         default:
             throw container.invalid("type", "unknown inline type \"\(type)\" (expected one of \(Self.types.joined(separator: ", ")))")
         }

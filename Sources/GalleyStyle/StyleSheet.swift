@@ -16,6 +16,8 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var lineBreaking: LineBreakingParameters
     /// Page-breaking rules.
     public var pagination: PaginationRules
+    /// Footnotes or endnotes, and the footnote rule.
+    public var notes: NoteSettings
     /// Printed words by language tag; `en` is the fallback.
     public var labels: [String: Labels]
 

@@ -38,6 +38,8 @@ public struct Styles: Codable, Sendable, Equatable {
     public var relatedItem: ParagraphStyle
     /// The publisher's closing text.
     public var publisherFooter: ParagraphStyle
+    /// Footnotes and endnotes.
+    public var footnote: ParagraphStyle
     /// Running heads at the top of pages.
     public var runningHead: ParagraphStyle
     /// Page footers (source link, folio).

@@ -29,6 +29,10 @@ import Testing
         let text = try Workspace.poppler("pdftotext", crop + [result.pdf.path, "-"])
         let missing = TextFidelity.firstMissing(TextFidelity.pieces(of: result.article), in: text)
         #expect(missing == nil, "not found in order in the PDF text: \(missing ?? "")")
+        for note in result.article.footnotes {
+            let lost = TextFidelity.firstMissing(note.content.map(\.plainText), in: text)
+            #expect(lost == nil, "footnote \(note.id) not found in the PDF text: \(lost ?? "")")
+        }
         #expect(result.missing == 0, "glyphs missing from the fonts")
     }
 

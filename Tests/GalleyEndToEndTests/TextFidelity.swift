@@ -2,19 +2,26 @@ import GalleyModel
 
 /// Compares texts the way a reader would: letters and digits only, so that line breaks, hyphens and spacing don't matter.
 enum TextFidelity {
-    static func normalized(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    /// Lower-case words of letters and digits; hyphens inside words are dropped so that a hyphen at a line end
+    /// (which pdftotext joins) and one inside a line compare equal, and soft hyphens at line ends rejoin their word.
+    static func words(_ text: String) -> [String] {
+        let joined = text.replacingOccurrences(of: "\u{00AD}\n", with: "").replacingOccurrences(of: "\u{00AD}", with: "")
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "\u{2010}", with: "").lowercased()
+        return joined.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    /// The first piece of `expected` that cannot be found in `actual` after the previous one, or nil if all are there in order.
+    /// The first word of `expected` (with the words before it, for context) not found in `actual` in order, or nil.
+    ///
+    /// Words may be separated by other material (footnotes, running heads), but none may be lost or reordered.
     static func firstMissing(_ expected: [String], in actual: String) -> String? {
-        let haystack = normalized(actual)
-        var position = haystack.startIndex
-        for piece in expected {
-            let needle = normalized(piece)
-            guard !needle.isEmpty else { continue }
-            guard let range = haystack.range(of: needle, range: position..<haystack.endIndex) else { return piece }
-            position = range.upperBound
+        let haystack = words(actual)
+        var position = 0
+        let needles = expected.flatMap(words)
+        for (index, word) in needles.enumerated() {
+            guard let found = haystack[position...].firstIndex(of: word) else {
+                return needles[max(0, index - 6)...index].joined(separator: " ")
+            }
+            position = found + 1
         }
         return nil
     }

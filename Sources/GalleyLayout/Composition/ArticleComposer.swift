@@ -20,6 +20,34 @@ struct ArticleComposer {
         return result
     }
 
+    /// Each footnote's paragraphs in the footnote style, its number hung in the indent.
+    func footnoteBlocks() -> [String: [FlowBlock]] {
+        var result: [String: [FlowBlock]] = [:]
+        for (index, note) in article.footnotes.enumerated() where result[note.id] == nil {
+            result[note.id] = noteParagraphs(note, number: index + 1)
+        }
+        return result
+    }
+
+    private func noteParagraphs(_ note: Footnote, number: Int) -> [FlowBlock] {
+        let style = sheet.styles.footnote
+        var inner = true
+        var blocks = note.content.flatMap { compose($0, depth: 0, previousWasHeading: &inner) }.map { restyled($0, as: style) }
+        if blocks.isEmpty { blocks = [block([.text("")], style: style)] }
+        blocks[0].marker = flattener(style).runs("\(number)")
+        return blocks
+    }
+
+    /// Endnotes: every footnote after the text, under the language's "Notes" heading.
+    private func endnotes() -> [FlowBlock] {
+        guard sheet.notes.placement == .endnotes, !article.footnotes.isEmpty else { return [] }
+        var result = [block([.text(labels.notes)], style: sheet.styles.noteLabel, role: .heading)]
+        for (index, note) in article.footnotes.enumerated() {
+            result += noteParagraphs(note, number: index + 1)
+        }
+        return result
+    }
+
     // MARK: Styles
 
     private func resolved(_ style: ParagraphStyle) -> ResolvedStyle { ResolvedStyle(style) }
@@ -204,6 +232,7 @@ struct ArticleComposer {
             }
             result.append(block(credit, style: styles.credit))
         }
+        result += endnotes()
         for note in article.notes {
             result.append(block([.text(note.label)], style: styles.noteLabel, role: .heading))
             var inner = true

@@ -26,9 +26,25 @@ public final class ArticleTypesetter {
     public func typeset(_ article: Article) -> PagedDocument {
         var quality = QualityReport()
         var fonts = Set<String>()
-        let blocks = ArticleComposer(sheet: sheet, article: article).blocks()
-        let list = verticalList(blocks, quality: &quality, fonts: &fonts)
-        let placements = PageBuilder(pageHeight: sheet.textHeight).build(list)
+        let composer = ArticleComposer(sheet: sheet, article: article)
+        let blocks = composer.blocks()
+        var noteLines: [String: [VerticalBox]] = [:]
+        if sheet.notes.placement == .footnotes {
+            for (id, flows) in composer.footnoteBlocks() {
+                noteLines[id] = flows.flatMap { flow in
+                    set(flow, paragraphIndex: -1, quality: &quality, fonts: &fonts).map { line in
+                        var note = line
+                        note.kind = .note
+                        return note
+                    }
+                }
+            }
+        }
+        let list = verticalList(blocks, noteLines: noteLines, quality: &quality, fonts: &fonts)
+        let notes = sheet.notes
+        let pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
+                                  noteRule: (notes.ruleWidth.points, notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
+        let placements = pageBuilder.build(list)
         PageStatistics.count(placements, into: &quality)
 
         let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
@@ -61,8 +77,10 @@ public final class ArticleTypesetter {
     }
 
     /// Sets every block's lines and strings them into one vertical list with spacing and break penalties.
-    private func verticalList(_ blocks: [FlowBlock], quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalNode] {
+    private func verticalList(_ blocks: [FlowBlock], noteLines: [String: [VerticalBox]], quality: inout QualityReport,
+                              fonts: inout Set<String>) -> [VerticalNode] {
         var list: [VerticalNode] = []
+        var notesPlaced = Set<String>()
         var previousSpaceAfter = 0.0
         var keepLines = 0
         let rules = sheet.pagination
@@ -70,6 +88,11 @@ public final class ArticleTypesetter {
         for (paragraphIndex, flow) in blocks.enumerated() {
             var boxes = set(flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
             guard !boxes.isEmpty else { continue }
+            for index in boxes.indices {
+                for id in boxes[index].footnoteCalls where notesPlaced.insert(id).inserted {
+                    if let lines = noteLines[id] { boxes[index].notes.append(lines) }
+                }
+            }
             if let outline = flow.outline {
                 destinationCount += 1
                 let name = outline.level == 0 ? "title" : "section-\(destinationCount - 1)"
@@ -153,7 +176,9 @@ public final class ArticleTypesetter {
                 hyphenRun = 0
             }
             let kind: VerticalBox.Kind = flow.role == .heading ? .heading : .line(paragraph: paragraphIndex, index: index, count: lines.count)
-            boxes.append(VerticalBox(height: paragraph.leading, items: items, kind: kind))
+            var box = VerticalBox(height: paragraph.leading, items: items, kind: kind)
+            box.footnoteCalls = line.footnotes
+            boxes.append(box)
         }
         return boxes
     }

@@ -69,6 +69,7 @@ struct InlineFlattener {
                 var call = Self.shifted(run, up: true)
                 call.text = footnoteNumbers[id].map(String.init) ?? "?"
                 call.style.link = nil
+                call.style.footnote = id
                 call.hyphenate = false
                 result.append(call)
             }

@@ -2,11 +2,11 @@
 enum PageStatistics {
     static func count(_ pages: [[PageBuilder.Placement]], into quality: inout QualityReport) {
         for (index, page) in pages.enumerated() where index < pages.count - 1 {
-            guard let last = page.last?.box else { continue }
+            guard let last = page.last(where: { $0.box.kind != .note })?.box else { continue }
             if last.kind == .heading { quality.strandedHeadings += 1 }
             if case .line(let paragraph, let lineIndex, let count) = last.kind, lineIndex < count - 1 {
                 if lineIndex == 0 { quality.orphans += 1 }
-                if case .line(let nextParagraph, let nextIndex, _)? = pages[index + 1].first?.box.kind,
+                if case .line(let nextParagraph, let nextIndex, _)? = pages[index + 1].first(where: { $0.box.kind != .note })?.box.kind,
                    nextParagraph == paragraph, nextIndex == count - 1 {
                     quality.widows += 1
                 }

@@ -4,6 +4,8 @@ public struct TextStyle: Codable, Sendable, Equatable, Hashable {
     public var color: Color
     /// The link target (`https://…`), if the text is a link.
     public var link: String?
+    /// The id of the footnote this text calls, so the page builder keeps the note with its line.
+    public var footnote: String?
 
     /// Creates a style.
     public init(color: Color = .black, link: String? = nil) {

@@ -1,33 +1,128 @@
 /// Breaks the main column's vertical list into pages, choosing each break by cost.
 ///
 /// For every page it weighs all feasible breaks — penalties (widows, orphans, keeps) plus the
-/// badness of the space left empty — and takes the cheapest; ties go to the fuller page. A break
-/// that would leave nothing fitting is never taken, and material taller than a page is set alone on
-/// one, so the builder always advances.
+/// badness of the space left empty — and takes the cheapest; ties go to the fuller page. Footnotes
+/// travel with the line that calls them: at least their first lines stay on that page and the rest
+/// continue at the foot of the next. A figure that does not fit floats to the top of the next page
+/// while the text goes on before it. Forbidden breaks are only a last resort, and material taller
+/// than a page is set alone, so the builder always advances.
 public struct PageBuilder: Sendable {
     /// The height of the text block.
     public var pageHeight: Double
+    /// Space between the text and the footnote rule, and between the rule and the notes.
+    public var noteSeparation: Double
+    /// The footnote rule's length and thickness.
+    public var noteRule: (width: Double, thickness: Double, color: Color)
 
     /// Creates a builder for pages of `pageHeight` points.
-    public init(pageHeight: Double) {
+    public init(pageHeight: Double, noteSeparation: Double = 8, noteRule: (width: Double, thickness: Double, color: Color) = (120, 0.5, .black)) {
         self.pageHeight = pageHeight
+        self.noteSeparation = noteSeparation
+        self.noteRule = noteRule
     }
 
     /// A box placed on a page, `y` from the top of the text block.
     public typealias Placement = (y: Double, box: VerticalBox)
 
     /// The boxes of each page with their vertical positions.
-    public func build(_ list: [VerticalNode]) -> [[Placement]] {
+    public func build(_ input: [VerticalNode]) -> [[Placement]] {
+        var list = input
         var pages: [[Placement]] = []
+        var carried: [VerticalBox] = []
         var start = 0
         while true {
             start = skipDiscardable(list, from: start)
-            guard start < list.count else { break }
-            let end = chooseBreak(list, from: start)
-            pages.append(place(list, from: start, to: end.contentEnd))
-            start = end.next
+            guard start < list.count || !carried.isEmpty else { break }
+            let decision = chooseBreak(&list, from: start, carried: carried)
+            let body = bodyBoxes(list, from: start, to: decision.contentEnd)
+            let (page, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start))
+            pages.append(page)
+            carried = remaining
+            list.insert(contentsOf: decision.deferred.map { .box($0) }, at: min(decision.next, list.count))
+            start = decision.next
         }
         return pages
+    }
+
+    // MARK: Choosing the break
+
+    private struct Decision {
+        var contentEnd: Int
+        var next: Int
+        var deferred: [VerticalBox]
+    }
+
+    /// Running totals while a page fills.
+    private struct Fill {
+        var body = 0.0
+        var mandatoryNotes = 0.0
+        var allNotes = 0.0
+
+        func height(separation: Double) -> Double {
+            body + (allNotes > 0 ? separation : 0) + mandatoryNotes
+        }
+    }
+
+    private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox]) -> Decision {
+        var fill = Fill()
+        let carriedHeights = carried.map(\.height)
+        fill.mandatoryNotes = carriedHeights.prefix(2).reduce(0, +)
+        fill.allNotes = carriedHeights.reduce(0, +)
+        if start < list.count, case .box(let first) = list[start] { fill.body += first.repeatedHeader.reduce(0) { $0 + $1.height } }
+        var best: (index: Int, cost: Double)?
+        var rescue: (index: Int, cost: Double)?
+        var deferred: [VerticalBox] = []
+        var index = start
+        while index < list.count {
+            if index > start, isBreakCandidate(list, index) {
+                let penalty: Double
+                if case .penalty(let cost) = list[index] { penalty = cost } else { penalty = 0 }
+                if penalty <= -Penalty.infinity { return Decision(contentEnd: index, next: index + 1, deferred: deferred) }
+                let used = min(pageHeight, fill.body + (fill.allNotes > 0 ? noteSeparation : 0) + fill.allNotes)
+                let cost = penalty + badness(remaining: pageHeight - used)
+                if penalty < Penalty.infinity {
+                    if best == nil || cost <= best!.cost { best = (index, cost) }
+                } else if rescue == nil || cost <= rescue!.cost {
+                    rescue = (index, cost)
+                }
+            }
+            var next = fill
+            switch list[index] {
+            case .box(let box):
+                next.body += box.height
+                for note in box.notes {
+                    let heights = note.map(\.height)
+                    // A short note stays whole; a long one keeps at least two lines with its call.
+                    next.mandatoryNotes += heights.count <= 3 ? heights.reduce(0, +) : heights.prefix(2).reduce(0, +)
+                    next.allNotes += heights.reduce(0, +)
+                }
+                if next.height(separation: noteSeparation) > pageHeight + 0.001, box.kind == .float, index > start {
+                    // The figure waits for the next page; the text goes on before it.
+                    deferred.append(box)
+                    list.remove(at: index)
+                    continue
+                }
+            case .space(let space): next.body += space
+            case .penalty: break
+            }
+            if next.height(separation: noteSeparation) > pageHeight + 0.001 {
+                if let chosen = best ?? rescue { return Decision(contentEnd: chosen.index, next: chosen.index + 1, deferred: deferred) }
+                // Nothing to break at: the overflowing box goes alone on this page.
+                let end = index == start ? index + 1 : index
+                return Decision(contentEnd: end, next: end, deferred: deferred)
+            }
+            fill = next
+            index += 1
+        }
+        return Decision(contentEnd: list.count, next: list.count, deferred: deferred)
+    }
+
+    private func isBreakCandidate(_ list: [VerticalNode], _ index: Int) -> Bool {
+        switch list[index] {
+        case .penalty: return true
+        case .space: if index > 0, case .box = list[index - 1] { return true }; return false
+        case .box: return false
+        }
     }
 
     private func skipDiscardable(_ list: [VerticalNode], from index: Int) -> Int {
@@ -39,71 +134,74 @@ public struct PageBuilder: Sendable {
         return start
     }
 
-    private func isBreakpoint(_ list: [VerticalNode], _ index: Int) -> Bool {
-        switch list[index] {
-        case .penalty(let cost): return cost < Penalty.infinity
-        case .space: if index > 0, case .box = list[index - 1] { return true }; return false
-        case .box: return false
-        }
-    }
-
     /// Badness of a page with `remaining` points left empty: cubic, as TeX's.
     private func badness(remaining: Double) -> Double {
         let fraction = max(0, remaining) / pageHeight
         return min(10_000 * fraction * fraction * fraction, 9_999)
     }
 
-    private func chooseBreak(_ list: [VerticalNode], from start: Int) -> (contentEnd: Int, next: Int) {
-        var height = 0.0
-        var best: (index: Int, cost: Double)?
-        var rescue: (index: Int, cost: Double)?
-        var index = start
-        while index < list.count {
-            if index > start, isBreakpoint(list, index) || isForbiddenBreak(list, index) {
-                let penalty: Double
-                if case .penalty(let cost) = list[index] { penalty = cost } else { penalty = 0 }
-                if penalty <= -Penalty.infinity { return (index, index + 1) }
-                let cost = penalty + badness(remaining: pageHeight - height)
-                if penalty < Penalty.infinity {
-                    if best == nil || cost <= best!.cost { best = (index, cost) }
-                } else if rescue == nil || cost <= rescue!.cost {
-                    rescue = (index, cost)
-                }
-            }
-            switch list[index] {
-            case .box(let box): height += box.height
-            case .space(let space): height += space
-            case .penalty: break
-            }
-            if height > pageHeight + 0.001 {
-                if let chosen = best ?? rescue { return (chosen.index, chosen.index + 1) }
-                // Nothing to break at: the overflowing box goes alone on this page.
-                let end = index == start ? index + 1 : index
-                return (end, end)
-            }
-            index += 1
-        }
-        return (list.count, list.count)
-    }
+    // MARK: Placing
 
-    /// A penalty of `Penalty.infinity` is kept as a last-resort break, for lists that forbid every break.
-    private func isForbiddenBreak(_ list: [VerticalNode], _ index: Int) -> Bool {
-        if case .penalty(let cost) = list[index] { return cost >= Penalty.infinity }
-        return false
-    }
-
-    private func place(_ list: [VerticalNode], from start: Int, to end: Int) -> [Placement] {
-        var result: [Placement] = []
-        var y = 0.0
+    private func bodyBoxes(_ list: [VerticalNode], from start: Int, to end: Int) -> [(space: Double, box: VerticalBox)] {
+        var result: [(space: Double, box: VerticalBox)] = []
+        var pendingSpace = 0.0
         for node in list[start..<min(end, list.count)] {
             switch node {
             case .box(let box):
-                result.append((y, box))
-                y += box.height
-            case .space(let space): y += space
+                result.append((pendingSpace, box))
+                pendingSpace = 0
+            case .space(let space): pendingSpace += space
             case .penalty: break
             }
         }
         return result
+    }
+
+    private func notes(of body: [(space: Double, box: VerticalBox)]) -> [VerticalBox] {
+        body.flatMap { $0.box.notes.flatMap { $0 } }
+    }
+
+    private func header(for list: [VerticalNode], at start: Int) -> [VerticalBox] {
+        guard start < list.count, case .box(let first) = list[start] else { return [] }
+        return first.repeatedHeader
+    }
+
+    private func place(_ body: [(space: Double, box: VerticalBox)], notes: [VerticalBox], repeating header: [VerticalBox]) -> (page: [Placement], carried: [VerticalBox]) {
+        var page: [Placement] = []
+        var y = 0.0
+        for box in header {
+            page.append((y, box))
+            y += box.height
+        }
+        for (space, box) in body {
+            y += space
+            page.append((y, box))
+            y += box.height
+        }
+        guard !notes.isEmpty else { return (page, []) }
+        var available = pageHeight - y - noteSeparation
+        var placed: [VerticalBox] = []
+        var index = 0
+        // At least two lines of notes per page, so that long notes always advance.
+        while index < notes.count, notes[index].height <= available + 0.001 || placed.count < min(2, notes.count) && body.isEmpty {
+            available -= notes[index].height
+            placed.append(notes[index])
+            index += 1
+        }
+        if placed.isEmpty, index < notes.count {
+            placed.append(notes[index])
+            index += 1
+        }
+        let notesHeight = placed.reduce(0) { $0 + $1.height }
+        var noteY = pageHeight - notesHeight
+        let ruleY = noteY - noteSeparation / 2
+        page.append((ruleY, VerticalBox(height: noteRule.thickness,
+                                        items: [PositionedItem(Point(x: 0, y: 0), .rule(Size(width: noteRule.width, height: noteRule.thickness), color: noteRule.color))],
+                                        kind: .note)))
+        for line in placed {
+            page.append((noteY, line))
+            noteY += line.height
+        }
+        return (page, Array(notes[index...]))
     }
 }

@@ -8,6 +8,10 @@ public struct VerticalBox: Sendable, Equatable {
         case heading
         /// A rule or other decoration.
         case other
+        /// A line of a footnote, placed at the foot of the page.
+        case note
+        /// A figure, which may float to the next page while text continues.
+        case float
     }
 
     /// The height the box takes.
@@ -18,6 +22,12 @@ public struct VerticalBox: Sendable, Equatable {
     public var kind: Kind
     /// Outline entries anchored at this box's top (their `page` is filled in by the page builder).
     public var anchors: [OutlineEntry]
+    /// Ids of the footnotes this line calls.
+    public var footnoteCalls: [String] = []
+    /// The lines of footnotes first referenced in this box, one array per note.
+    public var notes: [[VerticalBox]] = []
+    /// Boxes repeated at the top of a page that starts with this box (a table's header rows).
+    public var repeatedHeader: [VerticalBox] = []
 
     /// Creates a box.
     public init(height: Double, items: [PositionedItem], kind: Kind, anchors: [OutlineEntry] = []) {

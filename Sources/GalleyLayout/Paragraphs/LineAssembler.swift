@@ -84,7 +84,9 @@ public struct LineAssembler: Sendable {
         var x = 0.0
         var runs: [(x: Double, run: GlyphRun, style: TextStyle)] = []
         var links: [(x: Double, width: Double, url: String)] = []
+        var footnotes: [String] = []
         func add(_ run: GlyphRun, style: TextStyle, at position: Double, width: Double) {
+            if let note = style.footnote, footnotes.last != note { footnotes.append(note) }
             if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run),
                abs(runs[index].x + runs[index].run.width - position) < 0.0001 {
                 runs[index].run.append(run)
@@ -135,7 +137,9 @@ public struct LineAssembler: Sendable {
             runs = runs.map { ($0.x + offset, $0.run, $0.style) }
             links = links.map { ($0.x + offset, $0.width, $0.url) }
         }
-        return SetLine(runs: runs, links: links, measure: measure, contentWidth: x, ratio: ratio,
-                       hyphenated: hyphenated, overfull: overfull)
+        var line = SetLine(runs: runs, links: links, measure: measure, contentWidth: x, ratio: ratio,
+                           hyphenated: hyphenated, overfull: overfull)
+        line.footnotes = footnotes
+        return line
     }
 }

@@ -14,6 +14,8 @@ public struct SetLine: Sendable, Equatable {
     public var hyphenated: Bool
     /// Whether the content is wider than the measure even at full shrink.
     public var overfull: Bool
+    /// Ids of the footnotes called in this line, in order.
+    public var footnotes: [String] = []
 
     /// Creates a line.
     public init(runs: [(x: Double, run: GlyphRun, style: TextStyle)], links: [(x: Double, width: Double, url: String)],
