@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GalleyStyle", dependencies: ["GalleyDiagnostics", "Yams"]),
         .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "CCairoPango", "CHyphen"]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango", "CRsvg"]),
         .target(name: "GalleyExport", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyRender",
         ]),

@@ -25,14 +25,14 @@ public final class ArticleRenderer {
         typesetter.creator = "Galley \(Self.version)"
     }
 
-    /// Lays out `article`.
-    public func layout(_ article: Article) -> PagedDocument {
-        typesetter.typeset(article)
+    /// Lays out `article`, read from the file `source` (whose folder holds its images).
+    public func layout(_ article: Article, source: String? = nil) -> PagedDocument {
+        typesetter.typeset(article, images: FigureResolver.resolve(article, source: source).images)
     }
 
     /// Lays out and draws `article` as PDF bytes.
-    public func pdf(_ article: Article) throws -> (data: Data, document: PagedDocument) {
-        let document = layout(article)
+    public func pdf(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument) {
+        let document = layout(article, source: source)
         return (try PDFRenderer().render(document), document)
     }
 }

@@ -23,6 +23,9 @@ public struct BoxDump: Sendable {
                     lines.append("  link \(at) \(n(size.width))x\(n(size.height)) \(url)")
                 case .destination(let name):
                     lines.append("  dest \(at) \(name)")
+                case .image(let image, let size):
+                    let file = image.path.split(separator: "/").last.map(String.init) ?? image.path
+                    lines.append("  image \(at) \(n(size.width))x\(n(size.height)) \(image.format.rawValue) \(file)")
                 }
             }
         }

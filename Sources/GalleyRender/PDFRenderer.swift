@@ -33,11 +33,12 @@ public struct PDFRenderer: Sendable {
         let cr = cairo_create(surface)!
         var fonts = FontFaceCache()
         defer { fonts.release() }
+        let images = ImageDrawing()
 
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
-                draw(positioned, on: cr, fonts: &fonts)
+                draw(positioned, on: cr, fonts: &fonts, images: images)
             }
             cairo_show_page(cr)
         }
@@ -71,7 +72,7 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache) {
+    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache, images: ImageDrawing) {
         let origin = positioned.origin
         switch positioned.item {
         case .glyphs(let run, let color):
@@ -88,6 +89,8 @@ public struct PDFRenderer: Sendable {
         case .destination(let name):
             cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(origin.x) y=\(origin.y)")
             cairo_tag_end(cr, CAIRO_TAG_DEST)
+        case .image(let image, let size):
+            images.draw(image, at: origin, size: size, on: cr)
         }
     }
 

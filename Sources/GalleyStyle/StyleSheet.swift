@@ -18,6 +18,8 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var pagination: PaginationRules
     /// Footnotes or endnotes, and the footnote rule.
     public var notes: NoteSettings
+    /// Table rules and padding.
+    public var tables: TableSettings
     /// Printed words by language tag; `en` is the fallback.
     public var labels: [String: Labels]
 

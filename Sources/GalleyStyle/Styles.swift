@@ -38,6 +38,12 @@ public struct Styles: Codable, Sendable, Equatable {
     public var relatedItem: ParagraphStyle
     /// The publisher's closing text.
     public var publisherFooter: ParagraphStyle
+    /// Figure captions and credits.
+    public var caption: ParagraphStyle
+    /// Table header cells.
+    public var tableHeader: ParagraphStyle
+    /// Table body cells.
+    public var tableCell: ParagraphStyle
     /// Footnotes and endnotes.
     public var footnote: ParagraphStyle
     /// Running heads at the top of pages.

@@ -14,7 +14,7 @@ struct Boxes: ParsableCommand {
     func run() throws {
         let renderer = try Session.renderer(common)
         do {
-            let document = renderer.layout(try ArticleSource.read(article, format: common.from))
+            let document = renderer.layout(try ArticleSource.read(article, format: common.from), source: article)
             print(BoxDump().render(document), terminator: "")
         } catch {
             Session.report(error)

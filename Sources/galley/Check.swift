@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
         var failures = 0
         for path in articles {
             do {
-                let document = renderer.layout(try ArticleSource.read(path, format: common.from))
+                let document = renderer.layout(try ArticleSource.read(path, format: common.from), source: path)
                 let quality = document.quality
                 let found = quality.overfullLines + quality.widows + quality.orphans + quality.strandedHeadings
                     + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)

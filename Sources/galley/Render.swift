@@ -29,7 +29,9 @@ struct Render: ParsableCommand {
                 for result in try ArticleSource.readAll(path, format: common.from) {
                     result.warnings.forEach(Session.report)
                     let article = result.article
-                    let (data, document) = try renderer.pdf(article)
+                    let source = path == "-" ? nil : path
+                    FigureResolver.resolve(article, source: source).warnings.forEach(Session.report)
+                    let (data, document) = try renderer.pdf(article, source: source)
                     if output == "-" {
                         FileHandle.standardOutput.write(data)
                         continue

@@ -6,7 +6,7 @@ import Testing
 
 /// Checks the example PDFs through poppler-utils: every word in order, metadata, fonts, links, outline, determinism.
 @Suite struct PDFFactsTests {
-    static let examples = ["iv-9062.json", "fr-logement.json", "ru-profsoyuzy.json", "long-climate-labour.json"]
+    static let examples = ["iv-9062.json", "fr-logement.json", "ru-profsoyuzy.json", "long-climate-labour.json", "energy-workers-in-numbers.json"]
 
     private func render(_ name: String, layout: String = "article-a4") throws -> (article: Article, pdf: URL, data: Data, pages: Int, missing: Int, sheet: StyleSheet) {
         let resources = GalleyResources(root: Workspace.root)

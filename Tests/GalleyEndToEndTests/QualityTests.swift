@@ -22,7 +22,7 @@ import Testing
         #expect(report.strandedHeadings == 0)
         #expect(report.longestHyphenRun <= 2)
         #expect(report.missingGlyphs == 0)
-        #expect(report.justifiedLines > 20)
+        #expect(report.justifiedLines > 10)
     }
 
     @Test(arguments: PDFFactsTests.examples)

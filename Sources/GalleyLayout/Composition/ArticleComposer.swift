@@ -6,6 +6,8 @@ import GalleyStyle
 struct ArticleComposer {
     let sheet: StyleSheet
     let article: Article
+    /// Images found for figure sources; a figure whose source is missing here shows its alt text.
+    var images: [String: ImageReference] = [:]
 
     private var labels: Labels { sheet.labels(for: article.language) }
 
@@ -164,15 +166,29 @@ struct ArticleComposer {
             return [rule(thickness: 0.5, color: styles.body.color, width: 0.3, before: 10, after: 10)]
         case .figure(let figure):
             previousWasHeading = false
-            var caption: [Inline] = [.text(figure.alt.isEmpty ? figure.source : figure.alt)]
-            if let text = figure.caption { caption = text }
-            if let credit = figure.credit { caption += [.text(" (\(credit))")] }
-            return [block(caption, style: styles.credit)]
+            var caption: [Inline] = figure.caption ?? []
+            if let credit = figure.credit { caption += [.text(caption.isEmpty ? "" : " "), .emphasis([.text(credit)])] }
+            var flow = block(caption, style: styles.caption)
+            flow.figure = (images[figure.source], flattener(styles.caption).runs(figure.alt.isEmpty ? figure.source : figure.alt))
+            return [flow]
         case .table(let table):
             previousWasHeading = false
-            return (table.header + table.rows).map { row in
-                block(Array(row.map(\.content).joined(separator: [.text(" | ")])), style: styles.relatedItem)
+            let header = table.header.map { row in row.map { flattener(styles.tableHeader).runs($0.content) } }
+            let rows = table.rows.map { row in row.map { flattener(styles.tableCell).runs($0.content) } }
+            let columns = (table.header + table.rows).map(\.count).max() ?? 0
+            let alignments: [Alignment] = (0..<columns).map { column in
+                guard column < table.alignments.count else { return .left }
+                switch table.alignments[column] {
+                case .left: return .left
+                case .center: return .center
+                case .right: return .right
+                }
             }
+            var flow = block(table.caption ?? [], style: styles.caption)
+            flow.table = (header, rows, alignments)
+            flow.spaceBefore = styles.tableHeader.spaceBefore.points
+            flow.spaceAfter = styles.tableHeader.spaceAfter.points
+            return [flow]
         case .preformatted(let text, _):
             previousWasHeading = false
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Inline.text(String($0)) }
@@ -259,3 +275,4 @@ struct ArticleComposer {
         return result
     }
 }
+

@@ -23,10 +23,11 @@ public final class ArticleTypesetter {
     }
 
     /// Lays out `article` into finished pages.
-    public func typeset(_ article: Article) -> PagedDocument {
+    public func typeset(_ article: Article, images: [String: ImageReference] = [:]) -> PagedDocument {
         var quality = QualityReport()
         var fonts = Set<String>()
-        let composer = ArticleComposer(sheet: sheet, article: article)
+        var composer = ArticleComposer(sheet: sheet, article: article)
+        composer.images = images
         let blocks = composer.blocks()
         var noteLines: [String: [VerticalBox]] = [:]
         if sheet.notes.placement == .footnotes {
@@ -107,8 +108,9 @@ public final class ArticleTypesetter {
             for (lineIndex, box) in boxes.enumerated() {
                 if lineIndex > 0 {
                     let count = boxes.count
+                    let headerRows = flow.table?.header.count ?? 0
                     let forbidden = flow.role != .text || keepLines > lineIndex
-                        || lineIndex < rules.orphans || count - lineIndex < rules.widows
+                        || lineIndex < rules.orphans + headerRows || count - lineIndex < rules.widows
                     list.append(.penalty(forbidden ? Penalty.infinity : 0))
                 }
                 list.append(.box(box))
@@ -124,10 +126,16 @@ public final class ArticleTypesetter {
     }
 
     /// The lines of one block as vertical boxes.
-    private func set(_ flow: FlowBlock, paragraphIndex: Int, quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalBox] {
+    func set(_ flow: FlowBlock, paragraphIndex: Int, quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalBox] {
         if let rule = flow.rule {
             let width = sheet.textWidth * rule.width
             return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: 0, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
+        }
+        if let figure = flow.figure {
+            return [setFigure(figure, caption: flow, quality: &quality, fonts: &fonts)]
+        }
+        if let table = flow.table {
+            return setTable(table, caption: flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
         }
         let paragraph = flow.paragraph
         let measure = sheet.textWidth - paragraph.leftIndent - paragraph.rightIndent
@@ -179,6 +187,115 @@ public final class ArticleTypesetter {
             var box = VerticalBox(height: paragraph.leading, items: items, kind: kind)
             box.footnoteCalls = line.footnotes
             boxes.append(box)
+        }
+        return boxes
+    }
+
+    /// A figure as one floating box: the image scaled to the column (at most 60 % of the page high), then its caption.
+    private func setFigure(_ figure: (image: ImageReference?, alt: [StyledText]), caption: FlowBlock, quality: inout QualityReport,
+                           fonts: inout Set<String>) -> VerticalBox {
+        let width = sheet.textWidth
+        var items: [PositionedItem] = []
+        var height: Double
+        var shownWidth = width
+        if let image = figure.image, image.pixelWidth > 0, image.pixelHeight > 0 {
+            // Never enlarge a raster image beyond 150 pixels per inch, nor an SVG beyond its CSS size.
+            let natural = image.format == .svg ? image.pixelWidth * 0.75 : image.pixelWidth * 72 / 150
+            let shown = min(width, natural)
+            var size = Size(width: shown, height: shown * image.pixelHeight / image.pixelWidth)
+            let limit = sheet.textHeight * 0.6
+            if size.height > limit { size = Size(width: limit * image.pixelWidth / image.pixelHeight, height: limit) }
+            items.append(PositionedItem(Point(x: (width - size.width) / 2, y: 0), .image(image, size)))
+            height = size.height
+            shownWidth = size.width
+        } else {
+            // The image cannot be shown: a framed box keeps its place and says what it was.
+            height = 54
+            let grey = Color(hex: "#999999")
+            for (x, y, w, h) in [(0.0, 0.0, width, 0.5), (0, height - 0.5, width, 0.5), (0, 0, 0.5, height), (width - 0.5, 0, 0.5, height)] {
+                items.append(PositionedItem(Point(x: x, y: y), .rule(Size(width: w, height: h), color: grey)))
+            }
+            var alt = caption
+            alt.figure = nil
+            alt.paragraph.runs = figure.alt
+            alt.paragraph.alignment = .center
+            alt.paragraph.leftIndent = 12
+            alt.paragraph.rightIndent = 12
+            let lines = set(alt, paragraphIndex: -1, quality: &quality, fonts: &fonts)
+            var y = max(6, (height - Double(lines.count) * alt.paragraph.leading) / 2)
+            for line in lines {
+                items += line.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
+                y += line.height
+            }
+        }
+        if !caption.paragraph.runs.isEmpty {
+            var y = height + caption.spaceBefore / 2
+            var text = caption
+            text.figure = nil
+            // The caption spans the image's width (at least half the column), under the image.
+            let captionWidth = max(shownWidth, width / 2)
+            text.paragraph.leftIndent = (width - captionWidth) / 2
+            text.paragraph.rightIndent = (width - captionWidth) / 2
+            for line in set(text, paragraphIndex: -1, quality: &quality, fonts: &fonts) {
+                items += line.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
+                y += line.height
+            }
+            height = y
+        }
+        return VerticalBox(height: height + caption.spaceAfter, items: items, kind: .float)
+    }
+
+    /// A table's rows as vertical boxes, header rows first, the caption after.
+    private func setTable(_ table: (header: [[[StyledText]]], rows: [[[StyledText]]], alignments: [Alignment]), caption: FlowBlock,
+                          paragraphIndex: Int, quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalBox] {
+        let settings = sheet.tables
+        let columns = table.alignments.count
+        guard columns > 0 else { return [] }
+        let setter = TableSetter(sheet: sheet, builder: builder)
+        let widths = setter.columnWidths(table.header + table.rows, columns: columns, total: sheet.textWidth)
+        let padding = settings.cellPadding.points
+        let ruleColor = Color(hex: settings.ruleColor)
+        func row(_ cells: [[StyledText]], isHeader: Bool, style: ParagraphStyle) -> VerticalBox {
+            var items: [PositionedItem] = []
+            var height = 0.0
+            var x = 0.0
+            for column in 0..<columns {
+                defer { x += widths[column] }
+                guard column < cells.count, !cells[column].isEmpty else { continue }
+                var cell = FlowBlock(paragraph: ParagraphSpec(runs: cells[column], leading: style.leading.points, alignment: table.alignments[column],
+                                                              leftIndent: 0, rightIndent: sheet.textWidth - (widths[column] - 2 * padding),
+                                                              fontSize: style.size.points),
+                                     role: .text, spaceBefore: 0, spaceAfter: 0)
+                cell.table = nil
+                var y = padding
+                for line in set(cell, paragraphIndex: -1, quality: &quality, fonts: &fonts) {
+                    items += line.items.map { PositionedItem(Point(x: x + padding + $0.origin.x, y: y + $0.origin.y), $0.item) }
+                    y += line.height
+                }
+                height = max(height, y + padding)
+            }
+            height = max(height, style.leading.points + 2 * padding)
+            let thickness = isHeader ? settings.headerRuleThickness.points : settings.ruleThickness.points
+            if thickness > 0 {
+                items.append(PositionedItem(Point(x: 0, y: height - thickness), .rule(Size(width: sheet.textWidth, height: thickness), color: ruleColor)))
+            }
+            return VerticalBox(height: height, items: items, kind: .other)
+        }
+        var header = table.header.map { row($0, isHeader: true, style: sheet.styles.tableHeader) }
+        if !header.isEmpty, settings.headerRuleThickness.points > 0 {
+            header[0].items.append(PositionedItem(Point(x: 0, y: 0), .rule(Size(width: sheet.textWidth, height: settings.headerRuleThickness.points), color: ruleColor)))
+        }
+        var boxes = header
+        for (index, cells) in table.rows.enumerated() {
+            var box = row(cells, isHeader: false, style: sheet.styles.tableCell)
+            box.kind = .line(paragraph: paragraphIndex, index: header.count + index, count: header.count + table.rows.count)
+            box.repeatedHeader = header
+            boxes.append(box)
+        }
+        if !caption.paragraph.runs.isEmpty {
+            var text = caption
+            text.table = nil
+            boxes += set(text, paragraphIndex: -1, quality: &quality, fonts: &fonts)
         }
         return boxes
     }

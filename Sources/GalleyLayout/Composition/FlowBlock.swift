@@ -1,3 +1,5 @@
+import GalleyStyle
+
 /// A paragraph of the main column with the spacing and keeping rules around it.
 struct FlowBlock {
     enum Role: Equatable {
@@ -17,6 +19,10 @@ struct FlowBlock {
     var keepsFirstLineWithNext = false
     /// The outline entry this block starts, if any.
     var outline: (title: String, level: Int)?
+    /// An image (or, when it cannot be shown, its alt text) set above the paragraph, which is then its caption.
+    var figure: (image: ImageReference?, alt: [StyledText])?
+    /// A table set in place of the paragraph (which is then its caption): cells' runs and column alignments.
+    var table: (header: [[[StyledText]]], rows: [[[StyledText]]], alignments: [Alignment])?
     /// A rule drawn instead of text (`paragraph` is then empty): width fraction and thickness.
     var rule: (width: Double, thickness: Double, color: Color)?
 }

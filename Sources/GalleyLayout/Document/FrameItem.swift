@@ -8,4 +8,6 @@ public enum FrameItem: Codable, Sendable, Equatable {
     case link(Size, url: String)
     /// A named place that links and the outline can point at.
     case destination(String)
+    /// An image scaled into the rectangle whose top-left corner is the item's origin.
+    case image(ImageReference, Size)
 }

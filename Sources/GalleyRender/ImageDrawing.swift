@@ -1,0 +1,97 @@
+import CCairoPango
+import CRsvg
+import Foundation
+import GalleyLayout
+
+/// Draws images into a cairo context: JPEGs pass through undecoded, CMYK JPEGs and PNGs as pixels, SVGs as vectors.
+final class ImageDrawing {
+    private var surfaces: [String: OpaquePointer] = [:]
+
+    deinit {
+        for surface in surfaces.values { cairo_surface_destroy(surface) }
+    }
+
+    /// Draws `image` scaled into `size` at `origin`; an unreadable file leaves a grey box.
+    func draw(_ image: ImageReference, at origin: Point, size: Size, on cr: OpaquePointer) {
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
+        cairo_clip(cr)
+        if image.format == .svg, drawSVG(image, at: origin, size: size, on: cr) { return }
+        guard let surface = surface(for: image) else {
+            cairo_set_source_rgb(cr, 0.9, 0.9, 0.9)
+            cairo_paint(cr)
+            return
+        }
+        let pixelWidth = Double(cairo_image_surface_get_width(surface))
+        let pixelHeight = Double(cairo_image_surface_get_height(surface))
+        cairo_translate(cr, origin.x, origin.y)
+        cairo_scale(cr, size.width / pixelWidth, size.height / pixelHeight)
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        cairo_paint(cr)
+    }
+
+    private func drawSVG(_ image: ImageReference, at origin: Point, size: Size, on cr: OpaquePointer) -> Bool {
+        guard let handle = rsvg_handle_new_from_file(image.path, nil) else { return false }
+        defer { g_object_unref(handle) }
+        var viewport = RsvgRectangle(x: origin.x, y: origin.y, width: size.width, height: size.height)
+        return rsvg_handle_render_document(handle, cr, &viewport, nil) != 0
+    }
+
+    private func surface(for image: ImageReference) -> OpaquePointer? {
+        if let known = surfaces[image.path] { return known }
+        var created: OpaquePointer?
+        switch image.format {
+        case .png:
+            let surface = cairo_image_surface_create_from_png(image.path)
+            if let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS { created = surface } else if let surface { cairo_surface_destroy(surface) }
+        case .jpeg:
+            created = Self.decodeWithPixbuf(image.path)
+            if let surface = created, !image.isCMYK, let data = try? Data(contentsOf: URL(fileURLWithPath: image.path)) {
+                // PDF embeds the JPEG bytes as they are (DCTDecode): no re-encoding, no loss.
+                Self.attachJPEG(data, to: surface)
+            }
+        case .svg:
+            created = nil
+        }
+        if let created { surfaces[image.path] = created }
+        return created
+    }
+
+    private static func attachJPEG(_ data: Data, to surface: OpaquePointer) {
+        let count = data.count
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 1)
+        data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: count)
+        cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, buffer.assumingMemoryBound(to: UInt8.self), UInt(count), { pointer in
+            pointer?.deallocate()
+        }, buffer)
+    }
+
+    /// Decodes any format gdk-pixbuf reads into a premultiplied ARGB cairo surface.
+    private static func decodeWithPixbuf(_ path: String) -> OpaquePointer? {
+        guard let pixbuf = gdk_pixbuf_new_from_file(path, nil) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf))
+        let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        let sourceStride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        guard let pixels = gdk_pixbuf_read_pixels(pixbuf),
+              let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height) else { return nil }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let target = cairo_image_surface_get_data(surface) else { return nil }
+        for row in 0..<Int(height) {
+            let source = pixels + row * sourceStride
+            let destination = (target + row * stride).withMemoryRebound(to: UInt32.self, capacity: Int(width)) { $0 }
+            for column in 0..<Int(width) {
+                let pixel = source + column * channels
+                let alpha = hasAlpha ? UInt32(pixel[3]) : 255
+                func premultiplied(_ value: UInt8) -> UInt32 { (UInt32(value) * alpha + 127) / 255 }
+                destination[column] = alpha << 24 | premultiplied(pixel[0]) << 16 | premultiplied(pixel[1]) << 8 | premultiplied(pixel[2])
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+}

@@ -1,0 +1,62 @@
+import CRsvg
+import Foundation
+import GalleyLayout
+
+/// Reads an image file's format and size without decoding it, so layout can reserve its place.
+public enum ImageProbe {
+    /// Why an image cannot be used.
+    public struct Problem: Error, CustomStringConvertible {
+        /// A sentence for the user.
+        public var description: String
+    }
+
+    /// The reference for the image at `url`, or a `Problem` saying why it cannot be drawn.
+    public static func probe(_ url: URL) throws -> ImageReference {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw Problem(description: "cannot be read") }
+        let head = handle.readData(ofLength: 16)
+        try? handle.close()
+        let bytes = [UInt8](head)
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            guard let data = try? Data(contentsOf: url), let frame = JPEGFrame(data) else {
+                throw Problem(description: "is not a readable JPEG")
+            }
+            return ImageReference(path: url.path, format: .jpeg, pixelWidth: Double(frame.width), pixelHeight: Double(frame.height),
+                                  isCMYK: frame.components == 4)
+        }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            var width: Int32 = 0, height: Int32 = 0
+            guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
+                throw Problem(description: "is not a readable PNG")
+            }
+            return ImageReference(path: url.path, format: .png, pixelWidth: Double(width), pixelHeight: Double(height))
+        }
+        let text = String(decoding: head, as: UTF8.self)
+        if text.contains("<svg") || text.contains("<?xml") || url.pathExtension.lowercased() == "svg" {
+            return try probeSVG(url)
+        }
+        throw Problem(description: "is not a JPEG, PNG or SVG image")
+    }
+
+    private static func probeSVG(_ url: URL) throws -> ImageReference {
+        var error: UnsafeMutablePointer<GError>?
+        guard let handle = rsvg_handle_new_from_file(url.path, &error) else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+            if let error { g_error_free(error) }
+            throw Problem(description: "is not a readable SVG (\(reason))")
+        }
+        defer { g_object_unref(handle) }
+        var width = 0.0, height = 0.0
+        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
+            // No absolute size: use the view box's proportions at a nominal width.
+            var hasViewBox: gboolean = 0
+            var viewBox = RsvgRectangle()
+            rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+            guard hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 else {
+                throw Problem(description: "is an SVG with neither a size nor a viewBox")
+            }
+            width = 800
+            height = 800 * viewBox.height / viewBox.width
+        }
+        return ImageReference(path: url.path, format: .svg, pixelWidth: width, pixelHeight: height)
+    }
+}
