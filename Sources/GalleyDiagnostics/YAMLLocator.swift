@@ -9,7 +9,10 @@ public struct YAMLLocator {
 
     /// Parses `text`; a document Yams cannot read yields a locator that knows no lines.
     public init(text: String) {
-        root = try? Yams.compose(yaml: text)
+        // libyaml rejects JSON's UTF-16 surrogate escapes (PHP writes emoji so); a same-length stand-in keeps every line.
+        let readable = text.replacingOccurrences(of: #"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"#,
+                                                 with: #"\\u0020\\u0020"#, options: .regularExpression)
+        root = try? Yams.compose(yaml: readable)
     }
 
     /// Wraps an already composed node tree.

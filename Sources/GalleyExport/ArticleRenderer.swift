@@ -30,6 +30,16 @@ public final class ArticleRenderer {
         typesetter.typeset(article, images: FigureResolver.resolve(article, source: source).images)
     }
 
+    /// Lays out `article`'s text-block pages for binding into an issue.
+    public func articleLayout(_ article: Article, source: String? = nil) -> ArticleLayout {
+        typesetter.layout(article, images: FigureResolver.resolve(article, source: source).images)
+    }
+
+    /// Binds laid-out articles into one issue document.
+    public func bind(_ issue: Issue, articles: [BundledArticle], coverImage: ImageReference?) -> PagedDocument {
+        IssueBinder(typesetter: typesetter, issue: issue, articles: articles, coverImage: coverImage).bind()
+    }
+
     /// Lays out and draws `article` as PDF bytes.
     public func pdf(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument) {
         let document = layout(article, source: source)

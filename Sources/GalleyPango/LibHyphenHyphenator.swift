@@ -7,25 +7,8 @@ import GalleyLayout
 /// Each instance loads its own dictionaries (libhyphen dictionaries are not shared between threads).
 public final class LibHyphenHyphenator: Hyphenator {
     private let directory: URL
-    private var dictionaries: [String: Dictionary?] = [:]
+    private var dictionaries: [String: HyphenationDictionary?] = [:]
     private var cache: [String: [Int]] = [:]
-
-    /// A loaded pattern file and how its words are encoded.
-    private final class Dictionary {
-        let handle: UnsafeMutablePointer<HyphenDict>
-        let encoding: DictionaryEncoding
-        let leftMin: Int32
-        let rightMin: Int32
-
-        init(handle: UnsafeMutablePointer<HyphenDict>, encoding: DictionaryEncoding, leftMin: Int32, rightMin: Int32) {
-            self.handle = handle
-            self.encoding = encoding
-            self.leftMin = leftMin
-            self.rightMin = rightMin
-        }
-
-        deinit { hnj_hyphen_free(handle) }
-    }
 
     /// Pattern files by language, most specific first; the first that exists is used.
     static let files: [String: [String]] = [
@@ -64,19 +47,21 @@ public final class LibHyphenHyphenator: Hyphenator {
         let scalars = Array(word.unicodeScalars)
         // Dictionaries hold lower-case patterns; typographic apostrophes are written as ASCII ones.
         let lower = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-        guard lower.unicodeScalars.count == scalars.count, let bytes = dictionary.encoding.encode(lower) else { return [] }
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        guard scalars.count > 1, lower.unicodeScalars.count == scalars.count, let encoded = dictionary.encoding.encode(lower) else { return [] }
+        // libhyphen scans the word with C string functions, so it must end with a zero byte.
+        let bytes = encoded + [0]
+        var hyphens = [CChar](repeating: 0, count: encoded.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
         let status = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                hnj_hyphen_hyphenate3(dictionary.handle, pointer, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut,
+                hnj_hyphen_hyphenate3(dictionary.handle, pointer, Int32(encoded.count), &hyphens, nil, &rep, &pos, &cut,
                                       dictionary.leftMin, dictionary.rightMin, 0, 0)
             }
         }
         if let rep {
-            for index in 0..<bytes.count { free(rep[index]) }
+            for index in 0..<encoded.count { free(rep[index]) }
             free(rep)
         }
         free(pos)
@@ -90,23 +75,16 @@ public final class LibHyphenHyphenator: Hyphenator {
         return points
     }
 
-    private func dictionary(for language: String) -> Dictionary? {
+    private func dictionary(for language: String) -> HyphenationDictionary? {
         let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
-        if let loaded = dictionaries[tag] { return loaded }
+        if let known = dictionaries[tag] { return known }
         let primary = String(tag.split(separator: "-").first ?? "")
         let names = (Self.files[tag] ?? []) + (Self.files[primary] ?? [])
-        var result: Dictionary?
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            guard let header = try? FileHandle(forReadingFrom: url).readData(ofLength: 64),
-                  let firstLine = String(decoding: header, as: UTF8.self).split(whereSeparator: \.isNewline).first,
-                  let encoding = DictionaryEncoding(charset: String(firstLine).trimmingCharacters(in: .whitespaces)),
-                  let handle = hnj_hyphen_load(url.path) else { continue }
-            let (left, right) = Self.minimums[primary] ?? (2, 2)
-            result = Dictionary(handle: handle, encoding: encoding, leftMin: left, rightMin: right)
-            break
-        }
-        dictionaries[tag] = result
-        return result
+        let (left, right) = Self.minimums[primary] ?? (2, 2)
+        let found = names.lazy.compactMap { name in
+            HyphenationDictionary.load(self.directory.appendingPathComponent(name), leftMin: left, rightMin: right)
+        }.first
+        dictionaries[tag] = found
+        return found
     }
 }

@@ -83,7 +83,9 @@ public struct PDFRenderer: Sendable {
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
             cairo_fill(cr)
         case .link(let size, let url):
-            let attributes = "uri='\(Self.escape(url))' rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
+            // "#name" points at a named destination inside the document; anything else is a URI.
+            let target = url.hasPrefix("#") ? "dest='\(Self.escape(String(url.dropFirst())))'" : "uri='\(Self.escape(url))'"
+            let attributes = "\(target) rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
             cairo_tag_end(cr, CAIRO_TAG_LINK)
         case .destination(let name):

@@ -8,6 +8,8 @@ public struct Labels: Codable, Sendable, Equatable {
     public var from: String
     /// The heading over related articles.
     public var related: String
+    /// The heading of an issue's table of contents.
+    public var contents: String
     /// The heading over endnotes.
     public var notes: String
     /// The folio template, such as "Page {page} / {pages}".

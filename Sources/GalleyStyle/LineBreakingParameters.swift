@@ -2,9 +2,9 @@
 public struct LineBreakingParameters: Codable, Sendable, Equatable {
     /// `first-fit` or `knuth-plass`.
     public var algorithm: String
-    /// The largest acceptable adjustment ratio before hyphenation is tried.
+    /// The largest acceptable badness (100·|ratio|³) before hyphenation is tried.
     public var pretolerance: Double
-    /// The largest acceptable adjustment ratio with hyphenation.
+    /// The largest acceptable badness with hyphenation.
     public var tolerance: Double
     /// The penalty for breaking at a hyphen.
     public var hyphenPenalty: Double

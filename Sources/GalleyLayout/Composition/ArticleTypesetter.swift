@@ -8,7 +8,7 @@ import GalleyStyle
 public final class ArticleTypesetter {
     /// The design in use.
     public let sheet: StyleSheet
-    private let builder: NodeListBuilder
+    let builder: NodeListBuilder
     private let lineBreaker: any LineBreaker
     private let assembler = LineAssembler()
     /// The name and version written into the PDF's Creator field.
@@ -22,8 +22,26 @@ public final class ArticleTypesetter {
             ? KnuthPlassLineBreaker() : FirstFitLineBreaker())
     }
 
-    /// Lays out `article` into finished pages.
+    /// Lays out `article` into finished pages with running heads and feet.
     public func typeset(_ article: Article, images: [String: ImageReference] = [:]) -> PagedDocument {
+        let body = layout(article, images: images)
+        var fonts = Set(body.quality.fonts)
+        let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
+        var pages: [Page] = []
+        for (index, items) in body.pages.enumerated() {
+            let origin = Point(x: decorator.textLeft(pageIndex: index), y: sheet.page.margins.top.points)
+            var page = Page(size: Size(width: sheet.page.size.width.points, height: sheet.page.size.height.points))
+            page.items = items.map { PositionedItem(Point(x: origin.x + $0.origin.x, y: origin.y + $0.origin.y), $0.item) }
+            page.items += decorator.decorations(pageIndex: index, pageCount: body.pages.count, fonts: &fonts)
+            pages.append(page)
+        }
+        var quality = body.quality
+        quality.fonts = fonts.sorted()
+        return PagedDocument(pages: pages, outline: body.outline, metadata: body.metadata, quality: quality)
+    }
+
+    /// Lays out `article`'s text block pages, without running heads, feet or margins.
+    public func layout(_ article: Article, images: [String: ImageReference] = [:]) -> ArticleLayout {
         var quality = QualityReport()
         var fonts = Set<String>()
         var composer = ArticleComposer(sheet: sheet, article: article)
@@ -44,37 +62,31 @@ public final class ArticleTypesetter {
         let list = verticalList(blocks, noteLines: noteLines, quality: &quality, fonts: &fonts)
         let notes = sheet.notes
         let pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
-                                  noteRule: (notes.ruleWidth.points, notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
+                                      noteRule: (notes.ruleWidth.points, notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
         let placements = pageBuilder.build(list)
         PageStatistics.count(placements, into: &quality)
 
-        let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
-        var pages: [Page] = []
+        var pages: [[PositionedItem]] = []
         var outline: [OutlineEntry] = []
         for (index, placed) in placements.enumerated() {
-            let left = decorator.textLeft(pageIndex: index)
-            let top = sheet.page.margins.top.points
-            var page = Page(size: Size(width: sheet.page.size.width.points, height: sheet.page.size.height.points))
+            var items: [PositionedItem] = []
             for (y, box) in placed {
                 for anchor in box.anchors {
-                    page.items.append(PositionedItem(Point(x: left, y: top + y), .destination(anchor.destination)))
+                    items.append(PositionedItem(Point(x: 0, y: y), .destination(anchor.destination)))
                     var entry = anchor
                     entry.page = index
                     outline.append(entry)
                 }
-                for item in box.items {
-                    page.items.append(PositionedItem(Point(x: left + item.origin.x, y: top + y + item.origin.y), item.item))
-                }
+                items += box.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
             }
-            page.items += decorator.decorations(pageIndex: index, pageCount: placements.count, fonts: &fonts)
-            pages.append(page)
+            pages.append(items)
         }
         quality.fonts = fonts.sorted()
         let metadata = DocumentMetadata(
             title: article.title, author: article.authors.joined(separator: ", "),
             subject: article.deck?.plainText ?? article.kicker ?? "", keywords: article.topics.joined(separator: ", "),
             creator: creator, creationDate: article.date.map { "\($0)T00:00:00Z" }, language: article.language)
-        return PagedDocument(pages: pages, outline: outline, metadata: metadata, quality: quality)
+        return ArticleLayout(pages: pages, outline: outline, metadata: metadata, quality: quality)
     }
 
     /// Sets every block's lines and strings them into one vertical list with spacing and break penalties.

@@ -4,7 +4,7 @@ public enum FrameItem: Codable, Sendable, Equatable {
     case glyphs(GlyphRun, color: Color)
     /// A filled rectangle whose top-left corner is the item's origin.
     case rule(Size, color: Color)
-    /// A clickable area whose top-left corner is the item's origin.
+    /// A clickable area whose top-left corner is the item's origin; `#name` targets a named destination.
     case link(Size, url: String)
     /// A named place that links and the outline can point at.
     case destination(String)

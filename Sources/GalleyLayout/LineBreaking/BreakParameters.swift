@@ -2,9 +2,9 @@ import GalleyStyle
 
 /// The numbers that steer a line breaker, in the units of Knuth and Plass's paper.
 public struct BreakParameters: Sendable, Equatable {
-    /// The largest acceptable ratio on the first pass, which does not hyphenate; negative skips that pass.
+    /// The largest acceptable badness on the first pass, which does not hyphenate; negative skips that pass.
     public var pretolerance: Double
-    /// The largest acceptable ratio on the second pass, which hyphenates.
+    /// The largest acceptable badness on the second pass, which hyphenates.
     public var tolerance: Double
     /// Added to each line's badness before squaring (TeX's `\linepenalty`).
     public var linePenalty: Double

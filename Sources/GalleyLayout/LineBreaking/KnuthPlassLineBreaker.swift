@@ -73,7 +73,9 @@ public struct KnuthPlassLineBreaker: LineBreaker {
         for index in nodes.indices where measure.isBreakpoint(index, hyphenate: hyphenate) {
             let (cost, flagged) = measure.breakCost(index)
             let forced = cost <= -Penalty.infinity
-            var best: [Candidate?] = [nil, nil, nil, nil]
+            // The best chain per fitness class and per count of hyphenated lines it ends with, since the
+            // hyphen limit makes that count part of a chain's state.
+            var best: [Candidate?] = Array(repeating: nil, count: 4 * (parameters.hyphenLimit + 1))
             var survivors: [Candidate] = []
             survivors.reserveCapacity(active.count)
 
@@ -163,8 +165,10 @@ public struct KnuthPlassLineBreaker: LineBreaker {
             demerits += parameters.shortLastLineDemerits
         }
         let total = candidate.totalDemerits + demerits
-        if best[fitness] == nil || total < best[fitness]!.totalDemerits {
-            best[fitness] = Candidate(position: index, line: candidate.line + 1, fitness: fitness, totalDemerits: total,
+        let run = flagged ? candidate.hyphenRun + 1 : 0
+        let slot = fitness * (parameters.hyphenLimit + 1) + min(run, parameters.hyphenLimit)
+        if best[slot] == nil || total < best[slot]!.totalDemerits {
+            best[slot] = Candidate(position: index, line: candidate.line + 1, fitness: fitness, totalDemerits: total,
                                       ratio: ratio, flagged: flagged, previous: candidate)
         }
     }

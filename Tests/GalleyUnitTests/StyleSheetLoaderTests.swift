@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import GalleyDiagnostics
+import GalleyStyle
+
+/// Checks that the bundled layouts load (with `extends`), and that bad layouts give errors naming file, line and key.
+@Suite struct StyleSheetLoaderTests {
+    static let layouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Layouts")
+
+    static let loader = StyleSheetLoader(layoutsDirectory: layouts)
+
+    /// A fresh folder under the system's temporary directory, removed after `body` runs.
+    static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-unit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// Writes `text` to `name` in `folder` and loads it, returning the diagnostic it throws.
+    static func diagnostic(loading text: String, name: String = "bad.yaml", in folder: URL,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> (Diagnostic, String)? {
+        let file = folder.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try loader.load(file.path)
+            Issue.record("the layout loaded without error", sourceLocation: sourceLocation)
+        } catch let diagnostic as Diagnostic {
+            return (diagnostic, file.path)
+        } catch {
+            Issue.record("expected a Diagnostic, got \(error)", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
+    @Test func a4LayoutLoads() throws {
+        let sheet = try Self.loader.load("article-a4")
+        #expect(sheet.publication == "International Viewpoint")
+        #expect(abs(sheet.page.size.width.points - 595.28) < 0.01)
+        #expect(abs(sheet.page.size.height.points - 841.89) < 0.01)
+        // 24 mm = 24 × 72 / 25.4 pt on each side.
+        #expect(abs(sheet.page.margins.inner.points - 24 * 72 / 25.4) < 1e-9)
+        #expect(abs(sheet.textWidth - (595.28 - 2 * 24 * 72 / 25.4)) < 1e-9)
+        #expect(sheet.styles.body.size.points == 10.5)
+        #expect(sheet.styles.body.align == .justify)
+        #expect(sheet.styles.kicker.uppercase)
+        #expect(sheet.labels["en"] != nil && sheet.labels["ru"] != nil)
+        #expect(sheet.pagination.widows == 2)
+    }
+
+    @Test func letterLayoutExtendsA4() throws {
+        let sheet = try Self.loader.load("article-letter")
+        #expect(sheet.page.size.width.points == 612)
+        #expect(sheet.page.size.height.points == 792)
+        #expect(sheet.page.margins.inner.points == 72)
+        #expect(abs(sheet.page.margins.top.points - 0.9 * 72) < 1e-9)
+        // Overridden in the letter file.
+        #expect(sheet.styles.body.font == "Noto Sans")
+        #expect(sheet.styles.body.size.points == 10)
+        #expect(sheet.styles.body.leading.points == 13.5)
+        #expect(sheet.styles.body.align == .left)
+        #expect(sheet.header.right == "{authors}")
+        #expect(sheet.header.rule.points == 0)
+        // Inherited from article-a4, key by key inside the overridden mappings.
+        #expect(sheet.styles.body.hyphenate == true)
+        #expect(sheet.styles.body.color == "#1a1a1a")
+        #expect(sheet.header.left == "{publication}")
+        #expect(sheet.header.offset.points == 14)
+        #expect(sheet.publication == "International Viewpoint")
+        #expect(sheet.styles.kicker == (try Self.loader.load("article-a4")).styles.kicker)
+    }
+
+    @Test func loadsByPathAsWellAsByName() throws {
+        let byPath = try Self.loader.load(Self.layouts.appendingPathComponent("article-letter.yaml").path)
+        #expect(byPath == (try Self.loader.load("article-letter")))
+    }
+
+    @Test func unknownKeyNamesFileLineAndKeyPath() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = """
+                extends: article-a4
+                styles:
+                  body:
+                    sise: 11
+                """
+            let (diagnostic, path) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.file == path)
+            #expect(diagnostic.line == 4)
+            #expect(diagnostic.path == "styles.body.sise")
+            #expect(diagnostic.message.hasPrefix("unknown key (expected one of:"))
+            #expect(diagnostic.message.contains("size"))
+            #expect(diagnostic.description.hasPrefix("\(path):4: styles.body.sise: unknown key"))
+        }
+    }
+
+    @Test func unknownTopLevelKeyIsReported() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\n\nindentAfterHeadings: true\n"
+            let (diagnostic, path) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.description.hasPrefix("\(path):3: indentAfterHeadings: unknown key"))
+        }
+    }
+
+    struct BadValue: Sendable, CustomTestStringConvertible {
+        var yaml: String
+        var path: String
+        var message: String
+        var testDescription: String { yaml }
+    }
+
+    @Test(arguments: [
+        BadValue(yaml: "  body: {align: centre}", path: "styles.body.align", message: "centre"),
+        BadValue(yaml: "  body: {size: -3}", path: "styles.body.size", message: "a type size must be between 0 and 200 pt"),
+        BadValue(yaml: "  body: {color: red}", path: "styles.body.color", message: "\"red\" is not a colour (write #rrggbb)"),
+        BadValue(yaml: "  body: {size: 10, leading: 2}", path: "styles.body.leading", message: "is too tight for 10"),
+        BadValue(yaml: "  body: {size: 12 furlongs}", path: "styles.body.size", message: "is not a length"),
+    ])
+    func badValueGivesAClearError(_ bad: BadValue) throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\nstyles:\n\(bad.yaml)\n"
+            let (diagnostic, path) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.file == path)
+            #expect(diagnostic.path == bad.path)
+            #expect(diagnostic.line == 3, "\(diagnostic)")
+            #expect(diagnostic.message.contains(bad.message), "\(diagnostic)")
+        }
+    }
+
+    @Test func unknownPaperSizeIsReported() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\npage:\n  size: A7\n"
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.path == "page.size")
+            #expect(diagnostic.line == 3)
+            #expect(diagnostic.message.hasPrefix("unknown paper size \"A7\""))
+        }
+    }
+
+    @Test func extendsCycleIsDetected() throws {
+        try Self.withTemporaryFolder { folder in
+            try "extends: second.yaml\npublication: One\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
+            try "extends: first.yaml\npublication: Two\n".write(to: folder.appendingPathComponent("second.yaml"), atomically: true, encoding: .utf8)
+            do {
+                _ = try Self.loader.load(folder.appendingPathComponent("first.yaml").path)
+                Issue.record("a cycle of layouts loaded")
+            } catch let diagnostic as Diagnostic {
+                #expect(diagnostic.path == "extends")
+                #expect(diagnostic.message.contains("cycle"))
+                #expect(diagnostic.file.hasSuffix("first.yaml"))
+            }
+        }
+    }
+
+    @Test func layoutExtendingItselfIsACycle() throws {
+        try Self.withTemporaryFolder { folder in
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: "extends: self.yaml\n", name: "self.yaml", in: folder))
+            #expect(diagnostic.message.contains("cycle"))
+        }
+    }
+
+    @Test func missingLayoutIsReported() throws {
+        do {
+            _ = try Self.loader.load("no-such-layout")
+            Issue.record("a missing layout loaded")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.file.hasSuffix("no-such-layout.yaml"))
+            #expect(diagnostic.message == "no such layout file")
+        }
+    }
+
+    @Test func yamlSyntaxErrorGivesALine() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\nstyles:\n  body: {size: 10\n  kicker: {}\n"
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.message.hasPrefix("YAML syntax"))
+            #expect(diagnostic.line != nil)
+        }
+    }
+}
