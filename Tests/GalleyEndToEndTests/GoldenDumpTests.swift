@@ -6,14 +6,21 @@ import Testing
 
 /// Compares `galley boxes` output for the examples with reviewed dumps; `GALLEY_RECORD=1` re-records them.
 @Suite struct GoldenDumpTests {
-    @Test(arguments: ["iv-9062", "ru-profsoyuzy"])
+    /// Example articles by name, and fixtures by path under Fixtures/.
+    static let cases = ["iv-9062", "ru-profsoyuzy", "rules/page-rules"]
+
+    @Test(arguments: cases)
     func boxDumpMatchesTheGolden(_ name: String) throws {
         let resources = GalleyResources(root: Workspace.root)
         let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
         let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
-        let document = renderer.layout(try ArticleSource.read(Workspace.example("\(name).json")))
+        let path = name.contains("/") ? Workspace.fixtures.appendingPathComponent("\(name).json").path : Workspace.example("\(name).json")
+        let document = renderer.layout(try ArticleSource.read(path))
+        if name.contains("/") {
+            #expect(document.quality.widows + document.quality.orphans + document.quality.strandedHeadings == 0)
+        }
         let dump = BoxDump().render(document).replacingOccurrences(of: Workspace.root.path + "/", with: "")
-        let golden = Workspace.root.appendingPathComponent("Tests/GalleyEndToEndTests/Goldens/\(name).boxes")
+        let golden = Workspace.root.appendingPathComponent("Tests/GalleyEndToEndTests/Goldens/\(name.replacingOccurrences(of: "/", with: "-")).boxes")
         if ProcessInfo.processInfo.environment["GALLEY_RECORD"] == "1" {
             try dump.write(to: golden, atomically: true, encoding: .utf8)
             return
