@@ -6,23 +6,33 @@ import GalleyModel
 /// Reads articles from a file (or standard input, `-`), choosing the reader by extension or by name.
 public enum ArticleSource {
     /// The formats `--from` accepts, and the extensions that select them.
-    public static let formats: [String: [String]] = ["json": ["json"]]
+    ///
+    /// WordPress REST posts are `.json` too: `readAll` picks them out of the JSON files by their shape.
+    public static let formats: [String: [String]] = [
+        "json": ["json"], "markdown": ["md", "markdown"], "html": ["html", "htm"], "wordpress": ["json"], "wxr": ["xml", "wxr"],
+    ]
 
     /// The reader for `format` (a `--from` name), or for the file's extension when `format` is nil.
     public static func reader(for path: String, format: String? = nil) throws -> any ArticleReader {
         let name = format ?? formatName(forExtension: (path as NSString).pathExtension.lowercased())
         switch name {
-        case "json"?: return JSONArticleReader()
+        // Named by extension, a .json file may still be a WordPress REST post; only its contents can tell.
+        case "json"?: return format == nil ? JSONOrWordPressReader() : JSONArticleReader()
+        case "markdown"?: return MarkdownArticleReader()
+        case "html"?: return HTMLArticleReader()
+        case "wordpress"?: return WordPressReader()
+        case "wxr"?: return WXRReader()
         default:
-            let known = formats.values.flatMap { $0 }.sorted().map { "." + $0 }.joined(separator: ", ")
+            let known = Set(formats.values.flatMap { $0 }).sorted().map { "." + $0 }.joined(separator: ", ")
             let what = format.map { "unknown format \"\($0)\"" } ?? "cannot tell the format of this file"
             throw Diagnostic(file: path == "-" ? "<stdin>" : path, message: "\(what) (expected \(known), or --from \(formats.keys.sorted().joined(separator: "|")))")
         }
     }
 
-    /// The format name for a file extension, if Galley reads it.
+    /// The format name for a file extension, if Galley reads it; `.json` is Galley's JSON unless `--from` says otherwise.
     public static func formatName(forExtension ext: String) -> String? {
-        formats.first { $0.value.contains(ext) }?.key
+        // Dictionary order is random, and two formats share .json, so Galley's own JSON is asked first.
+        (["json"] + formats.keys.sorted().filter { $0 != "json" }).first { formats[$0]?.contains(ext) == true }
     }
 
     /// Reads every article in the file at `path`; errors are `Diagnostic`s naming the file.
@@ -42,7 +52,11 @@ public enum ArticleSource {
             }
             data = contents
         }
-        let chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil))
+        var chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil))
+        if format == nil, chosen is JSONArticleReader {
+            // Standard input is JSON by default, and may be a WordPress post just as a .json file may.
+            chosen = JSONOrWordPressReader()
+        }
         return try chosen.articles(from: data, file: displayName)
     }
 
@@ -53,5 +67,13 @@ public enum ArticleSource {
             throw Diagnostic(file: path == "-" ? "<stdin>" : path, message: "the file holds no article")
         }
         return first.article
+    }
+}
+
+/// Galley's JSON reader, or the WordPress one when the JSON has a REST post's shape (`content.rendered`).
+private struct JSONOrWordPressReader: ArticleReader {
+    func articles(from data: Data, file: String) throws -> [ReadResult] {
+        let reader: any ArticleReader = WordPressReader.recognizes(data) ? WordPressReader() : JSONArticleReader()
+        return try reader.articles(from: data, file: file)
     }
 }

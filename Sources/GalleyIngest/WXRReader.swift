@@ -1,0 +1,83 @@
+import CLibXML2
+import Foundation
+import GalleyDiagnostics
+import GalleyModel
+
+/// Reads a WordPress export file (WXR, Tools → Export): one article per published post.
+///
+/// Pages, attachments, menu items, drafts and private posts are skipped. Post content is stored as typed,
+/// so blank lines separate paragraphs and newlines break lines, as WordPress shows them.
+public struct WXRReader: ArticleReader {
+    /// Creates a reader.
+    public init() {}
+
+    /// One article per published post, in the order of the export.
+    public func articles(from data: Data, file: String) throws -> [ReadResult] {
+        _ = try TextInput.decode(data, file: file)
+        let document = try LibXMLDocument.xml(data, file: file)
+        guard let root = document.root, root.qualifiedName == "rss", let channel = root.child("channel") else {
+            throw Diagnostic(file: file, line: document.root?.line, message: "not a WordPress export: expected <rss> with a <channel>")
+        }
+        var displayNames: [String: String] = [:]
+        for author in channel.childElements where author.qualifiedName == "wp:author" {
+            guard let login = author.child("wp:author_login")?.textContent,
+                  let name = author.child("wp:author_display_name")?.textContent, !name.isEmpty else { continue }
+            displayNames[login] = name
+        }
+        var language = "en"
+        var channelWarnings: [Diagnostic] = []
+        if let tag = channel.child("language")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines), !tag.isEmpty {
+            if ArticleFieldRules.isLanguageTag(tag) {
+                language = tag
+            } else {
+                channelWarnings.append(Diagnostic(.warning, file: file, line: channel.child("language")?.line,
+                                                  message: "\"\(tag)\" is not a language tag; the posts are read as English (en)"))
+            }
+        }
+        var results: [ReadResult] = []
+        for item in channel.childElements where item.qualifiedName == "item" {
+            func field(_ name: String) -> String? { item.child(name)?.textContent }
+            guard field("wp:post_type") == "post", field("wp:status") == "publish" else { continue }
+            let categories = item.childElements.filter { $0.qualifiedName == "category" }
+            let creator = field("dc:creator") ?? ""
+            let post = WordPressPost(
+                id: field("wp:post_id")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                titleHTML: field("title") ?? "",
+                contentHTML: field("content:encoded") ?? "",
+                excerptHTML: field("excerpt:encoded"),
+                date: field("wp:post_date"),
+                link: field("link")?.trimmingCharacters(in: .whitespacesAndNewlines),
+                authors: creator.isEmpty ? [] : [displayNames[creator] ?? creator],
+                categories: categories.filter { $0.attribute("domain") == "category" }.map(\.textContent),
+                tags: categories.filter { $0.attribute("domain") == "post_tag" }.map(\.textContent),
+                language: language)
+            do {
+                let (article, warnings) = try post.article(file: file, autoParagraphs: true, path: nil)
+                // The content's lines count from its element's line, where the CDATA section starts.
+                let base = item.child("content:encoded").flatMap(Self.firstLine(of:)) ?? item.line
+                let placed = warnings.map { warning -> Diagnostic in
+                    var warning = warning
+                    warning.line = warning.line.flatMap { line in base.map { $0 + line - 1 } } ?? item.line
+                    warning.path = nil
+                    return warning
+                }
+                results.append(ReadResult(article: article, warnings: channelWarnings + placed))
+            } catch var diagnostic as Diagnostic {
+                diagnostic.line = item.line
+                diagnostic.path = nil
+                throw diagnostic
+            }
+        }
+        guard !results.isEmpty else { throw Diagnostic(file: file, message: "the export holds no published posts") }
+        return results
+    }
+
+    /// The line where `element` starts.
+    ///
+    /// Past line 65535 libxml2 keeps lines only on text nodes, and there they mark where the text ends.
+    private static func firstLine(of element: xmlNodePtr) -> Int? {
+        if element.pointee.line < 65535 { return element.line }
+        guard let end = element.line else { return nil }
+        return end - element.textContent.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyModel
+
+/// The fields of a WordPress post that both the REST API and the export file give, made into an article.
+struct WordPressPost {
+    /// The post id.
+    var id: String
+    /// The title as HTML (entities such as `&#8217;` included).
+    var titleHTML: String
+    /// The post body as HTML.
+    var contentHTML: String
+    /// The excerpt as HTML, used as the deck.
+    var excerptHTML: String?
+    /// The publication date or timestamp.
+    var date: String?
+    /// The post's address.
+    var link: String?
+    /// Author display names.
+    var authors: [String] = []
+    /// Category names in the post's order.
+    var categories: [String] = []
+    /// Tag names.
+    var tags: [String] = []
+    /// The language tag.
+    var language = "en"
+
+    /// Category names WordPress gives posts nobody filed, not worth printing as a kicker.
+    private static let placeholderCategories: Set<String> = ["uncategorized", "uncategorised", "non classé", "sin categoría", "без рубрики"]
+
+    /// The article; warnings from the body keep lines within the HTML, for the caller to place.
+    func article(file: String, autoParagraphs: Bool, path place: String?) throws -> (article: Article, warnings: [Diagnostic]) {
+        let title = HTMLFragment(html: titleHTML).plainText
+        guard !title.isEmpty else {
+            throw Diagnostic(file: file, path: place, message: "the post has no title")
+        }
+        guard ArticleFieldRules.isUsableID(id) else {
+            throw Diagnostic(file: file, path: place, message: "post id \"\(id)\" is not usable (letters, digits, - and _ only)")
+        }
+        var warnings: [Diagnostic] = []
+        let content = HTMLFragment(html: contentHTML).body(file: file, autoParagraphs: autoParagraphs)
+        warnings += content.warnings
+        var calendarDate: String?
+        if let date, !date.isEmpty {
+            calendarDate = ArticleFieldRules.calendarDate(date)
+            if calendarDate == nil {
+                warnings.append(Diagnostic(.warning, file: file, path: place, message: "post date \"\(date)\" is not a date; the article has no date"))
+            }
+        }
+        let categoryNames = categories.map { HTMLFragment(html: $0).plainText }
+            .filter { !$0.isEmpty && !Self.placeholderCategories.contains($0.lowercased()) }
+        var topics: [String] = []
+        for name in categoryNames + tags.map({ HTMLFragment(html: $0).plainText }) where !name.isEmpty && !topics.contains(name) {
+            topics.append(name)
+        }
+        let article = Article(
+            id: id, title: title,
+            deck: excerptHTML.flatMap { HTMLFragment(html: $0).inlineRun(file: file, autoParagraphs: autoParagraphs) },
+            kicker: categoryNames.first,
+            authors: authors.map { HTMLFragment(html: $0).plainText }.filter { !$0.isEmpty },
+            date: calendarDate,
+            language: language,
+            sourceURL: link.flatMap { $0.isEmpty ? nil : $0 },
+            topics: topics,
+            body: content.body,
+            footnotes: content.footnotes)
+        return (article, warnings)
+    }
+}
