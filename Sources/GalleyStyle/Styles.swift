@@ -38,6 +38,8 @@ public struct Styles: Codable, Sendable, Equatable {
     public var relatedItem: ParagraphStyle
     /// The publisher's closing text.
     public var publisherFooter: ParagraphStyle
+    /// Preformatted text and code; its font also sets inline code.
+    public var code: ParagraphStyle
     /// Figure captions and credits.
     public var caption: ParagraphStyle
     /// Table header cells.

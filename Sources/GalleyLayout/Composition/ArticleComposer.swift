@@ -55,7 +55,7 @@ struct ArticleComposer {
     private func resolved(_ style: ParagraphStyle) -> ResolvedStyle { ResolvedStyle(style) }
 
     private func flattener(_ style: ParagraphStyle) -> InlineFlattener {
-        var flattener = InlineFlattener(base: resolved(style), language: article.language, codeFamily: "Noto Sans")
+        var flattener = InlineFlattener(base: resolved(style), language: article.language, codeFamily: sheet.styles.code.font)
         flattener.footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         return flattener
     }
@@ -191,8 +191,11 @@ struct ArticleComposer {
             return [flow]
         case .preformatted(let text, _):
             previousWasHeading = false
+            // Kept as typed: every line break stays; a line too long for the measure wraps at its spaces.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Inline.text(String($0)) }
-            return [block(Array(lines.map { [$0] }.joined(separator: [.lineBreak])), style: styles.relatedItem)]
+            var flow = block(Array(lines.map { [$0] }.joined(separator: [.lineBreak])), style: styles.code)
+            flow.paragraph.runs = flow.paragraph.runs.map { var run = $0; run.isVerbatim = true; return run }
+            return [flow]
         }
     }
 

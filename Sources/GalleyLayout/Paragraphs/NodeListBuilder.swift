@@ -135,8 +135,9 @@ public final class NodeListBuilder {
             current.append(character)
             let isLast = offset == characters.count - 1
             let slashAllowed = character != "/" || run.style.link != nil
-            if !isLast, Self.breakAfter.contains(character), slashAllowed, current.count > 1,
-               characters[offset + 1].isLetter || characters[offset + 1].isNumber {
+            let verbatimBreak = run.isVerbatim && (character.isPunctuation || character.isSymbol)
+            if !isLast, (Self.breakAfter.contains(character) && slashAllowed) || verbatimBreak, current.count > 1,
+               verbatimBreak || characters[offset + 1].isLetter || characters[offset + 1].isNumber {
                 pieces.append(current)
                 current = ""
             }
@@ -145,6 +146,11 @@ public final class NodeListBuilder {
         for (index, piece) in pieces.enumerated() {
             appendPiece(piece, run: run, to: &nodes)
             if index < pieces.count - 1 {
+                if run.isVerbatim {
+                    // Breaking code inside a token is a last resort, and never adds a hyphen.
+                    nodes.append(.penalty(Penalty(width: 0, cost: 900, flagged: false)))
+                    continue
+                }
                 let cost = piece.last == "/" ? 200.0 : parameters.hyphenPenalty
                 nodes.append(.penalty(Penalty(width: 0, cost: cost, flagged: piece.last != "/")))
             }

@@ -14,6 +14,8 @@ public struct StyledText: Sendable, Equatable {
     public var tracking: Double
     /// How far the text is raised above the baseline, in points (negative lowers it).
     public var rise: Double = 0
+    /// Verbatim text (code): a token too long for the line may break after any punctuation, without a hyphen.
+    public var isVerbatim = false
 
     /// Creates a run of text.
     public init(_ text: String, font: FontRequest, style: TextStyle, language: String, hyphenate: Bool, tracking: Double = 0) {
