@@ -6,4 +6,5 @@ scripts/install-system-packages.sh
 swift build -c release
 mkdir -p Output
 .build/release/galley render Examples/*.json --out-dir Output
+.build/release/galley bundle Examples/issue.yaml -o Output/issue.pdf
 echo "PDFs are in Output/"

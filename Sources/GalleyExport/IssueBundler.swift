@@ -1,0 +1,81 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyIngest
+import GalleyLayout
+import GalleyModel
+import GalleyRender
+import GalleyStyle
+
+/// Makes one PDF of an issue: reads `issue.yaml`, lays the articles out in parallel, binds and draws them.
+public struct IssueBundler: Sendable {
+    /// Where layouts and fonts are.
+    public var resources: GalleyResources
+    /// Worker threads for laying out articles.
+    public var jobs: Int
+
+    /// Creates a bundler.
+    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.resources = resources
+        self.jobs = max(1, jobs)
+    }
+
+    /// The bound issue.
+    public struct Result: Sendable {
+        /// The PDF's bytes.
+        public var data: Data
+        /// The bound document (pages, outline, quality).
+        public var document: PagedDocument
+        /// What the readers and image resolution questioned.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Reads the issue at `path` and returns its PDF; an unreadable article fails the whole issue with its diagnostic.
+    public func bundle(_ path: String, layout override: String? = nil) throws -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Diagnostic(file: path, message: "no such file") }
+        let issue = try IssueReader().read(data, file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load(override ?? issue.layout ?? "article-a4")
+        let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
+            section.articles.map { (folder.appendingPathComponent($0).standardizedFileURL.path, sectionIndex) }
+        }
+        let results = Locked([Swift.Result<(BundledArticle, [Diagnostic]), any Error>?](repeating: nil, count: entries.count))
+        let resources = self.resources
+        WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
+                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources) },
+                       body: { renderer, index in
+                           let entry = entries[index]
+                           let outcome = Swift.Result<(BundledArticle, [Diagnostic]), any Error> {
+                               let read = try ArticleSource.readAll(entry.path)
+                               guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
+                               let layout = renderer.articleLayout(first.article, source: entry.path)
+                               let warnings = first.warnings + FigureResolver.resolve(first.article, source: entry.path).warnings
+                               return (BundledArticle(article: first.article, layout: layout, section: entry.section), warnings)
+                           }
+                           results.withLock { $0[index] = outcome }
+                       })
+        var articles: [BundledArticle] = []
+        var warnings: [Diagnostic] = []
+        for (index, outcome) in results.withLock({ $0 }).enumerated() {
+            guard let outcome else { throw Diagnostic(file: entries[index].path, message: "was not laid out (no worker could start: are the fonts in place?)") }
+            let (article, articleWarnings) = try outcome.get()
+            articles.append(article)
+            warnings += articleWarnings
+        }
+        var ids = Set<String>()
+        for article in articles where !ids.insert(article.article.id).inserted {
+            throw Diagnostic(file: path, message: "article id \(article.article.id) appears twice in the issue")
+        }
+        var coverImage: ImageReference?
+        if let image = issue.cover.image {
+            let url = folder.appendingPathComponent(image)
+            do {
+                coverImage = try ImageProbe.probe(url)
+            } catch {
+                warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path) \(error); the cover has no image"))
+            }
+        }
+        let binder = try ArticleRenderer(sheet: sheet, resources: resources)
+        let document = binder.bind(issue, articles: articles, coverImage: coverImage)
+        return Result(data: try PDFRenderer().render(document), document: document, warnings: warnings)
+    }
+}

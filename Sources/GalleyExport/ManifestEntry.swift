@@ -1,0 +1,59 @@
+import Foundation
+
+/// One exported article as the CMS sees it: which PDF to attach, its size label, and how it was made.
+public struct ManifestEntry: Codable, Sendable, Equatable {
+    /// Whether this run made the PDF or found it up to date.
+    public enum Status: String, Codable, Sendable {
+        /// Laid out and written in the run that wrote the manifest.
+        case rebuilt
+        /// Left as it was, because its content hash had not changed.
+        case skipped
+    }
+
+    /// The CMS's article id.
+    public var id: String
+    /// The article file, as it was named on the command line or found in a folder.
+    public var source: String
+    /// The PDF's file name in the output folder (`slug_a<id>.pdf`).
+    public var output: String
+    /// The PDF's size in bytes.
+    public var bytes: Int
+    /// The label the CMS shows beside the attachment, `PDF - 906.7 KiB`.
+    public var label: String
+    /// The PDF's page count.
+    public var pages: Int
+    /// The SHA-256 of the PDF file, lower-case hex.
+    public var sha256: String
+    /// The article's title.
+    public var title: String
+    /// The article's language tag.
+    public var language: String
+    /// Warnings about the article (reader warnings, missing glyphs), one sentence each.
+    public var warnings: [String]
+    /// The hash of everything the PDF is made from; an equal hash means the PDF is up to date.
+    public var contentHash: String
+    /// Whether the PDF was rebuilt or skipped in the run that wrote this entry.
+    public var status: Status
+
+    /// Creates an entry.
+    public init(id: String, source: String, output: String, bytes: Int, pages: Int, sha256: String, title: String,
+                language: String, warnings: [String], contentHash: String, status: Status) {
+        self.id = id
+        self.source = source
+        self.output = output
+        self.bytes = bytes
+        self.label = Self.label(bytes: bytes)
+        self.pages = pages
+        self.sha256 = sha256
+        self.title = title
+        self.language = language
+        self.warnings = warnings
+        self.contentHash = contentHash
+        self.status = status
+    }
+
+    /// The CMS's attachment label for a PDF of `bytes` bytes: `PDF - ` and the binary size (`PDF - 906.7 KiB`).
+    public static func label(bytes: Int) -> String {
+        "PDF - " + SizeLabel.make(bytes: bytes)
+    }
+}

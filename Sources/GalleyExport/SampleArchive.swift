@@ -1,0 +1,74 @@
+import Foundation
+
+/// Makes a synthetic archive for benchmarks and tests: copies of the example articles with their own ids,
+/// titles and reshuffled text, so that no two lay out alike.
+public enum SampleArchive {
+    /// Writes `count` article files (`a<id>.json`, ids from `firstID`) into `folder`, cycling through
+    /// `examples` and copying the folders beside them (their images); the same arguments always give the same files.
+    @discardableResult
+    public static func generate(from examples: [URL], count: Int, into folder: URL, firstID: Int = 100_000) throws -> [URL] {
+        let templates = try examples.map { url -> [String: Any] in
+            guard let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            return object
+        }
+        guard !templates.isEmpty else { return [] }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Figures name images relative to their article, so the examples' image folders come along.
+        for source in Set(examples.map { $0.deletingLastPathComponent().standardizedFileURL }) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? [] where !name.hasPrefix(".") {
+                let item = source.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                let target = folder.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory), isDirectory.boolValue,
+                      !FileManager.default.fileExists(atPath: target.path) else { continue }
+                try FileManager.default.copyItem(at: item, to: target)
+            }
+        }
+        var written: [URL] = []
+        for number in 0..<count {
+            var generator = SplitMix(seed: UInt64(number + 1))
+            var article = templates[number % templates.count]
+            let id = String(firstID + number)
+            article["id"] = id
+            if let title = article["title"] as? String {
+                article["title"] = "\(title) \(Self.words[Int(generator.next() % UInt64(Self.words.count))]) \(number)"
+            }
+            if let blocks = article["blocks"] as? [[String: Any]] {
+                article["blocks"] = blocks.map { Self.vary($0, with: &generator) }
+            }
+            let data = try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes])
+            let url = folder.appendingPathComponent("a\(id).json")
+            try data.write(to: url)
+            written.append(url)
+        }
+        return written
+    }
+
+    private static let words = ["review", "update", "dossier", "briefing", "report", "analysis", "interview", "notes"]
+
+    /// Rotates a paragraph's words, which keeps its length and language but changes every line break.
+    private static func vary(_ block: [String: Any], with generator: inout SplitMix) -> [String: Any] {
+        guard block["type"] as? String == "paragraph", let text = block["content"] as? String else { return block }
+        let words = text.split(separator: " ")
+        guard words.count > 3 else { return block }
+        let shift = Int(generator.next() % UInt64(words.count))
+        var varied = block
+        varied["content"] = (words[shift...] + words[..<shift]).joined(separator: " ")
+        return varied
+    }
+
+    /// A small, fast, seedable generator, so that archives are the same on every machine.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Finds and removes the hidden temporary files (`.name.<pid>.<random>.tmp`) that `AtomicFile` leaves when a
+/// run is killed between writing and renaming.
+public enum StaleTemporaryFiles {
+    /// How old a temporary file of a process that is not running here must be before it is removed.
+    ///
+    /// Not zero, because shards on other machines may write into the same folder over a network file
+    /// system, and their process ids mean nothing here; no writer keeps a temporary file for this long.
+    public static let minimumAge: TimeInterval = 10
+    /// How old any temporary file must be before it is removed, whatever its process id says (ids are reused).
+    public static let maximumAge: TimeInterval = 3600
+
+    /// Removes stale temporary files directly inside `folder`; returns their names.
+    @discardableResult
+    public static func remove(in folder: URL, now: Date = Date()) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let url = folder.appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let modified = attributes[.modificationDate] as? Date else { continue }
+            let age = now.timeIntervalSince(modified)
+            let writerGone = writer(of: name).map { !isRunning($0) } ?? true
+            guard age > maximumAge || (writerGone && age > minimumAge) else { continue }
+            if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }
+        }
+        return removed.sorted()
+    }
+
+    /// The process id in a temporary file's name (`.a.pdf.1234.ab12cd34.tmp` → 1234).
+    static func writer(of name: String) -> pid_t? {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 4 else { return nil }
+        return pid_t(parts[parts.count - 3])
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

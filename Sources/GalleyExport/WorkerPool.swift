@@ -1,0 +1,42 @@
+import Foundation
+
+/// Runs numbered work items on a fixed number of threads, each thread with state of its own.
+///
+/// Threads rather than tasks, because a renderer owns a Pango font map that must stay on the thread
+/// that made it: `makeState` runs on the worker thread and its result never leaves it, so the state
+/// need not be `Sendable`.
+enum WorkerPool {
+    /// Runs `body` for every item in `0..<count` on up to `threads` threads and returns when all are done.
+    ///
+    /// Threads take the next item as they become free (slow articles do not hold up a fixed share);
+    /// once `shouldStop` answers true no thread starts another item. A thread whose `makeState`
+    /// returns nil takes no items.
+    static func run<State>(threads: Int, count: Int, shouldStop: @escaping @Sendable () -> Bool,
+                           makeState: @escaping @Sendable (_ worker: Int) -> State?,
+                           body: @escaping @Sendable (inout State, _ item: Int) -> Void) {
+        guard count > 0 else { return }
+        let next = Locked(0)
+        let group = DispatchGroup()
+        for worker in 0..<max(1, min(threads, count)) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                guard var state = makeState(worker) else { return }
+                while !shouldStop() {
+                    let item = next.withLock { value -> Int? in
+                        guard value < count else { return nil }
+                        value += 1
+                        return value - 1
+                    }
+                    guard let item else { break }
+                    body(&state, item)
+                }
+            }
+            // Layout recurses through nested blocks; give workers the main thread's usual stack.
+            thread.stackSize = 8 << 20
+            thread.name = "galley-worker-\(worker)"
+            thread.start()
+        }
+        group.wait()
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GalleyExport
+
+/// `galley bundle`: one PDF of a whole issue.
+struct Bundle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bind an issue (issue.yaml) into one PDF: cover, contents, articles, running heads, outline.")
+
+    @Argument(help: "The issue file (see docs/issue-format.md).")
+    var issue: String
+
+    @Option(name: .shortAndLong, help: "Output PDF (default: Output/<issue file name>.pdf).")
+    var output: String?
+
+    @Option(name: .long, help: "Layout name or path (default: the issue's, else article-a4).")
+    var layout: String?
+
+    @Option(name: .long, help: "Worker threads for laying out articles (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout)
+            result.warnings.forEach(Session.report)
+            let name = URL(fileURLWithPath: issue).deletingPathExtension().lastPathComponent
+            let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
+            try AtomicFile.write(result.data, to: target)
+            let elapsed = clock.now - started
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms)")
+        } catch {
+            Session.report(error)
+            throw ExitCode(1)
+        }
+    }
+}

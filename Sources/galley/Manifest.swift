@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `galley manifest`: tools for the manifests `galley export` writes.
+struct Manifest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with export manifests.",
+        subcommands: [ManifestMerge.self])
+}

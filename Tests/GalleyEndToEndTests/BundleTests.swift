@@ -1,0 +1,88 @@
+import Foundation
+import GalleyExport
+import GalleyLayout
+import GalleyRender
+import Testing
+
+/// Checks issue bundles: golden dump, contents page numbers against the pages, right-hand starts, outline, errors.
+@Suite struct BundleTests {
+    static let issue = Workspace.fixtures.appendingPathComponent("issue/three-articles.yaml").path
+
+    private func bundle() throws -> IssueBundler.Result {
+        try IssueBundler(resources: GalleyResources(root: Workspace.root), jobs: 2).bundle(Self.issue)
+    }
+
+    @Test func threeArticleIssueMatchesTheGolden() throws {
+        let dump = BoxDump().render(try bundle().document).replacingOccurrences(of: Workspace.root.path + "/", with: "")
+        let golden = Workspace.root.appendingPathComponent("Tests/GalleyEndToEndTests/Goldens/issue-three-articles.boxes")
+        if ProcessInfo.processInfo.environment["GALLEY_RECORD"] == "1" {
+            try dump.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(dump == expected, "bundle dump differs from \(golden.lastPathComponent) (re-record with GALLEY_RECORD=1 after reviewing)")
+    }
+
+    @Test func contentsPageNumbersAreWhereTheTitlesLand() throws {
+        let result = try bundle()
+        let pdf = try Workspace.temporaryFolder().appendingPathComponent("issue.pdf")
+        try result.data.write(to: pdf)
+        // pdfinfo -dests: "   3 [ XYZ ...] "a9062-title"".
+        var titlePages: [String: Int] = [:]
+        for line in try Workspace.poppler("pdfinfo", ["-dests", pdf.path]).split(separator: "\n") {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard let page = columns.first.flatMap({ Int($0) }), let name = columns.last, name.hasSuffix("-title\"") else { continue }
+            titlePages[String(name.dropFirst(2).dropLast(7))] = page
+        }
+        #expect(titlePages.count == 3)
+        let contents = try Workspace.poppler("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf.path, "-"])
+        let entries: [(id: String, title: String)] = [("9062", "Support the Russian-Ukrainian resistance"), ("9104", "Energy workers in numbers"),
+                                                      ("9101", "Marseille : le syndicat de locataires")]
+        for entry in entries {
+            let line = contents.split(separator: "\n").first { $0.contains(entry.title) }
+            let printed = line.flatMap { $0.split(separator: " ").last.flatMap { Int($0) } }
+            #expect(printed != nil, "no contents line for \(entry.title)")
+            #expect(printed == titlePages[entry.id], "contents say \(printed ?? -1) for \(entry.id), title is on \(titlePages[entry.id] ?? -1)")
+            #expect((titlePages[entry.id] ?? 0) % 2 == 1, "article \(entry.id) does not start on a right-hand page")
+        }
+    }
+
+    @Test func blankPagesAreReallyBlankAndTheOutlineNestsSectionsArticlesHeadings() throws {
+        let document = try bundle().document
+        let plannedBlank = document.pages.indices.filter { document.pages[$0].items.isEmpty }
+        #expect(!plannedBlank.isEmpty, "the fixture needs a blank left page before a right-hand start")
+        for index in plannedBlank { #expect((index + 1) % 2 == 0, "blank page \(index + 1) is not a left-hand page") }
+        let outline = document.outline.map { "\($0.level) \($0.title)" }
+        #expect(outline.prefix(3) == ["0 Contents", "0 Russia", "1 Support the Russian-Ukrainian resistance against accelerated fascisation"])
+        #expect(outline.contains("2 A conscription that does not say its name"))
+        #expect(outline.contains("0 Housing"))
+        #expect(document.outline.allSatisfy { $0.level <= 2 })
+    }
+
+    @Test func anArticleKeepsItsLinesInTheBundle() throws {
+        let result = try bundle()
+        let sheet = try GalleyStyleLoader.sheet()
+        let renderer = try ArticleRenderer(sheet: sheet, resources: GalleyResources(root: Workspace.root))
+        let path = Workspace.example("iv-9062.json")
+        let layout = renderer.articleLayout(try ArticleSource.read(path), source: path)
+        let start = try #require(result.document.pages.firstIndex { $0.items.contains { $0.item == .destination("a9062-title") } })
+        // Every item of the article's own text block is on the bundle's page, moved only by the margins.
+        for (offset, items) in layout.pages.enumerated() {
+            let index = start + offset
+            let page = result.document.pages[index]
+            let left = index % 2 == 0 ? sheet.page.margins.inner.points : sheet.page.margins.outer.points
+            for item in items {
+                if case .destination = item.item { continue }
+                let moved = PositionedItem(Point(x: left + item.origin.x, y: sheet.page.margins.top.points + item.origin.y), item.item)
+                #expect(page.items.contains(moved), "page \(index + 1) lacks \(item)")
+            }
+        }
+    }
+
+    @Test func aBadIssueFileIsLocated() throws {
+        let path = Workspace.fixtures.appendingPathComponent("issue/bad-key.yaml").path
+        let result = try Workspace.galley(["bundle", path, "-o", "/tmp/never-issue.pdf"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(path):4: cover.imag: unknown field"), "\(result.stderr)")
+    }
+}

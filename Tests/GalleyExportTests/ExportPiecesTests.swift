@@ -1,0 +1,79 @@
+import Foundation
+@testable import GalleyExport
+import Testing
+
+/// The small parts of an export: finding inputs, removing stale temporary files, naming rules.
+@Suite struct ExportPiecesTests {
+    @Test func foldersAreWalkedByExtensionSkippingHiddenEntriesAndTheOutput() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        for path in ["b.json", "sub/a.JSON", "sub/deeper/c.json", "notes.txt", ".hidden.json", ".git/x.json", "Output/manifest.json"] {
+            let url = folder.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            _ = manager.createFile(atPath: url.path, contents: Data("{}".utf8))
+        }
+        let named = folder.appendingPathComponent("notes.txt").path
+        let inputs = ArticleInputs([folder.path, named, folder.appendingPathComponent("b.json").path, folder.appendingPathComponent("missing").path],
+                                   excludedFolders: [folder.appendingPathComponent("Output")])
+        #expect(inputs.files.map(\.path) == [folder.path + "/b.json", folder.path + "/sub/a.JSON", folder.path + "/sub/deeper/c.json", named])
+        #expect(inputs.files.map(\.named) == [false, false, false, true])
+        #expect(inputs.problems.map(\.description) == [folder.appendingPathComponent("missing").path + ": no such file or folder"])
+
+        // With --from, the format's own extensions: WordPress posts are .json files.
+        let wordpress = ArticleInputs([folder.appendingPathComponent("sub").path], format: "wordpress")
+        #expect(wordpress.files.map(\.path) == [folder.path + "/sub/a.JSON", folder.path + "/sub/deeper/c.json"])
+
+        // Exporting the output folder itself reads its articles but not its manifests.
+        let output = folder.appendingPathComponent("Output")
+        _ = manager.createFile(atPath: output.appendingPathComponent("manifest.shard-0-of-2.json").path, contents: Data("{}".utf8))
+        _ = manager.createFile(atPath: output.appendingPathComponent("article.json").path, contents: Data("{}".utf8))
+        let itself = ArticleInputs([output.path], excludedFolders: [output], excludedFiles: [output.appendingPathComponent("manifest.json")])
+        #expect(itself.files.map(\.path) == [output.path + "/article.json"])
+    }
+
+    @Test func staleTemporaryFilesGoOnlyWhenTheirWriterIsGoneOrTheyAreOld() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        let old = Date().addingTimeInterval(-60)
+        let ancient = Date().addingTimeInterval(-7200)
+        let files: [(String, Date)] = [
+            (".dead_a1.pdf.999999999.abcd1234.tmp", old),          // writer gone, old enough: removed
+            (".fresh_a2.pdf.999999999.abcd1234.tmp", Date()),      // writer gone but just written (another machine?): kept
+            (".mine_a3.pdf.\(getpid()).abcd1234.tmp", old),        // writer alive: kept
+            (".ancient_a4.pdf.\(getpid()).abcd1234.tmp", ancient), // older than an hour: removed
+            ("visible_a5.pdf", ancient),                           // not a temporary file: kept
+        ]
+        for (name, date) in files {
+            let path = folder.appendingPathComponent(name).path
+            _ = manager.createFile(atPath: path, contents: Data())
+            try manager.setAttributes([.modificationDate: date], ofItemAtPath: path)
+        }
+        let removed = StaleTemporaryFiles.remove(in: folder)
+        #expect(removed == [".ancient_a4.pdf.\(getpid()).abcd1234.tmp", ".dead_a1.pdf.999999999.abcd1234.tmp"])
+        #expect(StaleTemporaryFiles.writer(of: ".x_a1.pdf.1234.ab12cd34.tmp") == 1234)
+    }
+
+    @Test func idsThatCannotBePartOfAFileNameAreRefused() {
+        #expect(ArticleExporter.isUsableInFileName("9062"))
+        #expect(ArticleExporter.isUsableInFileName("abc-12"))
+        #expect(!ArticleExporter.isUsableInFileName("../../etc/passwd"))
+        #expect(!ArticleExporter.isUsableInFileName(""))
+        #expect(!ArticleExporter.isUsableInFileName(".."))
+    }
+
+    @Test func idsSortNumericallyThenAsText() {
+        let ids = ["10", "9", "b", "a", "100", "09"]
+        #expect(ids.sorted(by: ExportManifest.precedes) == ["09", "9", "10", "100", "a", "b"])
+    }
+
+    @Test func sampleArchivesAreReproducible() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try SampleArchive.generate(from: ExportHarness.examples, count: 5, into: folder.appendingPathComponent("one"))
+        let second = try SampleArchive.generate(from: ExportHarness.examples, count: 5, into: folder.appendingPathComponent("two"))
+        #expect(try first.map { try Data(contentsOf: $0) } == second.map { try Data(contentsOf: $0) })
+        #expect(Set(try first.map { try Data(contentsOf: $0) }).count == 5)
+    }
+}

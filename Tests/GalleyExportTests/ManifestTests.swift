@@ -1,0 +1,112 @@
+import Foundation
+import GalleyExport
+import Testing
+
+/// The manifest lists what the CMS needs, matches the files, stays sorted, and merges across runs and shards.
+@Suite(.serialized) struct ManifestTests {
+    @Test func entriesDescribeTheFilesExactly() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = try ExportHarness.archive(4, in: folder, firstID: 98)
+        let out = folder.appendingPathComponent("out")
+        let result = try ExportHarness.export([articles], out: out)
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let manifestURL = out.appendingPathComponent("manifest.json")
+        let entries = try ExportHarness.manifest(manifestURL)
+        // Sorted by id numerically: 98, 99, 100, 101.
+        #expect(entries.compactMap { $0["id"] as? String } == ["98", "99", "100", "101"])
+        let expectedKeys: Set = ["id", "source", "output", "bytes", "label", "pages", "sha256", "title", "language", "warnings",
+                                 "contentHash", "status"]
+        for entry in entries {
+            #expect(Set(entry.keys) == expectedKeys)
+            let output = try #require(entry["output"] as? String)
+            let pdf = out.appendingPathComponent(output)
+            let bytes = try #require(entry["bytes"] as? Int)
+            #expect(output.hasSuffix("_a\(entry["id"] as! String).pdf"))
+            #expect(bytes == (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int))
+            #expect(entry["sha256"] as? String == (try ExportHarness.sha256sum(pdf)))
+            let label = try #require(entry["label"] as? String)
+            #expect(label == "PDF - " + SizeLabel.make(bytes: bytes))
+            #expect(label.range(of: #"^PDF - [0-9]+\.[0-9] KiB$"#, options: .regularExpression) != nil, "\(label)")
+            #expect((entry["pages"] as? Int ?? 0) >= 1)
+            #expect((entry["contentHash"] as? String)?.count == 64)
+            #expect(entry["status"] as? String == "rebuilt")
+            #expect((entry["source"] as? String)?.hasPrefix(articles.path + "/") == true)
+            #expect(!(entry["title"] as? String ?? "").isEmpty)
+        }
+        let languages = try ExportHarness.examples.prefix(4).map { url in
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])?["language"] as? String ?? "en"
+        }
+        #expect(entries.compactMap { $0["language"] as? String } == Array(languages))
+
+        // Keys are written sorted, so the file diffs cleanly between runs.
+        let text = try String(contentsOf: manifestURL, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstEntry = lines.dropFirst(3).prefix { !$0.hasPrefix("    }") }
+        let firstEntryKeys = firstEntry.compactMap { line -> String? in
+            guard line.hasPrefix("      \""), let end = line.dropFirst(7).firstIndex(of: "\"") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 7)..<end])
+        }
+        #expect(lines.prefix(3) == ["{", "  \"articles\" : [", "    {"])
+        #expect(firstEntryKeys == firstEntryKeys.sorted() && firstEntryKeys.count == 12, "\(firstEntryKeys)")
+    }
+
+    @Test func pageCountMatchesPdfinfo() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") else { return }
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        #expect(try ExportHarness.export(ExportHarness.examples, out: out).status == 0)
+        for entry in try ExportHarness.manifest(out.appendingPathComponent("manifest.json")) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+            process.arguments = [out.appendingPathComponent(entry["output"] as! String).path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last.flatMap { Int($0) }
+            #expect(pages == entry["pages"] as? Int)
+        }
+    }
+
+    @Test func aRunKeepsTheEntriesOfArticlesNotInIt() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try ExportHarness.archive(2, in: folder, name: "first", firstID: 10)
+        let second = try ExportHarness.archive(2, in: folder, name: "second", firstID: 20)
+        let out = folder.appendingPathComponent("out")
+        #expect(try ExportHarness.export([first], out: out).status == 0)
+        #expect(try ExportHarness.export([second], out: out).status == 0)
+        let entries = try ExportHarness.manifest(out.appendingPathComponent("manifest.json"))
+        #expect(entries.compactMap { $0["id"] as? String } == ["10", "11", "20", "21"])
+    }
+
+    @Test func anUnreadableManifestStopsTheRunBeforeAnythingIsWritten() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = try ExportHarness.archive(1, in: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "not json".write(to: out.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let result = try ExportHarness.export([articles], out: out)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("manifest.json: not a Galley manifest"))
+        #expect(ExportHarness.pdfs(in: out).isEmpty)
+    }
+
+    @Test func mergingPrefersTheLaterManifestAndSortsById() {
+        func entry(_ id: String, _ hash: String) -> ManifestEntry {
+            ManifestEntry(id: id, source: "a.json", output: "a_a\(id).pdf", bytes: 928_461, pages: 2, sha256: "", title: "A",
+                          language: "en", warnings: [], contentHash: hash, status: .rebuilt)
+        }
+        let old = ExportManifest(articles: [entry("10", "old"), entry("9", "old")])
+        let new = ExportManifest(articles: [entry("10", "new"), entry("x", "new"), entry("100", "new")])
+        let merged = old.merging(new)
+        #expect(merged.articles.map(\.id) == ["9", "10", "100", "x"])
+        #expect(merged.articles.map(\.contentHash) == ["old", "new", "new", "new"])
+        #expect(entry("1", "").label == "PDF - 906.7 KiB")
+    }
+}
