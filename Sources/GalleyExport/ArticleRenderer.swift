@@ -42,7 +42,14 @@ public final class ArticleRenderer {
 
     /// Lays out and draws `article` as PDF bytes.
     public func pdf(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument) {
-        let document = layout(article, source: source)
-        return (try PDFRenderer().render(document), document)
+        let result = try render(article, source: source)
+        return (result.data, result.document)
+    }
+
+    /// Lays out and draws `article`, also returning its text-block layout for an issue bundle to reuse.
+    public func render(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument, layout: ArticleLayout) {
+        let body = articleLayout(article, source: source)
+        let document = typesetter.decorate(body, of: article)
+        return (try PDFRenderer().render(document), document, body)
     }
 }

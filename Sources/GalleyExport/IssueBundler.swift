@@ -27,10 +27,15 @@ public struct IssueBundler: Sendable {
         public var document: PagedDocument
         /// What the readers and image resolution questioned.
         public var warnings: [Diagnostic]
+        /// How many articles' layouts came from the cache.
+        public var reusedLayouts: Int
     }
 
     /// Reads the issue at `path` and returns its PDF; an unreadable article fails the whole issue with its diagnostic.
-    public func bundle(_ path: String, layout override: String? = nil) throws -> Result {
+    ///
+    /// Layouts found in `cache` under an article's content hash are reused (a batch export saves them);
+    /// the others are laid out and saved there.
+    public func bundle(_ path: String, layout override: String? = nil, cache: LayoutCache? = nil) throws -> Result {
         guard let data = FileManager.default.contents(atPath: path) else { throw Diagnostic(file: path, message: "no such file") }
         let issue = try IssueReader().read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -40,14 +45,28 @@ public struct IssueBundler: Sendable {
         }
         let results = Locked([Swift.Result<(BundledArticle, [Diagnostic]), any Error>?](repeating: nil, count: entries.count))
         let resources = self.resources
+        let hasher = cache == nil ? nil : try ContentHasher(sheet: sheet, lineBreaker: nil, fontsDirectory: resources.fonts)
+        let reused = Locked(0)
         WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
                        makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources) },
                        body: { renderer, index in
                            let entry = entries[index]
                            let outcome = Swift.Result<(BundledArticle, [Diagnostic]), any Error> {
-                               let read = try ArticleSource.readAll(entry.path)
+                               guard let bytes = FileManager.default.contents(atPath: entry.path) else {
+                                   throw Diagnostic(file: entry.path, message: "no such file")
+                               }
+                               let read = try ArticleSource.reader(for: entry.path).articles(from: bytes, file: entry.path)
                                guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
-                               let layout = renderer.articleLayout(first.article, source: entry.path)
+                               let hash = hasher?.hash(of: first.article, index: 0, sourceDigest: ContentHasher.sha256(bytes),
+                                                       folder: URL(fileURLWithPath: entry.path).deletingLastPathComponent())
+                               let layout: ArticleLayout
+                               if let hash, let cached = cache?.load(hash) {
+                                   layout = cached
+                                   reused.withLock { $0 += 1 }
+                               } else {
+                                   layout = renderer.articleLayout(first.article, source: entry.path)
+                                   if let hash { cache?.store(layout, hash: hash) }
+                               }
                                let warnings = first.warnings + FigureResolver.resolve(first.article, source: entry.path).warnings
                                return (BundledArticle(article: first.article, layout: layout, section: entry.section), warnings)
                            }
@@ -76,6 +95,7 @@ public struct IssueBundler: Sendable {
         }
         let binder = try ArticleRenderer(sheet: sheet, resources: resources)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
-        return Result(data: try PDFRenderer().render(document), document: document, warnings: warnings)
+        return Result(data: try PDFRenderer().render(document), document: document, warnings: warnings,
+                      reusedLayouts: reused.withLock { $0 })
     }
 }

@@ -1,17 +1,29 @@
 import CCairoPango
 import GalleyLayout
 
-/// Shows one glyph run with its text and cluster map, so that PDF viewers copy and search the real text.
-enum GlyphDrawing {
-    static func show(_ run: GlyphRun, at origin: Point, on cr: OpaquePointer, face: OpaquePointer) {
-        guard !run.glyphs.isEmpty else { return }
-        cairo_set_font_face(cr, face)
-        cairo_set_font_size(cr, run.size)
+/// Shows glyph runs with their text and cluster maps, so that PDF viewers copy and search the real text.
+final class GlyphDrawing {
+    private var currentFace: OpaquePointer?
+    private var currentSize = 0.0
+
+    /// Sets print font options (no hinting: glyphs sit where layout put them) on a new context.
+    static func prepare(_ cr: OpaquePointer) {
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
+    }
+
+    func show(_ run: GlyphRun, at origin: Point, on cr: OpaquePointer, face: OpaquePointer) {
+        guard !run.glyphs.isEmpty else { return }
+        // Runs in a row mostly share face and size; cairo looks the scaled font up again on every change.
+        if face != currentFace || run.size != currentSize {
+            cairo_set_font_face(cr, face)
+            cairo_set_font_size(cr, run.size)
+            currentFace = face
+            currentSize = run.size
+        }
 
         var glyphs: [cairo_glyph_t] = []
         glyphs.reserveCapacity(run.glyphs.count)
@@ -21,7 +33,7 @@ enum GlyphDrawing {
             pen += glyph.advance
         }
         let utf8 = Array(run.text.utf8)
-        var clusters = clusterMap(run, byteCount: utf8.count)
+        var clusters = Self.clusterMap(run, byteCount: utf8.count)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
                 cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),

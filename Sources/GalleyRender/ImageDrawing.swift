@@ -46,12 +46,18 @@ final class ImageDrawing {
         case .png:
             let surface = cairo_image_surface_create_from_png(image.path)
             if let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS { created = surface } else if let surface { cairo_surface_destroy(surface) }
-        case .jpeg:
-            created = Self.decodeWithPixbuf(image.path)
-            if let surface = created, !image.isCMYK, let data = try? Data(contentsOf: URL(fileURLWithPath: image.path)) {
-                // PDF embeds the JPEG bytes as they are (DCTDecode): no re-encoding, no loss.
+        case .jpeg where !image.isCMYK:
+            // PDF embeds the JPEG bytes as they are (DCTDecode), so cairo never reads this surface's pixels:
+            // an empty surface of the right size carries the file, and the costly decode is skipped.
+            if let data = try? Data(contentsOf: URL(fileURLWithPath: image.path)),
+               let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.pixelWidth), Int32(image.pixelHeight)),
+               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
                 Self.attachJPEG(data, to: surface)
+                created = surface
             }
+        case .jpeg:
+            // CMYK JPEGs are decoded: embedded as they are, many viewers show their colours inverted.
+            created = Self.decodeWithPixbuf(image.path)
         case .svg:
             created = nil
         }

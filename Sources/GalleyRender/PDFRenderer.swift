@@ -31,6 +31,8 @@ public struct PDFRenderer: Sendable {
         }
         setMetadata(document.metadata, on: surface)
         let cr = cairo_create(surface)!
+        GlyphDrawing.prepare(cr)
+        let glyphs = GlyphDrawing()
         var fonts = FontFaceCache()
         defer { fonts.release() }
         let images = ImageDrawing()
@@ -38,7 +40,7 @@ public struct PDFRenderer: Sendable {
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
-                draw(positioned, on: cr, fonts: &fonts, images: images)
+                draw(positioned, on: cr, fonts: &fonts, images: images, glyphs: glyphs)
             }
             cairo_show_page(cr)
         }
@@ -72,12 +74,13 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache, images: ImageDrawing) {
+    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache, images: ImageDrawing,
+                      glyphs: GlyphDrawing) {
         let origin = positioned.origin
         switch positioned.item {
         case .glyphs(let run, let color):
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)
-            GlyphDrawing.show(run, at: origin, on: cr, face: fonts.face(for: run.face))
+            glyphs.show(run, at: origin, on: cr, face: fonts.face(for: run.face))
         case .rule(let size, let color):
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)

@@ -19,18 +19,26 @@ struct Bundle: ParsableCommand {
     @Option(name: .long, help: "Worker threads for laying out articles (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: "Layout cache shared with `galley export` (default: .galley-cache/layouts beside the output).")
+    var layoutCache: String?
+
+    @Flag(name: .long, help: "Neither read nor write the layout cache.")
+    var noCache = false
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout)
-            result.warnings.forEach(Session.report)
             let name = URL(fileURLWithPath: issue).deletingPathExtension().lastPathComponent
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
+            let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
+                ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout, cache: cache)
+            result.warnings.forEach(Session.report)
             try AtomicFile.write(result.data, to: target)
             let elapsed = clock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms)")
+            Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
         } catch {
             Session.report(error)
             throw ExitCode(1)

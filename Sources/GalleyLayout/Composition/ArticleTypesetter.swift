@@ -24,7 +24,11 @@ public final class ArticleTypesetter {
 
     /// Lays out `article` into finished pages with running heads and feet.
     public func typeset(_ article: Article, images: [String: ImageReference] = [:]) -> PagedDocument {
-        let body = layout(article, images: images)
+        decorate(layout(article, images: images), of: article)
+    }
+
+    /// Places a laid-out article on its sheets and adds running heads and feet.
+    public func decorate(_ body: ArticleLayout, of article: Article) -> PagedDocument {
         var fonts = Set(body.quality.fonts)
         let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
         var pages: [Page] = []

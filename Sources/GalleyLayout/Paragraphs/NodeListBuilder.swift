@@ -10,6 +10,7 @@ public final class NodeListBuilder {
     private let parameters: LineBreakingParameters
     private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
     private var metricsCache: [FontRequest: FontMetrics] = [:]
+    private var fragmentCache: [FragmentKey: [String]] = [:]
 
     private struct ShapeKey: Hashable {
         var text: String
@@ -158,7 +159,7 @@ public final class NodeListBuilder {
     }
 
     private func appendPiece(_ piece: String, run: StyledText, to nodes: inout [Node]) {
-        let cleaned = piece.replacingOccurrences(of: "\u{00AD}", with: "")
+        let cleaned = piece.contains("\u{00AD}") ? piece.replacingOccurrences(of: "\u{00AD}", with: "") : piece
         let fragments = hyphenationFragments(piece, run: run)
         guard fragments.count > 1 else {
             for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
@@ -188,6 +189,21 @@ public final class NodeListBuilder {
             return piece.split(separator: "\u{00AD}", omittingEmptySubsequences: true).map(String.init)
         }
         guard run.hyphenate else { return [piece] }
+        // Words recur all through an archive; their fragments are worked out once per language.
+        let key = FragmentKey(piece: piece, language: run.language)
+        if let known = fragmentCache[key] { return known }
+        let fragments = dictionaryFragments(piece, language: run.language)
+        if fragmentCache.count > 100_000 { fragmentCache.removeAll(keepingCapacity: true) }
+        fragmentCache[key] = fragments
+        return fragments
+    }
+
+    private struct FragmentKey: Hashable {
+        var piece: String
+        var language: String
+    }
+
+    private func dictionaryFragments(_ piece: String, language: String) -> [String] {
         let scalars = Array(piece.unicodeScalars)
         guard let first = scalars.firstIndex(where: { $0.properties.isAlphabetic }),
               let last = scalars.lastIndex(where: { $0.properties.isAlphabetic }) else { return [piece] }
@@ -198,7 +214,7 @@ public final class NodeListBuilder {
               core.dropFirst().contains(where: { $0.properties.isLowercase }) || core.count > 1 else { return [piece] }
         if core.dropFirst().contains(where: { $0.properties.isUppercase }) { return [piece] }
         let word = String(String.UnicodeScalarView(core))
-        let points = hyphenator.hyphenationPoints(in: word, language: run.language)
+        let points = hyphenator.hyphenationPoints(in: word, language: language)
         guard !points.isEmpty else { return [piece] }
         var fragments: [String] = []
         var start = 0

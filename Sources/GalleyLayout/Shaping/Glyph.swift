@@ -19,4 +19,26 @@ public struct Glyph: Codable, Sendable, Equatable, Hashable {
         self.yOffset = yOffset
         self.cluster = cluster
     }
+
+    /// Reads `[id, advance, cluster]` or `[id, advance, cluster, xOffset, yOffset]`.
+    public init(from decoder: any Decoder) throws {
+        var fields = try decoder.unkeyedContainer()
+        id = try fields.decode(UInt32.self)
+        advance = try fields.decode(Double.self)
+        cluster = try fields.decode(Int.self)
+        xOffset = fields.isAtEnd ? 0 : try fields.decode(Double.self)
+        yOffset = fields.isAtEnd ? 0 : try fields.decode(Double.self)
+    }
+
+    /// Writes a glyph as a short array: cached layouts hold tens of thousands of them.
+    public func encode(to encoder: any Encoder) throws {
+        var fields = encoder.unkeyedContainer()
+        try fields.encode(id)
+        try fields.encode(advance)
+        try fields.encode(cluster)
+        if xOffset != 0 || yOffset != 0 {
+            try fields.encode(xOffset)
+            try fields.encode(yOffset)
+        }
+    }
 }
