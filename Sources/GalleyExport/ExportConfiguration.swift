@@ -23,7 +23,8 @@ public struct ExportConfiguration: Sendable {
     public var lineBreaker: String?
     /// The folder holding `Fonts/`.
     public var resources: GalleyResources
-    /// Where rebuilt articles' layouts are saved for issue bundles to reuse, or nil not to save them.
+    /// Where rebuilt articles' layouts are saved for issue bundles to reuse, or nil (the default: saving costs
+    /// about as much as laying out again) not to save them.
     public var layoutCache: LayoutCache?
     /// Makes one worker's renderer; called on the worker thread, because a renderer's font map must stay there.
     public var makeRenderer: @Sendable () throws -> ArticleRenderer
@@ -39,7 +40,6 @@ public struct ExportConfiguration: Sendable {
         self.sheet = sheet
         self.lineBreaker = lineBreaker
         self.resources = resources
-        layoutCache = LayoutCache(outputDirectory: outputDirectory)
         self.makeRenderer = makeRenderer
     }
 }

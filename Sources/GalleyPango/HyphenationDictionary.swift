@@ -23,13 +23,27 @@ final class HyphenationDictionary: @unchecked Sendable {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var loaded: [String: HyphenationDictionary?] = [:]
+    nonisolated(unsafe) private static var fileLocks: [String: NSLock] = [:]
 
     /// The dictionary in `url`, loaded on first use; nil if the file is missing or its character set unknown.
+    ///
+    /// Each file has its own lock, so a thread loading the German patterns holds up only threads that need them.
     static func load(_ url: URL, leftMin: Int32, rightMin: Int32) -> HyphenationDictionary? {
-        lock.lock()
-        defer { lock.unlock() }
         let key = "\(url.path)|\(leftMin)|\(rightMin)"
-        if let known = loaded[key] { return known }
+        lock.lock()
+        if let known = loaded[key] {
+            lock.unlock()
+            return known
+        }
+        let fileLock = fileLocks[key] ?? NSLock()
+        fileLocks[key] = fileLock
+        lock.unlock()
+        fileLock.lock()
+        defer { fileLock.unlock() }
+        lock.lock()
+        let already = loaded[key]
+        lock.unlock()
+        if let already { return already }
         var result: HyphenationDictionary?
         // The first line names the character set (UTF-8, ISO8859-1, KOI8-R).
         if let header = try? FileHandle(forReadingFrom: url).readData(ofLength: 64),
@@ -38,7 +52,9 @@ final class HyphenationDictionary: @unchecked Sendable {
            let handle = hnj_hyphen_load(url.path) {
             result = HyphenationDictionary(handle: handle, encoding: encoding, leftMin: leftMin, rightMin: rightMin)
         }
+        lock.lock()
         loaded[key] = result
+        lock.unlock()
         return result
     }
 }

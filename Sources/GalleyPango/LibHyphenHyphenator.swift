@@ -46,7 +46,7 @@ public final class LibHyphenHyphenator: Hyphenator {
         guard let dictionary = dictionary(for: language) else { return [] }
         let scalars = Array(word.unicodeScalars)
         // Dictionaries hold lower-case patterns; typographic apostrophes are written as ASCII ones.
-        let lower = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let lower = String(String.UnicodeScalarView(word.lowercased().unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
         guard scalars.count > 1, lower.unicodeScalars.count == scalars.count, let encoded = dictionary.encoding.encode(lower) else { return [] }
         // libhyphen scans the word with C string functions, so it must end with a zero byte.
         let bytes = encoded + [0]

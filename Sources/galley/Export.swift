@@ -30,8 +30,8 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Export only shard i of n, 0-based (0/4 … 3/4), chosen by a hash of the article id.")
     var shard: String?
 
-    @Flag(name: .long, help: "Do not save layouts in <out-dir>/.galley-cache/layouts for `galley bundle` to reuse.")
-    var noLayoutCache = false
+    @Flag(name: .long, help: "Save layouts in <out-dir>/.galley-cache/layouts for `galley bundle` to reuse.")
+    var keepLayouts = false
 
     @Flag(name: .long, help: "Rebuild every PDF, even those that are up to date.")
     var force = false
@@ -75,7 +75,7 @@ struct Export: ParsableCommand {
             sheet: sheet, lineBreaker: common.lineBreaker, resources: resources,
             makeRenderer: { try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker()) })
         configuration.force = force
-        if noLayoutCache { configuration.layoutCache = nil }
+        if keepLayouts { configuration.layoutCache = LayoutCache(outputDirectory: configuration.outputDirectory) }
         configuration.shard = share
         configuration.format = common.from
 

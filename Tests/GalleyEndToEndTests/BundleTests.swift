@@ -79,6 +79,21 @@ import Testing
         }
     }
 
+    @Test func aBundleReusesTheLayoutsAnExportKept() throws {
+        let folder = try Workspace.temporaryFolder()
+        let export = try Workspace.galley(["export", Workspace.root.appendingPathComponent("Examples").path, "--out-dir", folder.path,
+                                           "--keep-layouts", "--quiet"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let issue = Workspace.root.appendingPathComponent("Examples/issue.yaml").path
+        let cached = try Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("issue.pdf").path])
+        #expect(cached.stderr.contains("5 of 5 layouts reused"), "\(cached.stderr)")
+        let fresh = try Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("fresh.pdf").path, "--no-cache"])
+        #expect(fresh.stderr.contains("0 of 5 layouts reused"), "\(fresh.stderr)")
+        let reused = try Data(contentsOf: folder.appendingPathComponent("issue.pdf"))
+        let laidOut = try Data(contentsOf: folder.appendingPathComponent("fresh.pdf"))
+        #expect(reused == laidOut, "a bundle from cached layouts differs from one laid out afresh")
+    }
+
     @Test func aBadIssueFileIsLocated() throws {
         let path = Workspace.fixtures.appendingPathComponent("issue/bad-key.yaml").path
         let result = try Workspace.galley(["bundle", path, "-o", "/tmp/never-issue.pdf"])

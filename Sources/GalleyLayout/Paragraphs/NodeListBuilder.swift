@@ -159,7 +159,9 @@ public final class NodeListBuilder {
     }
 
     private func appendPiece(_ piece: String, run: StyledText, to nodes: inout [Node]) {
-        let cleaned = piece.contains("\u{00AD}") ? piece.replacingOccurrences(of: "\u{00AD}", with: "") : piece
+        // Scalar tests, not Foundation's `contains`, which goes through CFString on every word.
+        let hasSoftHyphen = piece.unicodeScalars.contains("\u{00AD}")
+        let cleaned = hasSoftHyphen ? String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0 != "\u{00AD}" })) : piece
         let fragments = hyphenationFragments(piece, run: run)
         guard fragments.count > 1 else {
             for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
@@ -185,7 +187,7 @@ public final class NodeListBuilder {
 
     /// The parts of `piece` between its hyphenation points (soft hyphens or the dictionary's).
     private func hyphenationFragments(_ piece: String, run: StyledText) -> [String] {
-        if piece.contains("\u{00AD}") {
+        if piece.unicodeScalars.contains("\u{00AD}") {
             return piece.split(separator: "\u{00AD}", omittingEmptySubsequences: true).map(String.init)
         }
         guard run.hyphenate else { return [piece] }
