@@ -155,10 +155,19 @@ public final class ArticleTypesetter {
         }
         let paragraph = flow.paragraph
         let measure = sheet.textWidth - paragraph.leftIndent - paragraph.rightIndent
-        let nodes = builder.nodes(for: paragraph)
         let widths = LineWidths(measure)
-        let parameters = BreakParameters(sheet.lineBreaking, emergencyStretch: 1.5 * paragraph.fontSize)
-        let breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
+        var parameters = BreakParameters(sheet.lineBreaking, emergencyStretch: 1.5 * paragraph.fontSize)
+        var nodes: [Node]
+        var breaks: [LineBreak]
+        if let optimal = lineBreaker as? KnuthPlassLineBreaker, case let plain = builder.nodes(for: paragraph, hyphenate: false),
+           let found = optimal.firstPass(plain, widths: widths, parameters: parameters) {
+            // Set without hyphens under the pretolerance, as TeX does: no dictionary lookups needed.
+            (nodes, breaks) = (plain, found)
+        } else {
+            nodes = builder.nodes(for: paragraph)
+            if lineBreaker is KnuthPlassLineBreaker { parameters.pretolerance = -1 }
+            breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
+        }
         let lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
                                        hangingPunctuation: sheet.lineBreaking.hangingPunctuation)
         let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)

@@ -50,6 +50,16 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                    hyphenate: true, extraStretch: parameters.emergencyStretch, emergency: true) ?? []
     }
 
+    /// Only TeX's first pass: no hyphenation, `pretolerance` as the limit; nil when it cannot set the paragraph.
+    ///
+    /// Run on a list built without hyphenation points, it spares looking words up in the dictionary for
+    /// the many paragraphs that set well without hyphens.
+    public func firstPass(_ nodes: [Node], widths: LineWidths, parameters: BreakParameters) -> [LineBreak]? {
+        guard !nodes.isEmpty, parameters.pretolerance >= 0 else { return nil }
+        return run(NodeMeasure(nodes), widths: widths, parameters: parameters, tolerance: parameters.pretolerance,
+                   hyphenate: false, extraStretch: 0, emergency: false)
+    }
+
     /// The paper's fitness classes: 0 tight, 1 decent, 2 loose, 3 very loose.
     static func fitnessClass(_ ratio: Double) -> Int {
         if ratio < -0.5 { return 0 }

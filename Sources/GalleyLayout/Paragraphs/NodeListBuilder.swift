@@ -59,7 +59,12 @@ public final class NodeListBuilder {
     }
 
     /// The node list of `paragraph`, ending with TeX's `\parfillskip` and a forced break.
-    public func nodes(for paragraph: ParagraphSpec) -> [Node] {
+    ///
+    /// With `hyphenate` false, words get no dictionary hyphenation points (soft hyphens still count):
+    /// the list for a first line-breaking pass, which TeX also tries before hyphenating anything.
+    public func nodes(for paragraph: ParagraphSpec, hyphenate: Bool = true) -> [Node] {
+        var paragraph = paragraph
+        if !hyphenate { paragraph.runs = paragraph.runs.map { var run = $0; run.hyphenate = false; return run } }
         var nodes: [Node] = []
         let justified = paragraph.alignment == .justify
         if paragraph.firstLineIndent > 0 { nodes.append(.box(Box(width: paragraph.firstLineIndent))) }
