@@ -56,7 +56,7 @@ struct FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw Self.diagnostic(error, file: file)
+            throw YAMLSyntaxDiagnostic.make(error, file: file, what: "invalid YAML in the front matter")
         }
         guard let root else { return }
         guard case .mapping(let mapping) = root else {
@@ -116,17 +116,6 @@ struct FrontMatter {
 
     private static let canonicalName = ["author": "authors", "authors": "authors", "lang": "language", "language": "language",
                                         "tags": "topics", "topics": "topics"]
-
-    private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(file: file, line: mark.line, message: "invalid YAML in the front matter: \(problem)\(detail)")
-        default:
-            return Diagnostic(file: file, message: "invalid YAML in the front matter: \(error)")
-        }
-    }
 }
 
 /// One front-matter value with its place, for typed reads that fail with a located error.

@@ -16,20 +16,11 @@ public struct IssueReader: Sendable {
             return try YAMLDecoder().decode(IssueDocument.self, from: text).issue
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let yaml = context.underlyingError as? YamlError {
-                throw Self.syntax(yaml, file: file)
+                throw YAMLSyntaxDiagnostic.make(yaml, file: file)
             }
             throw DecodingErrorDiagnostic.make(error, file: file, locator: YAMLLocator(text: text))
         } catch let error as YamlError {
-            throw Self.syntax(error, file: file)
-        }
-    }
-
-    private static func syntax(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line, message: "YAML syntax: \(problem)")
-        default:
-            return Diagnostic(file: file, message: "YAML syntax: \(error)")
+            throw YAMLSyntaxDiagnostic.make(error, file: file)
         }
     }
 }

@@ -59,7 +59,7 @@ public struct StyleSheetLoader: Sendable {
         do {
             parsed = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, file: displayName)
+            throw YAMLSyntaxDiagnostic.make(error, file: displayName)
         }
         guard var node = parsed, case .mapping(var mapping) = node else {
             throw Diagnostic(file: displayName, line: 1, message: "a layout must be a mapping of keys to values")
@@ -75,15 +75,6 @@ public struct StyleSheetLoader: Sendable {
             : layoutsDirectory.appendingPathComponent(baseName + ".yaml")
         return try readChain(baseURL, seen: seen.union([url.standardizedFileURL.path]))
             + [LayoutFile(displayName: displayName, node: node)]
-    }
-
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line, message: "YAML syntax: \(problem)")
-        default:
-            return Diagnostic(file: file, message: "YAML syntax: \(error)")
-        }
     }
 
     /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.

@@ -39,6 +39,11 @@ struct NodeMeasure {
 
     /// The first node of a line after a break at `index`: glue, penalties and kerns are dropped there.
     func lineStart(after index: Int) -> Int {
+        Self.lineStart(in: nodes, after: index)
+    }
+
+    /// The first node of a line after a break at `index` in `nodes` (shared with the line assembler).
+    static func lineStart(in nodes: [Node], after index: Int) -> Int {
         var start = index + 1
         if case .discretionary = nodes[index] { return start }
         while start < nodes.count {

@@ -30,21 +30,9 @@ public struct LineAssembler: Sendable {
             let measure = widths.width(ofLine: lineIndex)
             lines.append(setLine(material, measure: measure, alignment: alignment, hyphenated: hyphenated,
                                  hangs: hangingPunctuation && alignment == .justify, isLast: isLast))
-            start = lineStart(nodes, after: lineBreak.position)
+            start = NodeMeasure.lineStart(in: nodes, after: lineBreak.position)
         }
         return lines
-    }
-
-    private func lineStart(_ nodes: [Node], after index: Int) -> Int {
-        var start = index + 1
-        if case .discretionary = nodes[index] { return start }
-        while start < nodes.count {
-            switch nodes[start] {
-            case .glue, .penalty, .kern: start += 1
-            default: return start
-            }
-        }
-        return start
     }
 
     private func setLine(_ material: [Node], measure: Double, alignment: Alignment, hyphenated: Bool,
