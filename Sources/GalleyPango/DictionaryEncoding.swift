@@ -3,12 +3,14 @@ enum DictionaryEncoding {
     case utf8
     case latin1
     case koi8r
+    case greek
 
     init?(charset: String) {
         switch charset.uppercased().replacingOccurrences(of: "-", with: "") {
         case "UTF8": self = .utf8
         case "ISO88591", "ISO8859-1", "LATIN1": self = .latin1
         case "KOI8R": self = .koi8r
+        case "ISO88597": self = .greek
         default: return nil
         }
     }
@@ -23,6 +25,19 @@ enum DictionaryEncoding {
             for scalar in word.unicodeScalars {
                 guard scalar.value < 256 else { return nil }
                 bytes.append(UInt8(scalar.value))
+            }
+            return bytes
+        case .greek:
+            // ISO-8859-7 puts U+0384…U+03CE at 0xB4…0xFE, in Unicode's order.
+            var bytes: [UInt8] = []
+            for scalar in word.unicodeScalars {
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                } else if (0x384...0x3CE).contains(scalar.value), scalar.value != 0x3A2 {
+                    bytes.append(UInt8(scalar.value - 0x2D0))
+                } else {
+                    return nil
+                }
             }
             return bytes
         case .koi8r:

@@ -16,12 +16,12 @@ public final class LibHyphenHyphenator: Hyphenator {
         "fr": ["hyph_fr.dic", "hyph_fr_FR.dic"], "de": ["hyph_de_DE.dic", "hyph_de.dic"],
         "es": ["hyph_es_ES.dic", "hyph_es.dic"], "it": ["hyph_it_IT.dic", "hyph_it.dic"],
         "pt": ["hyph_pt_PT.dic", "hyph_pt.dic"], "pt-br": ["hyph_pt_BR.dic"], "pt-pt": ["hyph_pt_PT.dic"],
-        "ru": ["hyph_ru_RU.dic"], "uk": ["hyph_uk_UA.dic", "hyph_uk.dic"],
+        "ru": ["hyph_ru_RU.dic"], "uk": ["hyph_uk_UA.dic", "hyph_uk.dic"], "el": ["hyph_el_GR.dic", "hyph_el.dic"],
     ]
 
     /// The fewest letters kept before and after a hyphen, by language (typographic custom of each).
     static let minimums: [String: (Int32, Int32)] = [
-        "en": (2, 3), "fr": (2, 3), "de": (2, 2), "es": (2, 2), "it": (2, 2), "pt": (2, 3), "ru": (2, 2), "uk": (2, 2),
+        "en": (2, 3), "fr": (2, 3), "de": (2, 2), "es": (2, 2), "it": (2, 2), "pt": (2, 3), "ru": (2, 2), "uk": (2, 2), "el": (2, 2),
     ]
 
     /// Creates a hyphenator reading dictionaries from `directory` (Debian: `/usr/share/hyphen`).

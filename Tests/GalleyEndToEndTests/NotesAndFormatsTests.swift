@@ -33,4 +33,17 @@ import Testing
         let json = try dump(Workspace.example("iv-9062.json"))
         #expect(other == json)
     }
+
+    @Test func greekMarkdownKeepsEveryWordAndHasEveryGlyph() throws {
+        let path = Workspace.fixtures.appendingPathComponent("greek/apergia.md").path
+        let pdf = try Workspace.temporaryFolder().appendingPathComponent("el.pdf").path
+        let result = try Workspace.galley(["render", path, "-o", pdf])
+        #expect(result.status == 0, "\(result.stderr)")
+        let article = try ArticleSource.read(path)
+        let text = try Workspace.poppler("pdftotext", [pdf, "-"])
+        let missing = TextFidelity.firstMissing(TextFidelity.pieces(of: article), in: text)
+        #expect(missing == nil, "not found in order: \(missing ?? "")")
+        let check = try Workspace.galley(["check", "--json", path])
+        #expect(check.text.contains("\"missingGlyphs\":0"), "\(check.text)")
+    }
 }

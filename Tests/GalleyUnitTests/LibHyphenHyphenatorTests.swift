@@ -45,6 +45,9 @@ import GalleyPango
         // незалеж-ність are allowed; проф-спілка at the compound seam.
         Case(language: "uk", word: "профспілка", hyphenated: "проф-спілка"),
         Case(language: "uk", word: "незалежність", hyphenated: "незале-ж-ність"),
+        // Greek from the ISO-8859-7 dictionary: one consonant goes with the following vowel, and so does
+        // a cluster that can begin a Greek word (στ).
+        Case(language: "el", word: "συνδικαλιστικός", hyphenated: "συν-δι-κα-λι-στι-κός"),
     ])
     func dictionaryPoints(_ example: Case) {
         let hyphenator = LibHyphenHyphenator(directory: Self.dictionaries)
