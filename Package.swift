@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "GalleyUnitTests", dependencies: [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyDiagnostics
 import GalleyExport
 
 /// `galley render`: articles to PDF files.
@@ -32,6 +33,11 @@ struct Render: ParsableCommand {
                     let source = path == "-" ? nil : path
                     FigureResolver.resolve(article, source: source).warnings.forEach(Session.report)
                     let (data, document) = try renderer.pdf(article, source: source)
+                    let missing = document.quality.missingGlyphs
+                    if missing > 0 {
+                        Session.report(Diagnostic(.warning, file: path == "-" ? "<stdin>" : path,
+                                                  message: "\(missing) glyph\(missing == 1 ? " is" : "s are") missing from the fonts in Fonts/ (drawn as empty boxes)"))
+                    }
                     if output == "-" {
                         FileHandle.standardOutput.write(data)
                         continue

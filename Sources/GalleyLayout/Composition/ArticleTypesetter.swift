@@ -235,11 +235,6 @@ public final class ArticleTypesetter {
             shownWidth = size.width
         } else {
             // The image cannot be shown: a framed box keeps its place and says what it was.
-            height = 54
-            let grey = Color(hex: "#999999")
-            for (x, y, w, h) in [(0.0, 0.0, width, 0.5), (0, height - 0.5, width, 0.5), (0, 0, 0.5, height), (width - 0.5, 0, 0.5, height)] {
-                items.append(PositionedItem(Point(x: x, y: y), .rule(Size(width: w, height: h), color: grey)))
-            }
             var alt = caption
             alt.figure = nil
             alt.paragraph.runs = figure.alt
@@ -247,6 +242,11 @@ public final class ArticleTypesetter {
             alt.paragraph.leftIndent = 12
             alt.paragraph.rightIndent = 12
             let lines = set(alt, paragraphIndex: -1, quality: &quality, fonts: &fonts)
+            height = max(54, Double(lines.count) * alt.paragraph.leading + 16)
+            let grey = Color(hex: "#999999")
+            for (x, y, w, h) in [(0.0, 0.0, width, 0.5), (0, height - 0.5, width, 0.5), (0, 0, 0.5, height), (width - 0.5, 0, 0.5, height)] {
+                items.append(PositionedItem(Point(x: x, y: y), .rule(Size(width: w, height: h), color: grey)))
+            }
             var y = max(6, (height - Double(lines.count) * alt.paragraph.leading) / 2)
             for line in lines {
                 items += line.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
