@@ -28,7 +28,7 @@ public enum SampleArchive {
         }
         var written: [URL] = []
         for number in 0..<count {
-            var generator = SplitMix(seed: UInt64(number + 1))
+            var generator = SplitMix64(seed: UInt64(number + 1))
             var article = templates[number % templates.count]
             let id = String(firstID + number)
             article["id"] = id
@@ -49,7 +49,7 @@ public enum SampleArchive {
     private static let words = ["review", "update", "dossier", "briefing", "report", "analysis", "interview", "notes"]
 
     /// Rotates a paragraph's words, which keeps its length and language but changes every line break.
-    private static func vary(_ block: [String: Any], with generator: inout SplitMix) -> [String: Any] {
+    private static func vary(_ block: [String: Any], with generator: inout SplitMix64) -> [String: Any] {
         guard block["type"] as? String == "paragraph", let text = block["content"] as? String else { return block }
         let words = text.split(separator: " ")
         guard words.count > 3 else { return block }
@@ -57,18 +57,5 @@ public enum SampleArchive {
         var varied = block
         varied["content"] = (words[shift...] + words[..<shift]).joined(separator: " ")
         return varied
-    }
-
-    /// A small, fast, seedable generator, so that archives are the same on every machine.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyExport
 import Testing
 @testable import GalleyLayout
 
