@@ -7,7 +7,7 @@ packages=(
   libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-es hyphen-it
   hyphen-pt-pt hyphen-pt-br hyphen-ru hyphen-uk hyphen-el
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev librsvg2-dev libgdk-pixbuf-2.0-dev
-  poppler-utils
+  poppler-utils python3-jsonschema
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
