@@ -11,6 +11,13 @@ public final class NodeListBuilder {
     private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     private var fragmentCache: [FragmentKey: [String]] = [:]
+    private var boxCache: [BoxKey: [Box]] = [:]
+
+    /// A shaped word in one style: its boxes, with their hanging-punctuation amounts, are worked out once.
+    private struct BoxKey: Hashable {
+        var shape: ShapeKey
+        var style: TextStyle
+    }
 
     private struct ShapeKey: Hashable {
         var text: String
@@ -74,25 +81,28 @@ public final class NodeListBuilder {
                 nodes += [.glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)), .penalty(Penalty(cost: -Penalty.infinity))]
                 continue
             }
-            var word = ""
-            func flushWord() {
-                guard !word.isEmpty else { return }
-                appendWord(word, run: run, to: &nodes)
-                word = ""
+            // Words are slices between spaces, found scalar by scalar: building them character by character
+            // (grapheme breaking) was the largest cost of node building.
+            let scalars = text.unicodeScalars
+            var wordStart = scalars.startIndex
+            var index = scalars.startIndex
+            func flushWord(upTo end: String.UnicodeScalarView.Index) {
+                guard wordStart < end else { return }
+                appendWord(String(scalars[wordStart..<end]), run: run, to: &nodes)
             }
-            for character in text {
-                switch character {
-                case " ", "\t", "\n", "\r", "\u{2028}":
-                    flushWord()
-                    appendSpace(run: run, breakable: true, justified: justified, to: &nodes)
-                case "\u{00A0}":
-                    flushWord()
-                    appendSpace(run: run, breakable: false, justified: justified, to: &nodes)
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                switch scalar {
+                case " ", "\t", "\n", "\r", "\u{2028}", "\u{00A0}":
+                    flushWord(upTo: index)
+                    appendSpace(run: run, breakable: scalar != "\u{00A0}", justified: justified, to: &nodes)
+                    index = scalars.index(after: index)
+                    wordStart = index
                 default:
-                    word.append(character)
+                    index = scalars.index(after: index)
                 }
             }
-            flushWord()
+            flushWord(upTo: scalars.endIndex)
         }
         trimTrailingSpace(&nodes)
         nodes += [.penalty(Penalty(cost: Penalty.infinity)), .glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)),
@@ -132,7 +142,14 @@ public final class NodeListBuilder {
     /// Characters after which a word may break without a hyphen being added.
     private static let breakAfter: Set<Character> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
 
+    /// The scalars of `breakAfter`, for the quick test most words pass.
+    private static let breakScalars: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
+
     private func appendWord(_ word: String, run: StyledText, to nodes: inout [Node]) {
+        if !run.isVerbatim, !word.unicodeScalars.contains(where: { Self.breakScalars.contains($0) }) {
+            appendPiece(word, run: run, to: &nodes)
+            return
+        }
         // Split after explicit hyphens and dashes (and slashes in links), keeping the character.
         var pieces: [String] = []
         var current = ""
@@ -169,9 +186,17 @@ public final class NodeListBuilder {
         let cleaned = hasSoftHyphen ? String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0 != "\u{00AD}" })) : piece
         let fragments = hyphenationFragments(piece, run: run)
         guard fragments.count > 1 else {
-            for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
-                nodes.append(.box(makeBox(glyphRun, style: run.style)))
+            let key = BoxKey(shape: ShapeKey(text: cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise),
+                             style: run.style)
+            if let boxes = boxCache[key] {
+                nodes += boxes.map { .box($0) }
+                return
             }
+            let boxes = shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise)
+                .map { makeBox($0, style: run.style) }
+            if boxCache.count > 50_000 { boxCache.removeAll(keepingCapacity: true) }
+            boxCache[key] = boxes
+            nodes += boxes.map { .box($0) }
             return
         }
         let hyphen = shape("-", font: run.font, language: run.language).map { hyphenRun -> Box in
