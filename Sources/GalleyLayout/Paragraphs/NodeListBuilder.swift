@@ -12,6 +12,9 @@ public final class NodeListBuilder {
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     private var fragmentCache: [FragmentKey: [String]] = [:]
     private var boxCache: [BoxKey: [Box]] = [:]
+    /// The word space of the font used last: spaces come in long runs of one font.
+    private var lastSpaceFont: FontRequest?
+    private var lastSpace: GlyphRun?
 
     /// A shaped word in one style: its boxes, with their hanging-punctuation amounts, are worked out once.
     private struct BoxKey: Hashable {
@@ -123,7 +126,11 @@ public final class NodeListBuilder {
         guard let last = nodes.last else { return }
         if case .glue = last { return }
         if case .penalty = last { return }
-        let space = metrics(run.font).space
+        if lastSpaceFont != run.font {
+            lastSpace = metrics(run.font).space
+            lastSpaceFont = run.font
+        }
+        let space = lastSpace!
         let width = space.width + run.tracking / 1000 * run.font.size
         if !breakable { nodes.append(.penalty(Penalty(cost: Penalty.infinity))) }
         if justified {
@@ -184,19 +191,20 @@ public final class NodeListBuilder {
         // Scalar tests, not Foundation's `contains`, which goes through CFString on every word.
         let hasSoftHyphen = piece.unicodeScalars.contains("\u{00AD}")
         let cleaned = hasSoftHyphen ? String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0 != "\u{00AD}" })) : piece
-        let fragments = hyphenationFragments(piece, run: run)
+        // Most words on a first pass have neither soft hyphens nor dictionary points to look up.
+        let fragments = hasSoftHyphen || run.hyphenate ? hyphenationFragments(piece, run: run) : []
         guard fragments.count > 1 else {
             let key = BoxKey(shape: ShapeKey(text: cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise),
                              style: run.style)
             if let boxes = boxCache[key] {
-                nodes += boxes.map { .box($0) }
+                for box in boxes { nodes.append(.box(box)) }
                 return
             }
             let boxes = shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise)
                 .map { makeBox($0, style: run.style) }
             if boxCache.count > 50_000 { boxCache.removeAll(keepingCapacity: true) }
             boxCache[key] = boxes
-            nodes += boxes.map { .box($0) }
+            for box in boxes { nodes.append(.box(box)) }
             return
         }
         let hyphen = shape("-", font: run.font, language: run.language).map { hyphenRun -> Box in
