@@ -253,7 +253,7 @@ public final class ArticleExporter: Sendable {
                 throw Diagnostic(file: article.source, message: "changed while the export was running; export it again")
             }
             // The source path lets the renderer find the article's images in its folder.
-            let (pdf, document, layout) = try renderer.render(reads[article.index].article, source: file.path == "-" ? nil : file.path)
+            let (pdf, document, layout, _) = try renderer.render(reads[article.index].article, source: file.path == "-" ? nil : file.path)
             try AtomicFile.write(pdf, to: configuration.outputDirectory.appendingPathComponent(article.output))
             configuration.layoutCache?.store(layout, hash: article.contentHash)
             var warnings = article.warnings

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyDiagnostics
 import GalleyLayout
 import GalleyModel
 import GalleyPango
@@ -32,7 +33,12 @@ public final class ArticleRenderer {
 
     /// Lays out `article`'s text-block pages for binding into an issue.
     public func articleLayout(_ article: Article, source: String? = nil) -> ArticleLayout {
-        typesetter.layout(article, images: FigureResolver.resolve(article, source: source).images)
+        articleLayout(article, images: FigureResolver.resolve(article, source: source).images)
+    }
+
+    /// Lays out `article`'s text-block pages with figure images already resolved.
+    public func articleLayout(_ article: Article, images: [String: ImageReference]) -> ArticleLayout {
+        typesetter.layout(article, images: images)
     }
 
     /// Binds laid-out articles into one issue document.
@@ -46,10 +52,13 @@ public final class ArticleRenderer {
         return (result.data, result.document)
     }
 
-    /// Lays out and draws `article`, also returning its text-block layout for an issue bundle to reuse.
-    public func render(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument, layout: ArticleLayout) {
-        let body = articleLayout(article, source: source)
+    /// Lays out and draws `article`, also returning its text-block layout for an issue bundle to reuse
+    /// and the warnings about figures that could not be shown.
+    public func render(_ article: Article, source: String? = nil) throws
+        -> (data: Data, document: PagedDocument, layout: ArticleLayout, warnings: [Diagnostic]) {
+        let figures = FigureResolver.resolve(article, source: source)
+        let body = articleLayout(article, images: figures.images)
         let document = typesetter.decorate(body, of: article)
-        return (try PDFRenderer().render(document), document, body)
+        return (try PDFRenderer().render(document), document, body, figures.warnings)
     }
 }

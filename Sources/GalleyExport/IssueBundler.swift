@@ -59,15 +59,16 @@ public struct IssueBundler: Sendable {
                                guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
                                let hash = hasher?.hash(of: first.article, index: 0, sourceDigest: ContentHasher.sha256(bytes),
                                                        folder: URL(fileURLWithPath: entry.path).deletingLastPathComponent())
+                               let figures = FigureResolver.resolve(first.article, source: entry.path)
                                let layout: ArticleLayout
                                if let hash, let cached = cache?.load(hash) {
                                    layout = cached
                                    reused.withLock { $0 += 1 }
                                } else {
-                                   layout = renderer.articleLayout(first.article, source: entry.path)
+                                   layout = renderer.articleLayout(first.article, images: figures.images)
                                    if let hash { cache?.store(layout, hash: hash) }
                                }
-                               let warnings = first.warnings + FigureResolver.resolve(first.article, source: entry.path).warnings
+                               let warnings = first.warnings + figures.warnings
                                return (BundledArticle(article: first.article, layout: layout, section: entry.section), warnings)
                            }
                            results.withLock { $0[index] = outcome }

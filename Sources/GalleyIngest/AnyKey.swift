@@ -35,6 +35,12 @@ extension Decoder {
 }
 
 extension KeyedDecodingContainer where Key == AnyKey {
+    /// A field that may be written as a string or as an integer (`"id": 9062` or `"id": "9062"`), as a string.
+    func stringOrInteger(_ field: String) throws -> String? {
+        if let number = try? decode(Int.self, forKey: AnyKey(field)) { return String(number) }
+        return try decodeIfPresent(String.self, forKey: AnyKey(field))
+    }
+
     /// Throws a located error for `field` with `message`.
     func invalid(_ field: String, _ message: String) -> DecodingError {
         DecodingError.dataCorrupted(.init(codingPath: codingPath + [AnyKey(field)], debugDescription: message))

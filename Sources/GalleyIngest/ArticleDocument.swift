@@ -15,11 +15,8 @@ struct ArticleDocument: Decodable {
         func optional<T: Decodable>(_ type: T.Type, _ field: String) throws -> T? {
             try container.decodeIfPresent(type, forKey: AnyKey(field))
         }
-        let id: String
-        if let number = try? container.decode(Int.self, forKey: AnyKey("id")) {
-            id = String(number)
-        } else {
-            id = try container.decode(String.self, forKey: AnyKey("id"))
+        guard let id = try container.stringOrInteger("id") else {
+            throw DecodingError.keyNotFound(AnyKey("id"), .init(codingPath: container.codingPath, debugDescription: "missing id"))
         }
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw container.invalid("id", "\"\(id)\" is not a usable id (letters, digits, - and _ only)")

@@ -32,12 +32,7 @@ struct IssueDocument: Decodable {
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(allowed: ["publication", "number", "title", "date", "language", "cover", "sections", "rightHandStarts", "layout"])
         let container = try decoder.container(keyedBy: AnyKey.self)
-        let number: String?
-        if let integer = try? container.decode(Int.self, forKey: AnyKey("number")) {
-            number = String(integer)
-        } else {
-            number = try container.decodeIfPresent(String.self, forKey: AnyKey("number"))
-        }
+        let number = try container.stringOrInteger("number")
         let date = try container.decodeIfPresent(String.self, forKey: AnyKey("date"))
         if let date, ArticleDate(iso: date) == nil { throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)") }
         let sections = try container.decode([SectionElement].self, forKey: AnyKey("sections")).map(\.section)

@@ -31,8 +31,8 @@ struct Render: ParsableCommand {
                     result.warnings.forEach(Session.report)
                     let article = result.article
                     let source = path == "-" ? nil : path
-                    FigureResolver.resolve(article, source: source).warnings.forEach(Session.report)
-                    let (data, document) = try renderer.pdf(article, source: source)
+                    let (data, document, _, figureWarnings) = try renderer.render(article, source: source)
+                    figureWarnings.forEach(Session.report)
                     let missing = document.quality.missingGlyphs
                     if missing > 0 {
                         Session.report(Diagnostic(.warning, file: path == "-" ? "<stdin>" : path,
