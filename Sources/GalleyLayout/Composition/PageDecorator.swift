@@ -37,14 +37,9 @@ struct PageDecorator {
             let rightText = Self.fill(line.right, values)
             let rightRuns = builder.shape(rightText, font: font, language: article.language, tracking: style.tracking)
             let rightWidth = rightRuns.reduce(0) { $0 + $1.width }
-            var leftText = Self.fill(line.left, values)
-            var leftRuns = builder.shape(leftText, font: font, language: article.language, tracking: style.tracking)
-            let room = width - rightWidth - style.size.points * 2
-            while leftRuns.reduce(0, { $0 + $1.width }) > room, leftText.count > 4 {
-                // Too long for the line: shorten the text shown; a link keeps the whole address.
-                leftText = String(leftText.dropLast(leftText.count > 40 ? 4 : 2))
-                leftRuns = builder.shape(leftText + "…", font: font, language: article.language, tracking: style.tracking)
-            }
+            // Too long for the line: the text shown is shortened; a link keeps the whole address.
+            let leftRuns = builder.shapeFitting(Self.fill(line.left, values), width: width - rightWidth - style.size.points * 2,
+                                                font: font, language: article.language, tracking: style.tracking)
             var x = left
             for run in leftRuns {
                 items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: color)))

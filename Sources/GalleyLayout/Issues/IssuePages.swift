@@ -168,12 +168,8 @@ extension ArticleTypesetter {
         let bottom = top + sheet.textHeight
         func place(_ text: String, style: ParagraphStyle, baseline: Double, flushRight: Bool, link: String? = nil) {
             let font = FontRequest(family: style.font, bold: style.bold, italic: style.italic, size: style.size.points)
-            var shown = text
-            var shaped = builder.shape(shown, font: font, language: issue.language, tracking: style.tracking)
-            while shaped.reduce(0, { $0 + $1.width }) > sheet.textWidth * 0.8, shown.count > 8 {
-                shown = String(shown.dropLast(3))
-                shaped = builder.shape(shown + "…", font: font, language: issue.language, tracking: style.tracking)
-            }
+            let shaped = builder.shapeFitting(text, width: sheet.textWidth * 0.8, font: font, language: issue.language,
+                                              tracking: style.tracking)
             let width = shaped.reduce(0) { $0 + $1.width }
             var x = flushRight ? left + sheet.textWidth - width : left
             for run in shaped {

@@ -60,6 +60,18 @@ public final class NodeListBuilder {
         return runs
     }
 
+    /// `text` shaped on one line no wider than `width`, shortened with an ellipsis when it does not fit
+    /// (running heads and feet: a long title or address must not run into the folio).
+    public func shapeFitting(_ text: String, width: Double, font: FontRequest, language: String, tracking: Double = 0) -> [GlyphRun] {
+        var shown = text
+        var runs = shape(shown, font: font, language: language, tracking: tracking)
+        while runs.reduce(0, { $0 + $1.width }) > width, shown.count > 4 {
+            shown = String(shown.dropLast(shown.count > 40 ? 4 : 2))
+            runs = shape(shown + "…", font: font, language: language, tracking: tracking)
+        }
+        return runs
+    }
+
     /// The metrics of `font` (cached).
     public func metrics(_ font: FontRequest) -> FontMetrics {
         if let cached = metricsCache[font] { return cached }
