@@ -247,25 +247,18 @@ public final class ArticleTypesetter {
             for (x, y, w, h) in [(0.0, 0.0, width, 0.5), (0, height - 0.5, width, 0.5), (0, 0, 0.5, height), (width - 0.5, 0, 0.5, height)] {
                 items.append(PositionedItem(Point(x: x, y: y), .rule(Size(width: w, height: h), color: grey)))
             }
-            var y = max(6, (height - Double(lines.count) * alt.paragraph.leading) / 2)
-            for line in lines {
-                items += line.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
-                y += line.height
-            }
+            items += stack(lines, at: max(6, (height - Double(lines.count) * alt.paragraph.leading) / 2)).items
         }
         if !caption.paragraph.runs.isEmpty {
-            var y = height + caption.spaceBefore / 2
             var text = caption
             text.figure = nil
             // The caption spans the image's width (at least half the column), under the image.
             let captionWidth = max(shownWidth, width / 2)
             text.paragraph.leftIndent = (width - captionWidth) / 2
             text.paragraph.rightIndent = (width - captionWidth) / 2
-            for line in set(text, paragraphIndex: -1, quality: &quality, fonts: &fonts) {
-                items += line.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
-                y += line.height
-            }
-            height = y
+            let placed = stack(set(text, paragraphIndex: -1, quality: &quality, fonts: &fonts), at: height + caption.spaceBefore / 2)
+            items += placed.items
+            height = placed.y
         }
         return VerticalBox(height: height + caption.spaceAfter, items: items, kind: .float)
     }
@@ -292,12 +285,9 @@ public final class ArticleTypesetter {
                                                               fontSize: style.size.points),
                                      role: .text, spaceBefore: 0, spaceAfter: 0)
                 cell.table = nil
-                var y = padding
-                for line in set(cell, paragraphIndex: -1, quality: &quality, fonts: &fonts) {
-                    items += line.items.map { PositionedItem(Point(x: x + padding + $0.origin.x, y: y + $0.origin.y), $0.item) }
-                    y += line.height
-                }
-                height = max(height, y + padding)
+                let placed = stack(set(cell, paragraphIndex: -1, quality: &quality, fonts: &fonts), at: padding, x: x + padding)
+                items += placed.items
+                height = max(height, placed.y + padding)
             }
             height = max(height, style.leading.points + 2 * padding)
             let thickness = isHeader ? settings.headerRuleThickness.points : settings.ruleThickness.points
@@ -323,6 +313,17 @@ public final class ArticleTypesetter {
             boxes += set(text, paragraphIndex: -1, quality: &quality, fonts: &fonts)
         }
         return boxes
+    }
+
+    /// Stacks set lines from `y` (shifted right by `x`), returning their items and the `y` below them.
+    func stack(_ boxes: [VerticalBox], at y: Double, x: Double = 0) -> (items: [PositionedItem], y: Double) {
+        var items: [PositionedItem] = []
+        var current = y
+        for box in boxes {
+            items += box.items.map { PositionedItem(Point(x: x + $0.origin.x, y: current + $0.origin.y), $0.item) }
+            current += box.height
+        }
+        return (items, current)
     }
 
     /// Where the baseline sits in a line box: text centred on the leading, with the x-height region balanced.

@@ -28,17 +28,6 @@ extension ArticleTypesetter {
                   role: .text, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points)
     }
 
-    /// Stacks set lines from `y`, returning the items and the new `y`.
-    private func stack(_ boxes: [VerticalBox], at y: Double) -> (items: [PositionedItem], y: Double) {
-        var items: [PositionedItem] = []
-        var current = y
-        for box in boxes {
-            items += box.items.map { PositionedItem(Point(x: $0.origin.x, y: current + $0.origin.y), $0.item) }
-            current += box.height
-        }
-        return (items, current)
-    }
-
     /// The cover: publication, issue line, headline, optional image, teasers.
     public func coverItems(issue: Issue, articles: [BundledArticle], image: ImageReference?, fonts: inout Set<String>) -> [PositionedItem] {
         var quality = QualityReport()
