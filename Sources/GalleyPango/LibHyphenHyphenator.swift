@@ -43,36 +43,7 @@ public final class LibHyphenHyphenator: Hyphenator {
     }
 
     private func compute(_ word: String, language: String) -> [Int] {
-        guard let dictionary = dictionary(for: language) else { return [] }
-        let scalars = Array(word.unicodeScalars)
-        // Dictionaries hold lower-case patterns; typographic apostrophes are written as ASCII ones.
-        let lower = String(String.UnicodeScalarView(word.lowercased().unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
-        guard scalars.count > 1, lower.unicodeScalars.count == scalars.count, let encoded = dictionary.encoding.encode(lower) else { return [] }
-        // libhyphen scans the word with C string functions, so it must end with a zero byte.
-        let bytes = encoded + [0]
-        var hyphens = [CChar](repeating: 0, count: encoded.count + 5)
-        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-        var pos: UnsafeMutablePointer<Int32>?
-        var cut: UnsafeMutablePointer<Int32>?
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                hnj_hyphen_hyphenate3(dictionary.handle, pointer, Int32(encoded.count), &hyphens, nil, &rep, &pos, &cut,
-                                      dictionary.leftMin, dictionary.rightMin, 0, 0)
-            }
-        }
-        if let rep {
-            for index in 0..<encoded.count { free(rep[index]) }
-            free(rep)
-        }
-        free(pos)
-        free(cut)
-        guard status == 0 else { return [] }
-        // UTF-8 dictionaries index the result by code point, single-byte ones by byte: both are scalars here.
-        var points: [Int] = []
-        for index in 0..<(scalars.count - 1) where hyphens[index] & 1 == 1 {
-            points.append(index + 1)
-        }
-        return points
+        dictionary(for: language)?.hyphenationPoints(in: word) ?? []
     }
 
     private func dictionary(for language: String) -> HyphenationDictionary? {

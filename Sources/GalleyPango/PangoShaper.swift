@@ -29,7 +29,7 @@ public final class PangoShaper: TextShaper {
     public init(fontsDirectory: URL) throws {
         guard let config = FcConfigCreate() else { throw SetupError.noFonts(fontsDirectory.path) }
         // A bare configuration has no cache folder; give it one so that scans are cached and fontconfig stays quiet.
-        let cacheXML = "<fontconfig><cachedir>\(Self.cacheDirectory().path)</cachedir></fontconfig>"
+        let cacheXML = "<fontconfig><cachedir>\(CacheFolder.named("fontconfig").path)</cachedir></fontconfig>"
         _ = FcConfigParseAndLoadFromMemory(config, cacheXML, 0)
         let added = FcConfigAppFontAddDir(config, fontsDirectory.path)
         guard added != 0, let fonts = FcConfigGetFonts(config, FcSetApplication), fonts.pointee.nfont > 0 else {
@@ -49,15 +49,6 @@ public final class PangoShaper: TextShaper {
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_round_glyph_positions(context, 0)
-    }
-
-    private static func cacheDirectory() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        let folder = base.appendingPathComponent("galley/fontconfig")
-        if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil { return folder }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("galley-fontconfig")
     }
 
     deinit {
