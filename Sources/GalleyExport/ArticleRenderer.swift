@@ -14,6 +14,8 @@ public final class ArticleRenderer {
     /// The design articles are set in.
     public let sheet: StyleSheet
     private let typesetter: ArticleTypesetter
+    /// Font faces and decoded images kept between this thread's documents.
+    private let renderCache = RenderCache()
 
     /// Galley's version, written into every PDF's Creator field.
     public static let version = "0.1.0"
@@ -59,6 +61,6 @@ public final class ArticleRenderer {
         let figures = FigureResolver.resolve(article, source: source)
         let body = articleLayout(article, images: figures.images)
         let document = typesetter.decorate(body, of: article)
-        return (try PDFRenderer().render(document), document, body, figures.warnings)
+        return (try PDFRenderer().render(document, reusing: renderCache), document, body, figures.warnings)
     }
 }

@@ -1,12 +1,19 @@
 import CCairoPango
 import GalleyLayout
 
-/// cairo font faces for the font files a document uses, created once per render.
-struct FontFaceCache {
+/// cairo font faces for the font files documents use, kept for as long as their renderer lives.
+///
+/// Reusing a face across documents lets cairo reuse its scaled fonts and their glyph metrics instead of
+/// asking FreeType again for every article of a batch.
+final class FontFaceCache {
     private var faces: [FontFace: OpaquePointer] = [:]
 
+    deinit {
+        for face in faces.values { cairo_font_face_destroy(face) }
+    }
+
     /// The cairo face for `face`, loaded from its file through fontconfig's pattern.
-    mutating func face(for face: FontFace) -> OpaquePointer {
+    func face(for face: FontFace) -> OpaquePointer {
         if let known = faces[face] { return known }
         let pattern = FcPatternCreate()!
         FcPatternAddString(pattern, galley_fc_file(), face.file)
@@ -15,11 +22,5 @@ struct FontFaceCache {
         FcPatternDestroy(pattern)
         faces[face] = created
         return created
-    }
-
-    /// Releases every face.
-    mutating func release() {
-        for face in faces.values { cairo_font_face_destroy(face) }
-        faces.removeAll()
     }
 }

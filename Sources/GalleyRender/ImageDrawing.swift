@@ -4,11 +4,43 @@ import Foundation
 import GalleyLayout
 
 /// Draws images into a cairo context: JPEGs pass through undecoded, CMYK JPEGs and PNGs as pixels, SVGs as vectors.
+///
+/// Decoded images and parsed SVGs are kept for later documents while their file stays the same (same size and
+/// modification time), so a batch decodes a shared picture once per thread rather than once per article.
 final class ImageDrawing {
-    private var surfaces: [String: OpaquePointer] = [:]
+    /// A file as it was when it was decoded.
+    private struct FileKey: Hashable {
+        var path: String
+        var size: Int
+        var modified: Double
+    }
 
-    deinit {
+    private var surfaces: [FileKey: OpaquePointer] = [:]
+    private var drawings: [FileKey: UnsafeMutablePointer<RsvgHandle>] = [:]
+    /// Decoded bytes kept; past the limit the cache starts again, which bounds memory in archives full of photos.
+    private var cachedBytes = 0
+    private static let byteLimit = 64 << 20
+
+    deinit { empty() }
+
+    private func empty() {
         for surface in surfaces.values { cairo_surface_destroy(surface) }
+        for handle in drawings.values { g_object_unref(UnsafeMutableRawPointer(handle)) }
+        surfaces.removeAll()
+        drawings.removeAll()
+        cachedBytes = 0
+    }
+
+    private static func key(for path: String) -> FileKey? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        return FileKey(path: path, size: Int(status.st_size), modified: modified)
+    }
+
+    private func remember(_ bytes: Int) {
+        if cachedBytes + bytes > Self.byteLimit { empty() }
+        cachedBytes += bytes
     }
 
     /// Draws `image` scaled into `size` at `origin`; an unreadable file leaves a grey box.
@@ -33,14 +65,23 @@ final class ImageDrawing {
     }
 
     private func drawSVG(_ image: ImageReference, at origin: Point, size: Size, on cr: OpaquePointer) -> Bool {
-        guard let handle = rsvg_handle_new_from_file(image.path, nil) else { return false }
-        defer { g_object_unref(handle) }
+        guard let handle = svgHandle(for: image) else { return false }
         var viewport = RsvgRectangle(x: origin.x, y: origin.y, width: size.width, height: size.height)
         return rsvg_handle_render_document(handle, cr, &viewport, nil) != 0
     }
 
+    private func svgHandle(for image: ImageReference) -> UnsafeMutablePointer<RsvgHandle>? {
+        guard let key = Self.key(for: image.path) else { return nil }
+        if let known = drawings[key] { return known }
+        guard let handle = rsvg_handle_new_from_file(image.path, nil) else { return nil }
+        remember(key.size)
+        drawings[key] = handle
+        return handle
+    }
+
     private func surface(for image: ImageReference) -> OpaquePointer? {
-        if let known = surfaces[image.path] { return known }
+        guard let key = Self.key(for: image.path) else { return nil }
+        if let known = surfaces[key] { return known }
         var created: OpaquePointer?
         switch image.format {
         case .png:
@@ -61,7 +102,10 @@ final class ImageDrawing {
         case .svg:
             created = nil
         }
-        if let created { surfaces[image.path] = created }
+        if let created {
+            remember(Int(cairo_image_surface_get_stride(created)) * Int(cairo_image_surface_get_height(created)))
+            surfaces[key] = created
+        }
         return created
     }
 

@@ -19,6 +19,11 @@ public struct PDFRenderer: Sendable {
 
     /// The PDF file's bytes for `document`.
     public func render(_ document: PagedDocument) throws -> Data {
+        try render(document, reusing: RenderCache())
+    }
+
+    /// The PDF file's bytes for `document`, with font faces and images looked up in `cache` (one per thread).
+    public func render(_ document: PagedDocument, reusing cache: RenderCache) throws -> Data {
         let sink = DataSink()
         let firstSize = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
         let unmanagedSink = Unmanaged.passUnretained(sink).toOpaque()
@@ -33,14 +38,13 @@ public struct PDFRenderer: Sendable {
         let cr = cairo_create(surface)!
         GlyphDrawing.prepare(cr)
         let glyphs = GlyphDrawing()
-        var fonts = FontFaceCache()
-        defer { fonts.release() }
-        let images = ImageDrawing()
+        let fonts = cache.fonts
+        let images = cache.images
 
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
-                draw(positioned, on: cr, fonts: &fonts, images: images, glyphs: glyphs)
+                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs)
             }
             cairo_show_page(cr)
         }
@@ -74,7 +78,7 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: inout FontFaceCache, images: ImageDrawing,
+    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
                       glyphs: GlyphDrawing) {
         let origin = positioned.origin
         switch positioned.item {

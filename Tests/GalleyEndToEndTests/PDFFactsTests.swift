@@ -85,6 +85,44 @@ import Testing
         #expect(first.data == second.data)
     }
 
+    @Test func aRendererThatKeptFontsAndImagesGivesTheSameBytesAsAFreshOne() throws {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
+        // The figures example is copied so that one of its images can be replaced between renders.
+        let folder = try Workspace.temporaryFolder()
+        let examples = Workspace.root.appendingPathComponent("Examples")
+        try FileManager.default.copyItem(at: examples.appendingPathComponent("images"), to: folder.appendingPathComponent("images"))
+        let source = folder.appendingPathComponent("figures.json")
+        try FileManager.default.copyItem(at: examples.appendingPathComponent("energy-workers-in-numbers.json"), to: source)
+        let figures = try ArticleSource.read(source.path)
+        let seed = try ArticleSource.read(Workspace.example("iv-9062.json"))
+
+        let warm = try ArticleRenderer(sheet: sheet, resources: resources)
+        let first = try warm.pdf(figures, source: source.path).data
+        _ = try warm.pdf(seed)
+        #expect(try warm.pdf(figures, source: source.path).data == first)
+        #expect(try ArticleRenderer(sheet: sheet, resources: resources).pdf(figures, source: source.path).data == first)
+
+        // A replaced picture (same name, other pixels) is decoded again, not taken from the cache.
+        let badge = folder.appendingPathComponent("images/union-badge.png")
+        let replacement = folder.appendingPathComponent("images/replacement.png")
+        let drawn = try Workspace.run("/usr/bin/python3", ["-c", """
+            import zlib, struct
+            def chunk(kind, data):
+                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+            rows = b''.join(b'\\x00' + b'\\x10\\x80\\xf0\\xff' * 400 for _ in range(400))
+            png = b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 400, 400, 8, 6, 0, 0, 0)) \\
+                + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
+            open('\(replacement.path)', 'wb').write(png)
+            """])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        try FileManager.default.removeItem(at: badge)
+        try FileManager.default.moveItem(at: replacement, to: badge)
+        let changed = try warm.pdf(figures, source: source.path).data
+        #expect(changed != first)
+        #expect(try ArticleRenderer(sheet: sheet, resources: resources).pdf(figures, source: source.path).data == changed)
+    }
+
     @Test func theLongExampleRunsToFourPagesOrMore() throws {
         #expect(try render("long-climate-labour.json").pages >= 4)
     }
