@@ -14,13 +14,14 @@ public struct JSONArticleReader: Sendable {
             throw Diagnostic(file: file, message: "the file is not UTF-8 text")
         }
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw syntaxDiagnostic(error, text: text, file: file)
-        }
-        do {
             return try JSONDecoder().decode(ArticleDocument.self, from: data).article
         } catch let error as DecodingError {
+            // Only a failed file pays for a second parse: Foundation's parser words syntax errors best.
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } catch {
+                throw syntaxDiagnostic(error, text: text, file: file)
+            }
             throw DecodingErrorDiagnostic.make(error, file: file, locator: YAMLLocator(text: text))
         }
     }

@@ -9,43 +9,89 @@ public struct LineAssembler: Sendable {
     public func assemble(_ nodes: [Node], breaks: [LineBreak], widths: LineWidths, alignment: Alignment,
                          hangingPunctuation: Bool) -> [SetLine] {
         var lines: [SetLine] = []
+        lines.reserveCapacity(breaks.count)
         var start = 0
         var carried: [Box] = []
         for (lineIndex, lineBreak) in breaks.enumerated() {
-            var material: [Node] = carried.map { .box($0) }
-            if start < lineBreak.position { material += nodes[start..<lineBreak.position] }
+            var ending: [Box] = []
             var hyphenated = false
+            var nextCarried: [Box] = []
             switch nodes[lineBreak.position] {
             case .discretionary(let discretionary):
-                material += discretionary.preBreak.map { .box($0) }
-                carried = discretionary.postBreak
+                ending = discretionary.preBreak
+                nextCarried = discretionary.postBreak
                 hyphenated = true
             case .penalty(let penalty):
-                carried = []
                 hyphenated = penalty.flagged
             default:
-                carried = []
+                break
             }
+            let line = LineMaterial(nodes: nodes, carried: carried, range: start..<max(start, lineBreak.position), ending: ending)
             let isLast = lineIndex == breaks.count - 1
             let measure = widths.width(ofLine: lineIndex)
-            lines.append(setLine(material, measure: measure, alignment: alignment, hyphenated: hyphenated,
+            lines.append(setLine(line, measure: measure, alignment: alignment, hyphenated: hyphenated,
                                  hangs: hangingPunctuation && alignment == .justify, isLast: isLast))
+            carried = nextCarried
             start = NodeMeasure.lineStart(in: nodes, after: lineBreak.position)
         }
         return lines
     }
 
-    private func setLine(_ material: [Node], measure: Double, alignment: Alignment, hyphenated: Bool,
-                         hangs: Bool, isLast: Bool) -> SetLine {
-        // Drop glue at the line's end: it is where the line broke.
-        var items = material
-        while let last = items.last {
-            if case .glue(let glue) = last, glue.stretch < Glue.fill { items.removeLast(); continue }
-            if case .penalty = last { items.removeLast(); continue }
-            break
+    /// One line's material read in place: boxes carried over from a hyphen, a range of the paragraph's nodes and
+    /// the hyphen's boxes, without copying the nodes into an array of their own.
+    private struct LineMaterial {
+        let nodes: [Node]
+        let carried: [Box]
+        var range: Range<Int>
+        let ending: [Box]
+
+        init(nodes: [Node], carried: [Box], range: Range<Int>, ending: [Box]) {
+            self.nodes = nodes
+            self.carried = carried
+            self.ending = ending
+            // Glue and penalties at the line's end are where it broke: they are not set.
+            var end = range.upperBound
+            if ending.isEmpty {
+                while end > range.lowerBound {
+                    switch nodes[end - 1] {
+                    case .glue(let glue) where glue.stretch < Glue.fill: end -= 1; continue
+                    case .penalty: end -= 1; continue
+                    default: break
+                    }
+                    break
+                }
+            }
+            self.range = range.lowerBound..<end
         }
+
+        func forEach(_ body: (Node) -> Void) {
+            for box in carried { body(.box(box)) }
+            for index in range { body(nodes[index]) }
+            for box in ending { body(.box(box)) }
+        }
+
+        /// The first box that draws glyphs.
+        var firstTextBox: Box? {
+            if let box = carried.first(where: { $0.run != nil }) { return box }
+            for index in range { if case .box(let box) = nodes[index], box.run != nil { return box } }
+            return ending.first { $0.run != nil }
+        }
+
+        /// The last box, if the line ends with one.
+        var lastBox: Box? {
+            if let box = ending.last { return box }
+            if let index = range.last {
+                if case .box(let box) = nodes[index] { return box }
+                return nil
+            }
+            return carried.last
+        }
+    }
+
+    private func setLine(_ line: LineMaterial, measure: Double, alignment: Alignment, hyphenated: Bool,
+                         hangs: Bool, isLast: Bool) -> SetLine {
         var natural = 0.0, stretch = 0.0, shrink = 0.0
-        for node in items {
+        line.forEach { node in
             natural += node.width
             if case .glue(let glue) = node {
                 stretch += glue.stretch
@@ -55,11 +101,11 @@ public struct LineAssembler: Sendable {
         var shift = 0.0
         var target = measure
         if hangs {
-            if case .box(let first)? = items.first(where: { if case .box(let b) = $0 { return b.run != nil }; return false }) {
+            if let first = line.firstTextBox {
                 shift = -first.protrusionLeft
                 target += first.protrusionLeft
             }
-            if case .box(let last)? = items.last {
+            if let last = line.lastBox {
                 target += last.protrusionRight
             }
         }
@@ -89,7 +135,7 @@ public struct LineAssembler: Sendable {
                 }
             }
         }
-        for node in items {
+        line.forEach { node in
             switch node {
             case .box(let box):
                 if let run = box.run { add(run, style: box.style, at: x, width: box.width) }
@@ -125,9 +171,9 @@ public struct LineAssembler: Sendable {
             runs = runs.map { ($0.x + offset, $0.run, $0.style) }
             links = links.map { ($0.x + offset, $0.width, $0.url) }
         }
-        var line = SetLine(runs: runs, links: links, measure: measure, contentWidth: x, ratio: ratio,
-                           hyphenated: hyphenated, overfull: overfull)
-        line.footnotes = footnotes
-        return line
+        var set = SetLine(runs: runs, links: links, measure: measure, contentWidth: x, ratio: ratio,
+                          hyphenated: hyphenated, overfull: overfull)
+        set.footnotes = footnotes
+        return set
     }
 }

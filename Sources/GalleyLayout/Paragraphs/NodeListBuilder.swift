@@ -12,6 +12,10 @@ public final class NodeListBuilder {
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     private var fragmentCache: [FragmentKey: [String]] = [:]
     private var boxCache: [BoxKey: [Box]] = [:]
+    /// The finished nodes of every word met so far, by the run settings they were built with: most words of an
+    /// archive recur, and one lookup by the word's text then replaces shaping, hyphenation and box making.
+    private var wordNodes: [RunSettings: [String: [Node]]] = [:]
+    private var wordNodeCount = 0
     /// The word space of the font used last: spaces come in long runs of one font.
     private var lastSpaceFont: FontRequest?
     private var lastSpace: GlyphRun?
@@ -20,6 +24,27 @@ public final class NodeListBuilder {
     private struct BoxKey: Hashable {
         var shape: ShapeKey
         var style: TextStyle
+    }
+
+    /// Everything about a run except its text that decides the nodes of its words.
+    private struct RunSettings: Hashable {
+        var font: FontRequest
+        var style: TextStyle
+        var language: String
+        var hyphenate: Bool
+        var tracking: Double
+        var rise: Double
+        var isVerbatim: Bool
+
+        init(_ run: StyledText) {
+            font = run.font
+            style = run.style
+            language = run.language
+            hyphenate = run.hyphenate
+            tracking = run.tracking
+            rise = run.rise
+            isVerbatim = run.isVerbatim
+        }
     }
 
     private struct ShapeKey: Hashable {
@@ -101,9 +126,26 @@ public final class NodeListBuilder {
             let scalars = text.unicodeScalars
             var wordStart = scalars.startIndex
             var index = scalars.startIndex
+            let settings = RunSettings(run)
+            // Taken out of the table while in use, so that adding words does not copy it.
+            var words = wordNodes.removeValue(forKey: settings) ?? [:]
+            defer { wordNodes[settings] = words }
             func flushWord(upTo end: String.UnicodeScalarView.Index) {
                 guard wordStart < end else { return }
-                appendWord(String(scalars[wordStart..<end]), run: run, to: &nodes)
+                let word = String(scalars[wordStart..<end])
+                if let known = words[word] {
+                    nodes.append(contentsOf: known)
+                    return
+                }
+                let first = nodes.count
+                appendWord(word, run: run, to: &nodes)
+                if wordNodeCount > 100_000 {
+                    wordNodes.removeAll(keepingCapacity: true)
+                    words.removeAll(keepingCapacity: true)
+                    wordNodeCount = 0
+                }
+                words[word] = Array(nodes[first...])
+                wordNodeCount += 1
             }
             while index < scalars.endIndex {
                 let scalar = scalars[index]

@@ -26,10 +26,10 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     /// Appends `other`, which must use the same face and size, shifting its clusters past this run's text.
     public mutating func append(_ other: GlyphRun) {
         let shift = text.utf8.count
-        glyphs += other.glyphs.map { glyph in
+        for glyph in other.glyphs {
             var moved = glyph
             moved.cluster += shift
-            return moved
+            glyphs.append(moved)
         }
         text += other.text
         missingGlyphs += other.missingGlyphs
