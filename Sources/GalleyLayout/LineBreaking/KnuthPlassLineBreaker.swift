@@ -79,15 +79,16 @@ public struct KnuthPlassLineBreaker: LineBreaker {
         let nodes = measure.nodes
         var active: [Candidate] = [Candidate(position: -1, line: 0, fitness: 1, totalDemerits: 0, ratio: 0, flagged: false, previous: nil)]
         var lastResort: Candidate?
+        // The best chain per fitness class and per count of hyphenated lines it ends with, since the
+        // hyphen limit makes that count part of a chain's state; both buffers are reused at every breakpoint.
+        var best: [Candidate?] = Array(repeating: nil, count: 4 * (parameters.hyphenLimit + 1))
+        var survivors: [Candidate] = []
 
         for index in nodes.indices where measure.isBreakpoint(index, hyphenate: hyphenate) {
             let (cost, flagged) = measure.breakCost(index)
             let forced = cost <= -Penalty.infinity
-            // The best chain per fitness class and per count of hyphenated lines it ends with, since the
-            // hyphen limit makes that count part of a chain's state.
-            var best: [Candidate?] = Array(repeating: nil, count: 4 * (parameters.hyphenLimit + 1))
-            var survivors: [Candidate] = []
-            survivors.reserveCapacity(active.count)
+            for slot in best.indices { best[slot] = nil }
+            survivors.removeAll(keepingCapacity: true)
 
             for candidate in active {
                 let start = candidate.position < 0 ? 0 : measure.lineStart(after: candidate.position)
@@ -115,7 +116,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                          line: line, target: target, parameters: parameters, into: &best)
             }
 
-            active = forced ? [] : survivors
+            if forced { active.removeAll(keepingCapacity: true) } else { swap(&active, &survivors) }
             let additions = best.compactMap { $0 }
             if forced {
                 if let winner = additions.min(by: { $0.totalDemerits < $1.totalDemerits }) {

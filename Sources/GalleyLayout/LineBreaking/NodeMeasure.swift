@@ -1,48 +1,99 @@
-/// Prefix sums over a node list, so that any line's width, stretch and shrink cost O(1).
+/// Prefix sums and per-node break facts over a node list, so that any line's width, stretch and shrink, and
+/// any break's cost, cost O(1) and never copy a node (a node's boxes hold glyph runs, and copies retain them).
 struct NodeMeasure {
     let nodes: [Node]
     private var width: [Double]
     private var stretch: [Double]
     private var shrink: [Double]
+    /// What breaking at each node adds to the line it ends (a penalty's width, a hyphen's).
+    private var breakWidths: [Double]
+    /// What breaking at each node puts at the start of the next line (the part of a word after its hyphen).
+    private var carriedWidths: [Double]
+    /// The cost of breaking at each node, and whether that break hyphenates.
+    private var costs: [Double]
+    private var flags: [Bool]
+    /// Whether each node may be a break: 1 always, 2 only when hyphenating, 0 never.
+    private var breakKinds: [UInt8]
+    /// The first node of the next line after a break at each node.
+    private var starts: [Int]
 
     init(_ nodes: [Node]) {
         self.nodes = nodes
+        let count = nodes.count
         width = [0]
         stretch = [0]
         shrink = [0]
-        width.reserveCapacity(nodes.count + 1)
-        for node in nodes {
+        width.reserveCapacity(count + 1)
+        stretch.reserveCapacity(count + 1)
+        shrink.reserveCapacity(count + 1)
+        breakWidths = Array(repeating: 0, count: count)
+        carriedWidths = Array(repeating: 0, count: count)
+        costs = Array(repeating: 0, count: count)
+        flags = Array(repeating: false, count: count)
+        breakKinds = Array(repeating: 0, count: count)
+        starts = Array(repeating: count, count: count)
+        var previousIsMaterial = false
+        for index in 0..<count {
             var grow = 0.0, give = 0.0
-            if case .glue(let glue) = node {
+            var nodeWidth = 0.0
+            var isMaterial = false
+            switch nodes[index] {
+            case .box(let box):
+                nodeWidth = box.width
+                isMaterial = true
+            case .glue(let glue):
+                nodeWidth = glue.width
                 grow = glue.stretch
                 give = glue.shrink
+                if previousIsMaterial { breakKinds[index] = 1 }
+            case .penalty(let penalty):
+                breakWidths[index] = penalty.width
+                costs[index] = penalty.cost
+                flags[index] = penalty.flagged
+                if penalty.cost < Penalty.infinity { breakKinds[index] = 1 }
+            case .discretionary(let discretionary):
+                nodeWidth = discretionary.noBreakWidth
+                breakWidths[index] = discretionary.preBreakWidth
+                carriedWidths[index] = discretionary.postBreakWidth
+                costs[index] = discretionary.penalty
+                flags[index] = true
+                breakKinds[index] = 2
+                isMaterial = true
+            case .kern(let kern):
+                nodeWidth = kern
             }
-            width.append(width.last! + node.width)
-            stretch.append(stretch.last! + grow)
-            shrink.append(shrink.last! + give)
+            previousIsMaterial = isMaterial
+            width.append(width[index] + nodeWidth)
+            stretch.append(stretch[index] + grow)
+            shrink.append(shrink[index] + give)
+        }
+        // Glue, penalties and kerns after a break are dropped; a hyphen's next line starts right after it.
+        var nextMaterial = count
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if breakKinds[index] == 2 {
+                starts[index] = index + 1
+            } else {
+                starts[index] = nextMaterial
+            }
+            switch nodes[index] {
+            case .box, .discretionary: nextMaterial = index
+            default: break
+            }
         }
     }
 
     /// Whether the line may break at `index` (TeX's rules: glue after a box, finite penalties, discretionaries).
     func isBreakpoint(_ index: Int, hyphenate: Bool) -> Bool {
-        switch nodes[index] {
-        case .glue:
-            guard index > 0 else { return false }
-            if case .box = nodes[index - 1] { return true }
-            if case .discretionary = nodes[index - 1] { return true }
-            return false
-        case .penalty(let penalty): return penalty.cost < Penalty.infinity
-        case .discretionary: return hyphenate
-        default: return false
-        }
+        let kind = breakKinds[index]
+        return kind == 1 || (kind == 2 && hyphenate)
     }
 
-    /// The first node of a line after a break at `index`: glue, penalties and kerns are dropped there.
+    /// The first node of a line after a break at `index`.
     func lineStart(after index: Int) -> Int {
-        Self.lineStart(in: nodes, after: index)
+        starts[index]
     }
 
-    /// The first node of a line after a break at `index` in `nodes` (shared with the line assembler).
+    /// The first node of a line after a break at `index` in `nodes` (for callers without a measure).
     static func lineStart(in nodes: [Node], after index: Int) -> Int {
         var start = index + 1
         if case .discretionary = nodes[index] { return start }
@@ -57,30 +108,20 @@ struct NodeMeasure {
 
     /// Width, stretch and shrink of the line from `start` to the break at `end`, as set if it breaks there.
     func line(from start: Int, to end: Int, previousBreak: Int?) -> (width: Double, stretch: Double, shrink: Double) {
-        guard start <= end else { return (breakWidth(end), 0, 0) }
-        var natural = width[end] - width[start] + breakWidth(end)
-        if let previous = previousBreak, case .discretionary(let discretionary) = nodes[previous] {
-            natural += discretionary.postBreakWidth
-        }
+        guard start <= end else { return (breakWidths[end], 0, 0) }
+        var natural = width[end] - width[start] + breakWidths[end]
+        if let previous = previousBreak { natural += carriedWidths[previous] }
         return (natural, stretch[end] - stretch[start], shrink[end] - shrink[start])
     }
 
     /// What a break at `index` adds to its line.
     func breakWidth(_ index: Int) -> Double {
-        switch nodes[index] {
-        case .penalty(let penalty): return penalty.width
-        case .discretionary(let discretionary): return discretionary.preBreakWidth
-        default: return 0
-        }
+        breakWidths[index]
     }
 
     /// The cost of breaking at `index` and whether it hyphenates.
     func breakCost(_ index: Int) -> (cost: Double, flagged: Bool) {
-        switch nodes[index] {
-        case .penalty(let penalty): return (penalty.cost, penalty.flagged)
-        case .discretionary(let discretionary): return (discretionary.penalty, true)
-        default: return (0, false)
-        }
+        (costs[index], flags[index])
     }
 
     /// The adjustment ratio that sets a line of these measures to `target`.
