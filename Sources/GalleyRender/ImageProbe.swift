@@ -13,7 +13,7 @@ public enum ImageProbe {
     /// The reference for the image at `url`, or a `Problem` saying why it cannot be drawn.
     public static func probe(_ url: URL) throws -> ImageReference {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw Problem(description: "cannot be read") }
-        let head = handle.readData(ofLength: 16)
+        let head = handle.readData(ofLength: 33)
         try? handle.close()
         let bytes = [UInt8](head)
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
@@ -24,17 +24,28 @@ public enum ImageProbe {
                                   isCMYK: frame.components == 4)
         }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
-            var width: Int32 = 0, height: Int32 = 0
-            guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
-                throw Problem(description: "is not a readable PNG")
-            }
+            guard let (width, height) = pngSize(bytes) else { throw Problem(description: "is not a readable PNG") }
             return ImageReference(path: url.path, format: .png, pixelWidth: Double(width), pixelHeight: Double(height))
         }
-        let text = String(decoding: head, as: UTF8.self)
+        let text = String(decoding: head.prefix(16), as: UTF8.self)
         if text.contains("<svg") || text.contains("<?xml") || url.pathExtension.lowercased() == "svg" {
             return try probeSVG(url)
         }
         throw Problem(description: "is not a JPEG, PNG or SVG image")
+    }
+
+    /// The size in a PNG's header chunk, which the format requires first (gdk-pixbuf's probe inflated the
+    /// whole image to learn it); nil unless the header is complete and its fields are ones PNG allows.
+    static func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        guard bytes.count >= 29, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+              bytes[8..<16].elementsEqual([0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) else { return nil }
+        func integer(at offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        let width = integer(at: 16), height = integer(at: 20)
+        let depth = bytes[24], colour = bytes[25]
+        let depths: [UInt8: Set<UInt8>] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
+        guard (1...Int(Int32.max)).contains(width), (1...Int(Int32.max)).contains(height),
+              depths[colour]?.contains(depth) == true else { return nil }
+        return (width, height)
     }
 
     private static func probeSVG(_ url: URL) throws -> ImageReference {
