@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "GalleyStyle", dependencies: ["GalleyDiagnostics", "Yams"]),
         .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "CCairoPango", "CHyphen"]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango", "CRsvg"]),
+        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango", "CRsvg", "CDeflateLevel"]),
         .target(name: "GalleyExport", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyRender",
             .product(name: "Crypto", package: "swift-crypto"),

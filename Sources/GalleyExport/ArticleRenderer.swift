@@ -61,6 +61,6 @@ public final class ArticleRenderer {
         let figures = FigureResolver.resolve(article, source: source)
         let body = articleLayout(article, images: figures.images)
         let document = typesetter.decorate(body, of: article)
-        return (try PDFRenderer().render(document, reusing: renderCache), document, body, figures.warnings)
+        return (try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(document, reusing: renderCache), document, body, figures.warnings)
     }
 }

@@ -96,7 +96,7 @@ public struct IssueBundler: Sendable {
         }
         let binder = try ArticleRenderer(sheet: sheet, resources: resources)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
-        return Result(data: try PDFRenderer().render(document), document: document, warnings: warnings,
+        return Result(data: try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(document), document: document, warnings: warnings,
                       reusedLayouts: reused.withLock { $0 })
     }
 }

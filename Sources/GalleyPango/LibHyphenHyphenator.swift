@@ -47,15 +47,16 @@ public final class LibHyphenHyphenator: Hyphenator {
     }
 
     private func dictionary(for language: String) -> HyphenationDictionary? {
+        // Keyed by the tag as written, so that the lookup for each new word does no string rewriting.
+        if let known = dictionaries[language] { return known }
         let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
-        if let known = dictionaries[tag] { return known }
         let primary = String(tag.split(separator: "-").first ?? "")
         let names = (Self.files[tag] ?? []) + (Self.files[primary] ?? [])
         let (left, right) = Self.minimums[primary] ?? (2, 2)
         let found = names.lazy.compactMap { name in
             HyphenationDictionary.load(self.directory.appendingPathComponent(name), leftMin: left, rightMin: right)
         }.first
-        dictionaries[tag] = found
+        dictionaries[language] = found
         return found
     }
 }

@@ -1,4 +1,5 @@
 import CCairoPango
+import CDeflateLevel
 import Foundation
 import GalleyLayout
 
@@ -14,8 +15,13 @@ public struct PDFRenderer: Sendable {
         public var description: String
     }
 
-    /// Creates a renderer.
-    public init() {}
+    /// The zlib level of the file's streams (1 fastest, 9 smallest).
+    public var zlibLevel: Int32
+
+    /// Creates a renderer compressing at `zlibLevel` (cairo's own default is 6).
+    public init(zlibLevel: Int32 = 6) {
+        self.zlibLevel = zlibLevel
+    }
 
     /// The PDF file's bytes for `document`.
     public func render(_ document: PagedDocument) throws -> Data {
@@ -24,6 +30,10 @@ public struct PDFRenderer: Sendable {
 
     /// The PDF file's bytes for `document`, with font faces and images looked up in `cache` (one per thread).
     public func render(_ document: PagedDocument, reusing cache: RenderCache) throws -> Data {
+        // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level.
+        let previousLevel = galley_deflate_level_get()
+        galley_deflate_level_set(zlibLevel)
+        defer { galley_deflate_level_set(previousLevel) }
         let sink = DataSink()
         let firstSize = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
         let unmanagedSink = Unmanaged.passUnretained(sink).toOpaque()

@@ -22,6 +22,8 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var tables: TableSettings
     /// Printed words by language tag; `en` is the fallback.
     public var labels: [String: Labels]
+    /// How the PDF file is written.
+    public var pdf: PDFSettings
 
     /// The labels for `language` (a BCP 47 tag), falling back to its primary subtag and then to English.
     public func labels(for language: String) -> Labels {

@@ -127,6 +127,24 @@ import Testing
         #expect(try render("long-climate-labour.json").pages >= 4)
     }
 
+    @Test func theLayoutsCompressionSettingTradesSizeForSpeedAndNothingElse() throws {
+        let folder = try Workspace.temporaryFolder()
+        var sizes: [String: Int] = [:]
+        var texts: Set<String> = []
+        for level in ["fast", "standard", "smallest"] {
+            let layout = folder.appendingPathComponent("\(level).yaml")
+            try "extends: article-a4\npdf: {compression: \(level)}\n".write(to: layout, atomically: true, encoding: .utf8)
+            let result = try render("energy-workers-in-numbers.json", layout: layout.path)
+            sizes[level] = result.data.count
+            texts.insert(try Workspace.poppler("pdftotext", [result.pdf.path, "-"]))
+            #expect(try render("energy-workers-in-numbers.json", layout: layout.path).data == result.data, "\(level) is not reproducible")
+        }
+        // Each level must reach cairo's zlib streams (CDeflateLevel), or the sizes would all be equal.
+        #expect(sizes["fast"]! > sizes["standard"]!, "\(sizes)")
+        #expect(sizes["standard"]! > sizes["smallest"]!, "\(sizes)")
+        #expect(texts.count == 1)
+    }
+
     @Test func theLetterLayoutChangesThePageWithoutCode() throws {
         let result = try render("iv-9062.json", layout: "article-letter")
         let info = try Workspace.poppler("pdfinfo", [result.pdf.path])

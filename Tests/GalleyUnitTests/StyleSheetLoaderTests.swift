@@ -137,6 +137,16 @@ import GalleyStyle
         }
     }
 
+    @Test func unknownCompressionIsReported() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\npdf:\n  compression: tiny\n"
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.path == "pdf.compression")
+            #expect(diagnostic.line == 3)
+            #expect(diagnostic.message.contains("tiny"), "\(diagnostic)")
+        }
+    }
+
     @Test func extendsCycleIsDetected() throws {
         try Self.withTemporaryFolder { folder in
             try "extends: second.yaml\npublication: One\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
