@@ -126,6 +126,8 @@ public struct PDFRenderer: Sendable {
 
     /// Escapes a value for cairo's tag attribute syntax (single-quoted strings).
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        // Most values (link targets, names) need no escaping; Foundation's replacing is costly per link.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return value }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 }

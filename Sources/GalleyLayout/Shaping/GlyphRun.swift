@@ -1,40 +1,132 @@
 /// Glyphs of one face and size with the text they spell, ready to draw with copyable text.
+///
+/// A value type whose fields live in one shared, copy-on-write object: node lists, cached words and set
+/// lines copy runs constantly, and one reference to retain is much cheaper than a face, a text and an array.
 public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
+    private final class Storage: @unchecked Sendable {
+        // `@unchecked`: a storage object is only mutated while uniquely referenced (see `writable`).
+        var face: FontFace
+        var size: Double
+        var text: String
+        var glyphs: [Glyph]
+        var missingGlyphs: Int
+        /// The sum of the advances, kept up to date so that lines can ask for it at every word.
+        var width: Double
+
+        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int) {
+            self.face = face
+            self.size = size
+            self.text = text
+            self.glyphs = glyphs
+            self.missingGlyphs = missingGlyphs
+            width = glyphs.reduce(0) { $0 + $1.advance }
+        }
+
+        func copy() -> Storage {
+            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+        }
+    }
+
+    private var storage: Storage
+
+    private var writable: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The face the glyph ids refer to.
-    public var face: FontFace
+    public var face: FontFace {
+        get { storage.face }
+        set { writable.face = newValue }
+    }
     /// The type size in points.
-    public var size: Double
+    public var size: Double {
+        get { storage.size }
+        set { writable.size = newValue }
+    }
     /// The text the glyphs represent.
-    public var text: String
+    public var text: String {
+        get { storage.text }
+        set { writable.text = newValue }
+    }
     /// The glyphs in visual order.
-    public var glyphs: [Glyph]
+    public var glyphs: [Glyph] {
+        get { storage.glyphs }
+        set {
+            let target = writable
+            target.glyphs = newValue
+            target.width = newValue.reduce(0) { $0 + $1.advance }
+        }
+    }
     /// Glyphs the font lacks (drawn as .notdef); counted for preflight.
-    public var missingGlyphs: Int
+    public var missingGlyphs: Int {
+        get { storage.missingGlyphs }
+        set { writable.missingGlyphs = newValue }
+    }
 
     /// Creates a run.
     public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0) {
-        self.face = face
-        self.size = size
-        self.text = text
-        self.glyphs = glyphs
-        self.missingGlyphs = missingGlyphs
+        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
     }
 
     /// The sum of the glyphs' advances.
-    public var width: Double { glyphs.reduce(0) { $0 + $1.advance } }
+    public var width: Double { storage.width }
 
     /// Appends `other`, which must use the same face and size, shifting its clusters past this run's text.
     public mutating func append(_ other: GlyphRun) {
-        let shift = text.utf8.count
+        let target = writable
+        let shift = target.text.utf8.count
         for glyph in other.glyphs {
             var moved = glyph
             moved.cluster += shift
-            glyphs.append(moved)
+            target.glyphs.append(moved)
+            // Added glyph by glyph, as `reduce` would over the joined run, so the sum is the same to the last bit.
+            target.width += glyph.advance
         }
-        text += other.text
-        missingGlyphs += other.missingGlyphs
+        target.text += other.text
+        target.missingGlyphs += other.missingGlyphs
     }
 
     /// Whether `other` can be drawn as part of this run.
     public func canMerge(with other: GlyphRun) -> Bool { face == other.face && size == other.size }
+
+    private enum CodingKeys: String, CodingKey {
+        case face, size, text, glyphs, missingGlyphs
+    }
+
+    /// Reads the fields written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(face: try container.decode(FontFace.self, forKey: .face), size: try container.decode(Double.self, forKey: .size),
+                  text: try container.decode(String.self, forKey: .text), glyphs: try container.decode([Glyph].self, forKey: .glyphs),
+                  missingGlyphs: try container.decode(Int.self, forKey: .missingGlyphs))
+    }
+
+    /// Writes the run's fields (not its storage).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(face, forKey: .face)
+        try container.encode(size, forKey: .size)
+        try container.encode(text, forKey: .text)
+        try container.encode(glyphs, forKey: .glyphs)
+        try container.encode(missingGlyphs, forKey: .missingGlyphs)
+    }
+
+    /// Runs are equal when their fields are.
+    public static func == (left: GlyphRun, right: GlyphRun) -> Bool {
+        left.storage === right.storage
+            || (left.face == right.face && left.size == right.size && left.text == right.text
+                && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs)
+    }
+
+    /// Hashes the fields that equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(face)
+        hasher.combine(size)
+        hasher.combine(text)
+        hasher.combine(glyphs)
+        hasher.combine(missingGlyphs)
+    }
 }
