@@ -39,7 +39,7 @@ public struct PDFRenderer: Sendable {
         let unmanagedSink = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+            Unmanaged<DataSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
             return CAIRO_STATUS_SUCCESS
         }, unmanagedSink, firstSize.width, firstSize.height) else {
             throw RenderError(description: "cairo could not create a PDF surface")
@@ -51,10 +51,12 @@ public struct PDFRenderer: Sendable {
         let fonts = cache.fonts
         let images = cache.images
 
+        // The colour last set: text comes in long runs of one colour, and cairo makes a new pattern per call.
+        var source: Color?
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
-                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs)
+                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source)
             }
             cairo_show_page(cr)
         }
@@ -67,11 +69,14 @@ public struct PDFRenderer: Sendable {
         for status in [drawStatus, surfaceStatus] where status != CAIRO_STATUS_SUCCESS {
             throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status)))
         }
-        return sink.data
+        return Data(sink.bytes)
     }
 
+    /// Collects cairo's output, which arrives in many small writes (a byte array takes them faster than `Data`).
     private final class DataSink {
-        var data = Data()
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(64 << 10) }
     }
 
     private func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
@@ -89,14 +94,19 @@ public struct PDFRenderer: Sendable {
     }
 
     private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
-                      glyphs: GlyphDrawing) {
+                      glyphs: GlyphDrawing, source: inout Color?) {
+        func setSource(_ color: Color) {
+            guard source != color else { return }
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            source = color
+        }
         let origin = positioned.origin
         switch positioned.item {
         case .glyphs(let run, let color):
-            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            setSource(color)
             glyphs.show(run, at: origin, on: cr, face: fonts.face(for: run.face))
         case .rule(let size, let color):
-            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            setSource(color)
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
             cairo_fill(cr)
         case .link(let size, let url):

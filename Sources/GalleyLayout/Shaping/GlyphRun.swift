@@ -78,13 +78,16 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     public mutating func append(_ other: GlyphRun) {
         let target = writable
         let shift = target.text.utf8.count
-        for glyph in other.glyphs {
+        // One access to each stored array and sum: the storage is a class, and every access is checked for exclusivity.
+        var width = target.width
+        target.glyphs.append(contentsOf: other.glyphs.lazy.map { glyph in
             var moved = glyph
             moved.cluster += shift
-            target.glyphs.append(moved)
-            // Added glyph by glyph, as `reduce` would over the joined run, so the sum is the same to the last bit.
-            target.width += glyph.advance
-        }
+            return moved
+        })
+        // Added glyph by glyph, as `reduce` would over the joined run, so the sum is the same to the last bit.
+        for glyph in other.glyphs { width += glyph.advance }
+        target.width = width
         target.text += other.text
         target.missingGlyphs += other.missingGlyphs
     }
