@@ -6,7 +6,11 @@ public enum SampleArchive {
     /// Writes `count` article files (`a<id>.json`, ids from `firstID`) into `folder`, cycling through
     /// `examples` and copying the folders beside them (their images); the same arguments always give the same files.
     @discardableResult
-    public static func generate(from examples: [URL], count: Int, into folder: URL, firstID: Int = 100_000) throws -> [URL] {
+    ///
+    /// With `uniqueWords`, every word of every paragraph is replaced by letters drawn at random (same length), so no
+    /// word repeats: the worst case for the typesetter's caches, which measures that memory stays bounded.
+    public static func generate(from examples: [URL], count: Int, into folder: URL, firstID: Int = 100_000,
+                                uniqueWords: Bool = false) throws -> [URL] {
         let templates = try examples.map { url -> [String: Any] in
             guard let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
                 throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
@@ -36,7 +40,7 @@ public enum SampleArchive {
                 article["title"] = "\(title) \(Self.words[Int(generator.next() % UInt64(Self.words.count))]) \(number)"
             }
             if let blocks = article["blocks"] as? [[String: Any]] {
-                article["blocks"] = blocks.map { Self.vary($0, with: &generator) }
+                article["blocks"] = blocks.map { uniqueWords ? Self.scramble($0, with: &generator) : Self.vary($0, with: &generator) }
             }
             let data = try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes])
             let url = folder.appendingPathComponent("a\(id).json")
@@ -47,6 +51,24 @@ public enum SampleArchive {
     }
 
     private static let words = ["review", "update", "dossier", "briefing", "report", "analysis", "interview", "notes"]
+
+    /// Replaces each letter of a paragraph with a random one of the same script block, keeping spaces and punctuation.
+    private static func scramble(_ block: [String: Any], with generator: inout SplitMix64) -> [String: Any] {
+        guard block["type"] as? String == "paragraph", let text = block["content"] as? String else { return block }
+        var scrambled = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isLowercase, scalar.isASCII {
+                scrambled.append(Unicode.Scalar(UInt8(ascii: "a") + UInt8(generator.next() % 26)))
+            } else if scalar.properties.isLowercase, (0x430...0x44F).contains(scalar.value) {
+                scrambled.append(Unicode.Scalar(0x430 + UInt32(generator.next() % 32))!)
+            } else {
+                scrambled.append(scalar)
+            }
+        }
+        var varied = block
+        varied["content"] = String(scrambled)
+        return varied
+    }
 
     /// Rotates a paragraph's words, which keeps its length and language but changes every line break.
     private static func vary(_ block: [String: Any], with generator: inout SplitMix64) -> [String: Any] {

@@ -37,7 +37,7 @@ public final class LibHyphenHyphenator: Hyphenator {
         let key = language + "\u{1}" + word
         if let cached = cache[key] { return cached }
         let points = compute(word, language: language)
-        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        if cache.count >= 10_000 { cache.removeAll() }
         cache[key] = points
         return points
     }

@@ -19,7 +19,7 @@ final class ImageDrawing {
     private var drawings: [FileKey: UnsafeMutablePointer<RsvgHandle>] = [:]
     /// Decoded bytes kept; past the limit the cache starts again, which bounds memory in archives full of photos.
     private var cachedBytes = 0
-    private static let byteLimit = 64 << 20
+    private static let byteLimit = 32 << 20
 
     deinit { empty() }
 

@@ -21,13 +21,16 @@ struct BenchExport: ParsableCommand {
     @Option(name: .long, help: "Layout name or path.")
     var layout = "article-a4"
 
+    @Flag(name: .long, help: "Replace every letter of the paragraphs at random, so no word repeats (the caches' worst case, for memory).")
+    var uniqueWords = false
+
     func run() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-bench-export-\(UUID().uuidString.prefix(8))")
         let articles = folder.appendingPathComponent("articles")
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         let examples = Session.examples().map { URL(fileURLWithPath: $0) }
         guard !examples.isEmpty else { throw ValidationError("no examples found in \(Session.resources.root.path)/Examples") }
-        try SampleArchive.generate(from: examples, count: count, into: articles)
+        try SampleArchive.generate(from: examples, count: count, into: articles, uniqueWords: uniqueWords)
         print("archive: \(count) articles from \(examples.count) examples in \(keep ? folder.path : "a temporary folder")")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
 

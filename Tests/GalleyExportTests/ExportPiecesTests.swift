@@ -76,4 +76,28 @@ import Testing
         #expect(try first.map { try Data(contentsOf: $0) } == second.map { try Data(contentsOf: $0) })
         #expect(Set(try first.map { try Data(contentsOf: $0) }).count == 5)
     }
+
+    @Test func uniqueWordArchivesKeepTheShapeOfTheTextButRepeatNoWord() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let examples = ExportHarness.examples.filter { $0.lastPathComponent == "iv-9062.json" }
+        let files = try SampleArchive.generate(from: examples, count: 2, into: folder.appendingPathComponent("one"), uniqueWords: true)
+        let again = try SampleArchive.generate(from: examples, count: 2, into: folder.appendingPathComponent("two"), uniqueWords: true)
+        #expect(try files.map { try Data(contentsOf: $0) } == again.map { try Data(contentsOf: $0) })
+        func paragraphs(_ url: URL) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+            return (object?["blocks"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "paragraph" }
+                .compactMap { $0["content"] as? String }
+        }
+        let original = try paragraphs(examples[0]), scrambled = try paragraphs(files[0]), other = try paragraphs(files[1])
+        #expect(original.count == scrambled.count && !original.isEmpty)
+        for (before, after) in zip(original, scrambled) {
+            #expect(before.unicodeScalars.count == after.unicodeScalars.count)
+            #expect(before.split(separator: " ").count == after.split(separator: " ").count)
+        }
+        // Long words from two articles never coincide, and hardly any word survives from the original.
+        let words = { (texts: [String]) in Set(texts.flatMap { $0.split(separator: " ") }.filter { $0.count > 6 }) }
+        #expect(words(scrambled).isDisjoint(with: words(other)))
+        #expect(words(scrambled).intersection(words(original)).count < 3)
+    }
 }

@@ -16,6 +16,9 @@ public final class NodeListBuilder {
     /// archive recur, and one lookup by the word's text then replaces shaping, hyphenation and box making.
     private var wordNodes: [RunSettings: [String: [Node]]] = [:]
     private var wordNodeCount = 0
+    /// Entries each cache holds before it starts again: enough for an archive's common words, and a bound on
+    /// memory (about 15 MB per thread with every cache full) however varied the archive's vocabulary.
+    static let cacheLimit = 10_000
     /// The word space of the font used last: spaces come in long runs of one font.
     private var lastSpaceFont: FontRequest?
     private var lastSpace: GlyphRun?
@@ -80,7 +83,7 @@ public final class NodeListBuilder {
                 return adjusted
             }
         }
-        if shapeCache.count > 50_000 { shapeCache.removeAll(keepingCapacity: true) }
+        if shapeCache.count >= Self.cacheLimit { shapeCache.removeAll() }
         shapeCache[key] = runs
         return runs
     }
@@ -139,9 +142,9 @@ public final class NodeListBuilder {
                 }
                 let first = nodes.count
                 appendWord(word, run: run, to: &nodes)
-                if wordNodeCount > 100_000 {
-                    wordNodes.removeAll(keepingCapacity: true)
-                    words.removeAll(keepingCapacity: true)
+                if wordNodeCount >= Self.cacheLimit {
+                    wordNodes.removeAll()
+                    words.removeAll()
                     wordNodeCount = 0
                 }
                 words[word] = Array(nodes[first...])
@@ -256,7 +259,7 @@ public final class NodeListBuilder {
             }
             let boxes = shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise)
                 .map { makeBox($0, style: run.style) }
-            if boxCache.count > 50_000 { boxCache.removeAll(keepingCapacity: true) }
+            if boxCache.count >= Self.cacheLimit { boxCache.removeAll() }
             boxCache[key] = boxes
             for box in boxes { nodes.append(.box(box)) }
             return
@@ -287,7 +290,7 @@ public final class NodeListBuilder {
         let key = FragmentKey(piece: piece, language: run.language)
         if let known = fragmentCache[key] { return known }
         let fragments = dictionaryFragments(piece, language: run.language)
-        if fragmentCache.count > 100_000 { fragmentCache.removeAll(keepingCapacity: true) }
+        if fragmentCache.count >= Self.cacheLimit { fragmentCache.removeAll() }
         fragmentCache[key] = fragments
         return fragments
     }
