@@ -24,6 +24,8 @@ public final class ArticleRenderer {
     public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil) throws {
         self.sheet = sheet
         let shaper = try PangoShaper(fontsDirectory: resources.fonts)
+        // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
+        shaper.becomeThreadDefault()
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
     }

@@ -51,6 +51,14 @@ public final class PangoShaper: TextShaper {
         pango_context_set_round_glyph_positions(context, 0)
     }
 
+    /// Makes these fonts the ones Pango hands to code on this thread that asks for its default font map.
+    ///
+    /// librsvg sets an SVG's text through that default; without this it would use the system's fonts, breaking the
+    /// rule that only `Fonts/` is used, and open faces outside the set the renderer knows (see `scripts/build-fonts.sh`).
+    public func becomeThreadDefault() {
+        pango_cairo_font_map_set_default(OpaquePointer(fontMap))
+    }
+
     deinit {
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))

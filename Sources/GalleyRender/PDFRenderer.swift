@@ -53,14 +53,23 @@ public struct PDFRenderer: Sendable {
 
         // The colour last set: text comes in long runs of one colour, and cairo makes a new pattern per call.
         var source: Color?
+        // A link to a name no page defines is drawn as plain text: it would lead nowhere, and cairo 1.16 reads freed
+        // memory when it meets one (it crashed exports running on two threads).
+        var destinations = Set<String>()
+        for page in document.pages {
+            for positioned in page.items {
+                if case .destination(let name) = positioned.item { destinations.insert(name) }
+            }
+        }
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
-                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source)
+                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source,
+                     destinations: destinations)
             }
             cairo_show_page(cr)
         }
-        addOutline(document.outline, to: surface)
+        addOutline(document.outline.filter { destinations.contains($0.destination) }, to: surface)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
@@ -94,7 +103,7 @@ public struct PDFRenderer: Sendable {
     }
 
     private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
-                      glyphs: GlyphDrawing, source: inout Color?) {
+                      glyphs: GlyphDrawing, source: inout Color?, destinations: Set<String>) {
         func setSource(_ color: Color) {
             guard source != color else { return }
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)
@@ -110,6 +119,7 @@ public struct PDFRenderer: Sendable {
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
             cairo_fill(cr)
         case .link(let size, let url):
+            if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { return }
             // "#name" points at a named destination inside the document; anything else is a URI.
             let target = url.hasPrefix("#") ? "dest='\(Self.escape(String(url.dropFirst())))'" : "uri='\(Self.escape(url))'"
             let attributes = "\(target) rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
