@@ -79,6 +79,31 @@ import Testing
         }
     }
 
+    @Test func linksToAnchorsOfTheWebPageLeadThereAndUnknownNamesAreNotLinked() throws {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
+        let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
+        func pdf(url: String?) throws -> String {
+            let folder = try Workspace.temporaryFolder()
+            let file = folder.appendingPathComponent("a.json")
+            let address = url.map { "\"url\": \"\($0)\"," } ?? ""
+            try """
+                {"id": "7", "title": "Anchors", \(address) "blocks": [{"type": "paragraph", "content": [
+                  "See ", {"type": "link", "href": "#notes", "content": "the notes"}, " below."]}]}
+                """.write(to: file, atomically: true, encoding: .utf8)
+            let result = try renderer.pdf(try ArticleSource.read(file.path))
+            let output = folder.appendingPathComponent("a.pdf")
+            try result.data.write(to: output)
+            #expect(try Workspace.poppler("pdftotext", [output.path, "-"]).contains("See the notes below."))
+            return String(decoding: result.data, as: UTF8.self)
+        }
+        let linksToThePage = try pdf(url: "https://example.org/articles/7#top").contains("/URI (https://example.org/articles/7#notes)")
+        #expect(linksToThePage)
+        // No page to point at and no destination of that name: the words stay, without a link that leads nowhere.
+        let hasLinkAnnotation = try pdf(url: nil).contains("/Subtype /Link")
+        #expect(!hasLinkAnnotation, "a link to a missing destination was written")
+    }
+
     @Test func renderingTwiceGivesIdenticalBytes() throws {
         let first = try render("long-climate-labour.json")
         let second = try render("long-climate-labour.json")

@@ -57,6 +57,7 @@ struct ArticleComposer {
     private func flattener(_ style: ParagraphStyle) -> InlineFlattener {
         var flattener = InlineFlattener(base: resolved(style), language: article.language, codeFamily: sheet.styles.code.font)
         flattener.footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        flattener.pageAddress = article.sourceURL
         return flattener
     }
 

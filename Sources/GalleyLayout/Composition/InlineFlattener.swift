@@ -9,6 +9,8 @@ struct InlineFlattener {
     let codeFamily: String
     /// The printed number of each footnote id.
     var footnoteNumbers: [String: Int] = [:]
+    /// The article's web address: a link to `#anchor` in its text points at an anchor of that page.
+    var pageAddress: String?
 
     func runs(_ inlines: [Inline]) -> [StyledText] {
         var result: [StyledText] = []
@@ -16,6 +18,15 @@ struct InlineFlattener {
                                hyphenate: base.style.hyphenate, tracking: base.style.tracking)
         append(inlines, template: start, into: &result)
         return result.filter { $0.text == nil || !$0.text!.isEmpty }
+    }
+
+    /// Where a link leads: an in-page `#anchor` of the web article is taken to that page, because the PDF's own
+    /// destinations have Galley's names; without a page address it stays as it is (and is drawn unlinked unless
+    /// the PDF happens to have that name).
+    static func target(of url: String, on pageAddress: String?) -> String {
+        guard url.hasPrefix("#"), url.count > 1, let pageAddress, !pageAddress.isEmpty else { return url }
+        let page = pageAddress.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? pageAddress
+        return page + url
     }
 
     /// Runs of plain `text` in the base style.
@@ -51,7 +62,7 @@ struct InlineFlattener {
                 run.font.bold = true
                 append(content, template: run, into: &result)
             case .link(let url, let content):
-                run.style.link = url
+                run.style.link = Self.target(of: url, on: pageAddress)
                 run.hyphenate = false
                 append(content, template: run, into: &result)
             case .language(let tag, let content):
