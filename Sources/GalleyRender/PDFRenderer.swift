@@ -53,8 +53,8 @@ public struct PDFRenderer: Sendable {
 
         // The colour last set: text comes in long runs of one colour, and cairo makes a new pattern per call.
         var source: Color?
-        // A link to a name no page defines is drawn as plain text: it would lead nowhere, and cairo 1.16 reads freed
-        // memory when it meets one (it crashed exports running on two threads).
+        // A link to a name no page defines is drawn as plain text, since it would lead nowhere; the outline, too,
+        // only names destinations that exist.
         var destinations = Set<String>()
         for page in document.pages {
             for positioned in page.items {
