@@ -31,7 +31,8 @@ struct NodeMeasure {
         costs = Array(repeating: 0, count: count)
         flags = Array(repeating: false, count: count)
         breakKinds = Array(repeating: 0, count: count)
-        starts = Array(repeating: count, count: count)
+        // Knuth–Plass asks for the start after a break once per candidate line; it is worked out once per node here.
+        starts = (0..<count).map { Self.lineStart(in: nodes, after: $0) }
         var previousIsMaterial = false
         for index in 0..<count {
             var grow = 0.0, give = 0.0
@@ -67,19 +68,6 @@ struct NodeMeasure {
             stretch.append(stretch[index] + grow)
             shrink.append(shrink[index] + give)
         }
-        // Glue, penalties and kerns after a break are dropped; a hyphen's next line starts right after it.
-        var nextMaterial = count
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            if breakKinds[index] == 2 {
-                starts[index] = index + 1
-            } else {
-                starts[index] = nextMaterial
-            }
-            switch nodes[index] {
-            case .box, .discretionary: nextMaterial = index
-            default: break
-            }
-        }
     }
 
     /// Whether the line may break at `index` (TeX's rules: glue after a box, finite penalties, discretionaries).
@@ -93,7 +81,8 @@ struct NodeMeasure {
         starts[index]
     }
 
-    /// The first node of a line after a break at `index` in `nodes` (for callers without a measure).
+    /// The first node of a line after a break at `index` in `nodes`: glue, penalties and kerns after a break are
+    /// dropped, and a hyphen's next line starts right after it (the one rule, shared with the line assembler).
     static func lineStart(in nodes: [Node], after index: Int) -> Int {
         var start = index + 1
         if case .discretionary = nodes[index] { return start }
@@ -112,11 +101,6 @@ struct NodeMeasure {
         var natural = width[end] - width[start] + breakWidths[end]
         if let previous = previousBreak { natural += carriedWidths[previous] }
         return (natural, stretch[end] - stretch[start], shrink[end] - shrink[start])
-    }
-
-    /// What a break at `index` adds to its line.
-    func breakWidth(_ index: Int) -> Double {
-        breakWidths[index]
     }
 
     /// The cost of breaking at `index` and whether it hyphenates.
