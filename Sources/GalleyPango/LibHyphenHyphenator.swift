@@ -36,14 +36,10 @@ public final class LibHyphenHyphenator: Hyphenator {
     public func hyphenationPoints(in word: String, language: String) -> [Int] {
         let key = language + "\u{1}" + word
         if let cached = cache[key] { return cached }
-        let points = compute(word, language: language)
+        let points = dictionary(for: language)?.hyphenationPoints(in: word) ?? []
         if cache.count >= 10_000 { cache.removeAll() }
         cache[key] = points
         return points
-    }
-
-    private func compute(_ word: String, language: String) -> [Int] {
-        dictionary(for: language)?.hyphenationPoints(in: word) ?? []
     }
 
     private func dictionary(for language: String) -> HyphenationDictionary? {

@@ -42,7 +42,7 @@ public struct LineAssembler: Sendable {
     private struct LineMaterial {
         let nodes: [Node]
         let carried: [Box]
-        var range: Range<Int>
+        let range: Range<Int>
         let ending: [Box]
 
         init(nodes: [Node], carried: [Box], range: Range<Int>, ending: [Box]) {
@@ -51,17 +51,16 @@ public struct LineAssembler: Sendable {
             self.ending = ending
             // Glue and penalties at the line's end are where it broke: they are not set.
             var end = range.upperBound
-            if ending.isEmpty {
-                while end > range.lowerBound {
-                    switch nodes[end - 1] {
-                    case .glue(let glue) where glue.stretch < Glue.fill: end -= 1; continue
-                    case .penalty: end -= 1; continue
-                    default: break
-                    }
-                    break
-                }
-            }
+            while ending.isEmpty, end > range.lowerBound, Self.isDroppedAtLineEnd(nodes[end - 1]) { end -= 1 }
             self.range = range.lowerBound..<end
+        }
+
+        private static func isDroppedAtLineEnd(_ node: Node) -> Bool {
+            switch node {
+            case .glue(let glue): return glue.stretch < Glue.fill
+            case .penalty: return true
+            default: return false
+            }
         }
 
         func forEach(_ body: (Node) -> Void) {
