@@ -19,7 +19,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
             self.text = text
             self.glyphs = glyphs
             self.missingGlyphs = missingGlyphs
-            width = glyphs.reduce(0) { $0 + $1.advance }
+            width = GlyphRun.advance(of: glyphs)
         }
 
         func copy() -> Storage {
@@ -57,7 +57,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         set {
             let target = writable
             target.glyphs = newValue
-            target.width = newValue.reduce(0) { $0 + $1.advance }
+            target.width = Self.advance(of: newValue)
         }
     }
     /// Glyphs the font lacks (drawn as .notdef); counted for preflight.
@@ -79,17 +79,20 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         let target = writable
         let shift = target.text.utf8.count
         // One access to each stored array and sum: the storage is a class, and every access is checked for exclusivity.
-        var width = target.width
         target.glyphs.append(contentsOf: other.glyphs.lazy.map { glyph in
             var moved = glyph
             moved.cluster += shift
             return moved
         })
-        // Added glyph by glyph, as `reduce` would over the joined run, so the sum is the same to the last bit.
-        for glyph in other.glyphs { width += glyph.advance }
-        target.width = width
+        // Continued from this run's sum, glyph by glyph, so it is the sum of the joined run to the last bit.
+        target.width = Self.advance(of: other.glyphs, after: target.width)
         target.text += other.text
         target.missingGlyphs += other.missingGlyphs
+    }
+
+    /// The advances of `glyphs` added one by one to `start`, left to right.
+    private static func advance(of glyphs: [Glyph], after start: Double = 0) -> Double {
+        glyphs.reduce(start) { $0 + $1.advance }
     }
 
     /// Whether `other` can be drawn as part of this run.
