@@ -27,13 +27,22 @@ let package = Package(
         .target(name: "GalleyModel"),
         .target(name: "GalleyDiagnostics", dependencies: ["Yams"]),
         .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams", "CCmarkGFM", "CLibXML2"]),
-        .target(name: "GalleyStyle", dependencies: ["GalleyDiagnostics", "Yams"]),
+        .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams"]),
         .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
-        .target(name: "GalleyPango", dependencies: ["GalleyLayout", "CCairoPango", "CHyphen"]),
+        // ICU's line breaking (UAX #14 with dictionaries for Thai, Lao, Khmer, Myanmar) behind plain C names.
+        .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
+        // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.
+        .target(name: "GalleyFonts", dependencies: ["CCairoPango", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "CCairoPango", "CRsvg", "CDeflateLevel"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "CCairoPango", "CRsvg", "CDeflateLevel"]),
+        // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
+        // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
+        .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
+        // Finds the language of text whose source did not say, and marks blocks written in another one.
+        .target(name: "GalleyLanguage", dependencies: ["GalleyModel", "CLanguageDetector"]),
         .target(name: "GalleyExport", dependencies: [
-            "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyRender",
+            "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "galley", dependencies: [
@@ -46,6 +55,7 @@ let package = Package(
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle"]),
     ],
     swiftLanguageModes: [.v6]

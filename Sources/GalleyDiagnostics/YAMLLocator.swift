@@ -35,6 +35,16 @@ public struct YAMLLocator {
         return line
     }
 
+    /// Whether the document has a value at `path` (every key present).
+    public func has(_ path: [any CodingKey]) -> Bool {
+        guard var node = root else { return false }
+        for key in path {
+            guard let next = Self.child(of: node, key: key) else { return false }
+            node = next.value
+        }
+        return true
+    }
+
     /// The 1-based line of the key `name` in the mapping at `path`.
     public func line(ofKey name: String, in path: [any CodingKey]) -> Int? {
         guard var node = root else { return nil }

@@ -253,16 +253,17 @@ public final class ArticleExporter: Sendable {
                 throw Diagnostic(file: article.source, message: "changed while the export was running; export it again")
             }
             // The source path lets the renderer find the article's images in its folder.
-            let (pdf, document, layout, _) = try renderer.render(reads[article.index].article, source: file.path == "-" ? nil : file.path)
+            let rendered = try renderer.render(reads[article.index].article, source: file.path == "-" ? nil : file.path)
+            let pdf = rendered.pdf
             try AtomicFile.write(pdf, to: configuration.outputDirectory.appendingPathComponent(article.output))
-            configuration.layoutCache?.store(layout, hash: article.contentHash)
-            var warnings = article.warnings
-            let missing = document.quality.missingGlyphs
-            if missing > 0 { warnings.append("\(missing) glyph\(missing == 1 ? " is" : "s are") missing from the fonts") }
-            let entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: pdf.count,
-                                      pages: document.pages.count, sha256: ContentHasher.sha256(pdf), title: article.title,
-                                      language: article.language, warnings: warnings, contentHash: article.contentHash,
-                                      status: .rebuilt)
+            configuration.layoutCache?.store(rendered.layout, hash: article.contentHash)
+            // Every stage's warnings: the reader's from the first pass, then figures, fonts, labels and language.
+            let warnings = article.warnings + rendered.warnings.map(\.description)
+            var entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: pdf.count,
+                                      pages: rendered.document.pages.count, sha256: ContentHasher.sha256(pdf), title: article.title,
+                                      language: rendered.typeset.article.language, warnings: warnings,
+                                      contentHash: article.contentHash, status: .rebuilt)
+            entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
             results.withLock {
                 $0.entries.append(entry)
                 $0.summary.rebuilt += 1

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyLanguage
 import GalleyLayout
 import GalleyModel
 import GalleyPango
@@ -16,6 +17,10 @@ public final class ArticleRenderer {
     private let typesetter: ArticleTypesetter
     /// Font faces and decoded images kept between this thread's documents.
     private let renderCache = RenderCache()
+    /// Detects the language of articles that do not declare one, and of their blocks in other languages.
+    private let annotator = LanguageAnnotator()
+    /// This thread's shaper, which also gives librsvg its fonts.
+    private let shaper: PangoShaper
 
     /// Galley's version, written into every PDF's Creator field.
     public static let version = "0.1.0"
@@ -23,7 +28,7 @@ public final class ArticleRenderer {
     /// Creates a renderer for `sheet` with fonts from `resources`.
     public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil) throws {
         self.sheet = sheet
-        let shaper = try PangoShaper(fontsDirectory: resources.fonts)
+        shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
         // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
         shaper.becomeThreadDefault()
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
@@ -32,17 +37,19 @@ public final class ArticleRenderer {
 
     /// Lays out `article`, read from the file `source` (whose folder holds its images).
     public func layout(_ article: Article, source: String? = nil) -> PagedDocument {
-        typesetter.typeset(article, images: FigureResolver.resolve(article, source: source).images)
+        typeset(article, source: source).document
     }
 
     /// Lays out `article`'s text-block pages for binding into an issue.
     public func articleLayout(_ article: Article, source: String? = nil) -> ArticleLayout {
-        articleLayout(article, images: FigureResolver.resolve(article, source: source).images)
+        typeset(article, source: source).layout
     }
 
     /// Lays out `article`'s text-block pages with figure images already resolved.
     public func articleLayout(_ article: Article, images: [String: ImageReference]) -> ArticleLayout {
-        typesetter.layout(article, images: images)
+        var annotated = article
+        _ = annotator.annotate(&annotated)
+        return typesetter.layout(annotated, images: images)
     }
 
     /// Binds laid-out articles into one issue document.
@@ -53,16 +60,42 @@ public final class ArticleRenderer {
     /// Lays out and draws `article` as PDF bytes.
     public func pdf(_ article: Article, source: String? = nil) throws -> (data: Data, document: PagedDocument) {
         let result = try render(article, source: source)
-        return (result.data, result.document)
+        return (result.pdf, result.document)
     }
 
-    /// Lays out and draws `article`, also returning its text-block layout for an issue bundle to reuse
-    /// and the warnings about figures that could not be shown.
-    public func render(_ article: Article, source: String? = nil) throws
-        -> (data: Data, document: PagedDocument, layout: ArticleLayout, warnings: [Diagnostic]) {
-        let figures = FigureResolver.resolve(article, source: source)
-        let body = articleLayout(article, images: figures.images)
-        let document = typesetter.decorate(body, of: article)
-        return (try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(document, reusing: renderCache), document, body, figures.warnings)
+    /// The article's pages, with its language found (when the source gave none) and every warning of the way.
+    public func typeset(_ article: Article, source: String? = nil) -> TypesetArticle {
+        let file = source ?? "<stdin>"
+        var annotated = article
+        let language = annotator.annotate(&annotated)
+        let figures = FigureResolver.resolve(annotated, source: source)
+        let body = typesetter.layout(annotated, images: figures.images)
+        let document = typesetter.decorate(body, of: annotated)
+        var warnings = figures.warnings
+        if sheet.labels(for: annotated.language).entry == nil {
+            warnings.append(Diagnostic(.warning, file: file, path: "language",
+                                       message: "Galley has no printed words (byline, folio, headings) for \"\(annotated.language)\"; they are in English"))
+        }
+        if let missing = MissingGlyphs.message(document.quality) {
+            warnings.append(Diagnostic(.warning, file: file, message: missing))
+        }
+        return TypesetArticle(article: annotated, document: document, layout: body, detectedLanguage: language.detectedLanguage,
+                              warnings: warnings)
+    }
+
+    /// Lays out and draws `article`.
+    public func render(_ article: Article, source: String? = nil) throws -> RenderedArticle {
+        let typeset = typeset(article, source: source)
+        // SVG text is set by librsvg through the thread's default fonts, which must then include the CJK collections
+        // when the SVG might use them.
+        let svgs = typeset.document.pages.flatMap { page in
+            page.items.compactMap { item -> String? in
+                if case .image(let image, _) = item.item, image.format == .svg { return image.path }
+                return nil
+            }
+        }
+        if svgs.contains(where: SVGText.mayNeedPinnedFonts) { shaper.becomeThreadDefault(everyFont: true) }
+        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(typeset.document, reusing: renderCache)
+        return RenderedArticle(typeset: typeset, pdf: pdf)
     }
 }

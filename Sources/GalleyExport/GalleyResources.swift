@@ -1,4 +1,6 @@
 import Foundation
+import GalleyFonts
+import GalleyStyle
 
 /// Where Galley's data folders (`Layouts/`, `Fonts/`) are: `$GALLEY_HOME`, else beside the executable's checkout, else here.
 public struct GalleyResources: Sendable {
@@ -35,4 +37,10 @@ public struct GalleyResources: Sendable {
     public var layouts: URL { root.appendingPathComponent("Layouts") }
     /// The bundled fonts folder.
     public var fonts: URL { root.appendingPathComponent("Fonts") }
+
+    /// Loads the layout `nameOrPath`, refusing one that names a font Galley does not have (file, line and font).
+    public func layout(_ nameOrPath: String) throws -> StyleSheet {
+        let families = try FontCatalog.load(fontsDirectory: fonts).installedFamilies()
+        return try StyleSheetLoader(layoutsDirectory: layouts, installedFamilies: families).load(nameOrPath)
+    }
 }

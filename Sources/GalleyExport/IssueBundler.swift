@@ -39,7 +39,7 @@ public struct IssueBundler: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw Diagnostic(file: path, message: "no such file") }
         let issue = try IssueReader().read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load(override ?? issue.layout ?? "article-a4")
+        let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
             section.articles.map { (folder.appendingPathComponent($0).standardizedFileURL.path, sectionIndex) }
         }

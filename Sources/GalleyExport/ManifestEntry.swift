@@ -26,8 +26,10 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     public var sha256: String
     /// The article's title.
     public var title: String
-    /// The article's language tag.
+    /// The article's language tag: as its source declared it, or as Galley detected it.
     public var language: String
+    /// True when the source declared no language and `language` was detected from the text.
+    public var languageDetected: Bool?
     /// Warnings about the article (reader warnings, missing glyphs), one sentence each.
     public var warnings: [String]
     /// The hash of everything the PDF is made from; an equal hash means the PDF is up to date.

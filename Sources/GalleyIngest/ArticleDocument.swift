@@ -29,7 +29,8 @@ struct ArticleDocument: Decodable {
         if let date, ArticleDate(iso: date) == nil {
             throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)")
         }
-        let language = try optional(String.self, "language") ?? "en"
+        let declaredLanguage = try optional(String.self, "language")
+        let language = declaredLanguage ?? "en"
         guard language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else {
             throw container.invalid("language", "\"\(language)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
         }
@@ -47,7 +48,8 @@ struct ArticleDocument: Decodable {
             notes: try optional([NoteElement].self, "notes")?.map(\.note) ?? [],
             related: try optional([RelatedGroupElement].self, "related")?.map(\.group) ?? [],
             publisherFooter: try optional(String.self, "publisherFooter"),
-            footnotes: try optional([FootnoteElement].self, "footnotes")?.map(\.footnote) ?? [])
+            footnotes: try optional([FootnoteElement].self, "footnotes")?.map(\.footnote) ?? [],
+            languageDeclared: declaredLanguage != nil)
         try FootnoteCheck.validate(article, container: container)
     }
 }

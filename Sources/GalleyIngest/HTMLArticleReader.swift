@@ -65,10 +65,13 @@ public struct HTMLArticleReader: ArticleReader {
                                            message: "article:published_time \"\(published)\" is not a date; the article has no date"))
             }
         }
-        var language = page.language ?? page.first("og:locale")?.replacingOccurrences(of: "_", with: "-") ?? "en"
+        let declared = page.language ?? page.first("og:locale")?.replacingOccurrences(of: "_", with: "-")
+        var language = declared ?? "en"
+        var languageDeclared = declared != nil
         if !ArticleFieldRules.isLanguageTag(language) {
-            warnings.append(Diagnostic(.warning, file: file, message: "\"\(language)\" is not a language tag; the article is read as English (en)"))
+            warnings.append(Diagnostic(.warning, file: file, message: "\"\(language)\" is not a language tag; the language is detected from the text"))
             language = "en"
+            languageDeclared = false
         }
         let url = page.first("og:url") ?? page.canonicalURL
         let authors = page.all("article:author").filter { !$0.lowercased().hasPrefix("http") }
@@ -96,7 +99,8 @@ public struct HTMLArticleReader: ArticleReader {
             notes: notes,
             related: related,
             publisherFooter: page.first("galley:publisher-footer"),
-            footnotes: converter.footnoteList)
+            footnotes: converter.footnoteList,
+            languageDeclared: languageDeclared)
         return ReadResult(article: article, warnings: warnings + converter.warnings)
     }
 

@@ -53,7 +53,7 @@ public struct MarkdownArticleReader: ArticleReader {
             title: title, deck: deck, kicker: front.kicker, authors: front.authors, date: front.date,
             language: front.language ?? "en", sourceURL: front.url, topics: front.topics, body: blocks,
             signOff: front.signOff, translation: front.translation, notes: notes, related: front.related,
-            publisherFooter: front.publisherFooter, footnotes: converter.footnotes)
+            publisherFooter: front.publisherFooter, footnotes: converter.footnotes, languageDeclared: front.language != nil)
         return [ReadResult(article: article, warnings: front.warnings + converter.warnings + extras)]
     }
 

@@ -25,13 +25,15 @@ public struct WXRReader: ArticleReader {
             displayNames[login] = name
         }
         var language = "en"
+        var languageDeclared = false
         var channelWarnings: [Diagnostic] = []
         if let tag = channel.child("language")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines), !tag.isEmpty {
             if ArticleFieldRules.isLanguageTag(tag) {
                 language = tag
+                languageDeclared = true
             } else {
                 channelWarnings.append(Diagnostic(.warning, file: file, line: channel.child("language")?.line,
-                                                  message: "\"\(tag)\" is not a language tag; the posts are read as English (en)"))
+                                                  message: "\"\(tag)\" is not a language tag; each post's language is detected from its text"))
             }
         }
         var results: [ReadResult] = []
@@ -40,7 +42,7 @@ public struct WXRReader: ArticleReader {
             guard field("wp:post_type") == "post", field("wp:status") == "publish" else { continue }
             let categories = item.childElements.filter { $0.qualifiedName == "category" }
             let creator = field("dc:creator") ?? ""
-            let post = WordPressPost(
+            var post = WordPressPost(
                 id: field("wp:post_id")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
                 titleHTML: field("title") ?? "",
                 contentHTML: field("content:encoded") ?? "",
@@ -51,6 +53,7 @@ public struct WXRReader: ArticleReader {
                 categories: categories.filter { $0.attribute("domain") == "category" }.map(\.textContent),
                 tags: categories.filter { $0.attribute("domain") == "post_tag" }.map(\.textContent),
                 language: language)
+            post.languageDeclared = languageDeclared
             do {
                 let (article, warnings) = try post.article(file: file, autoParagraphs: true, path: nil)
                 // The content's lines count from its element's line, where the CDATA section starts.

@@ -24,6 +24,8 @@ struct WordPressPost {
     var tags: [String] = []
     /// The language tag.
     var language = "en"
+    /// Whether the post (or its export's channel) named its language.
+    var languageDeclared = false
 
     /// Category names WordPress gives posts nobody filed, not worth printing as a kicker.
     private static let placeholderCategories: Set<String> = ["uncategorized", "uncategorised", "non classé", "sin categoría", "без рубрики"]
@@ -63,7 +65,8 @@ struct WordPressPost {
             sourceURL: link.flatMap { $0.isEmpty ? nil : $0 },
             topics: topics,
             body: content.body,
-            footnotes: content.footnotes)
+            footnotes: content.footnotes,
+            languageDeclared: languageDeclared)
         return (article, warnings)
     }
 }

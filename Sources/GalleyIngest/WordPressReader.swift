@@ -60,18 +60,21 @@ public struct WordPressReader: ArticleReader {
         if id.isEmpty { id = ArticleFieldRules.stableID(forTitle: HTMLFragment(html: title).plainText) }
         var warnings: [Diagnostic] = []
         var language = defaultLanguage
+        var languageDeclared = false
         if let lang = post["lang"] as? String, !lang.isEmpty {
             if ArticleFieldRules.isLanguageTag(lang) {
                 language = lang
+                languageDeclared = true
             } else {
                 let keys = path + [AnyKey("lang")]
                 warnings.append(Diagnostic(.warning, file: file, line: locator.line(of: keys), path: CodingPath.format(keys),
-                                           message: "\"\(lang)\" is not a language tag; using \(defaultLanguage)"))
+                                           message: "\"\(lang)\" is not a language tag; the language is detected from the text"))
             }
         }
         var wordpress = WordPressPost(id: id, titleHTML: title, contentHTML: content,
                                       excerptHTML: (post["excerpt"] as? [String: Any])?["rendered"] as? String,
                                       date: post["date"] as? String, link: post["link"] as? String, language: language)
+        wordpress.languageDeclared = languageDeclared
         if let embedded = post["_embedded"] as? [String: Any] {
             wordpress.authors = (embedded["author"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             let terms = (embedded["wp:term"] as? [[Any]] ?? []).flatMap { $0 }.compactMap { $0 as? [String: Any] }

@@ -14,6 +14,9 @@ public struct Article: Codable, Sendable, Equatable {
     public var date: String?
     /// The BCP 47 language tag of the text (`en`, `fr`, `ru`).
     public var language: String
+    /// Whether the source said which language the article is in; when not, `language` is a reader's guess
+    /// (English) until a language detector replaces it.
+    public var languageDeclared: Bool
     /// The address of the original publication, printed and linked in the footer.
     public var sourceURL: String?
     /// Topics or tags, used as PDF keywords.
@@ -37,7 +40,8 @@ public struct Article: Codable, Sendable, Equatable {
     public init(id: String, title: String, deck: [Inline]? = nil, kicker: String? = nil, authors: [String] = [],
                 date: String? = nil, language: String = "en", sourceURL: String? = nil, topics: [String] = [],
                 body: [Block] = [], signOff: String? = nil, translation: Translation? = nil, notes: [Note] = [],
-                related: [RelatedGroup] = [], publisherFooter: String? = nil, footnotes: [Footnote] = []) {
+                related: [RelatedGroup] = [], publisherFooter: String? = nil, footnotes: [Footnote] = [],
+                languageDeclared: Bool = true) {
         self.id = id
         self.title = title
         self.deck = deck
@@ -45,6 +49,7 @@ public struct Article: Codable, Sendable, Equatable {
         self.authors = authors
         self.date = date
         self.language = language
+        self.languageDeclared = languageDeclared
         self.sourceURL = sourceURL
         self.topics = topics
         self.body = body
@@ -54,5 +59,29 @@ public struct Article: Codable, Sendable, Equatable {
         self.related = related
         self.publisherFooter = publisherFooter
         self.footnotes = footnotes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, deck, kicker, authors, date, language, languageDeclared, sourceURL, topics, body, signOff, translation
+        case notes, related, publisherFooter, footnotes
+    }
+
+    /// Reads the encoded form; `languageDeclared` may be absent (articles encoded before it existed) and then means true.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
+                  deck: try container.decodeIfPresent([Inline].self, forKey: .deck),
+                  kicker: try container.decodeIfPresent(String.self, forKey: .kicker),
+                  authors: try container.decode([String].self, forKey: .authors),
+                  date: try container.decodeIfPresent(String.self, forKey: .date),
+                  language: try container.decode(String.self, forKey: .language),
+                  sourceURL: try container.decodeIfPresent(String.self, forKey: .sourceURL),
+                  topics: try container.decode([String].self, forKey: .topics), body: try container.decode([Block].self, forKey: .body),
+                  signOff: try container.decodeIfPresent(String.self, forKey: .signOff),
+                  translation: try container.decodeIfPresent(Translation.self, forKey: .translation),
+                  notes: try container.decode([Note].self, forKey: .notes), related: try container.decode([RelatedGroup].self, forKey: .related),
+                  publisherFooter: try container.decodeIfPresent(String.self, forKey: .publisherFooter),
+                  footnotes: try container.decode([Footnote].self, forKey: .footnotes),
+                  languageDeclared: try container.decodeIfPresent(Bool.self, forKey: .languageDeclared) ?? true)
     }
 }

@@ -1,5 +1,6 @@
 import CHyphen
 import Foundation
+import GalleyFonts
 
 /// A loaded libhyphen pattern file, shared by every thread of the process.
 ///
@@ -107,14 +108,24 @@ final class HyphenationDictionary: @unchecked Sendable {
               let firstLine = String(decoding: source.prefix(64), as: UTF8.self).split(whereSeparator: \.isNewline).first,
               let encoding = DictionaryEncoding(charset: String(firstLine).trimmingCharacters(in: .whitespaces)) else { return nil }
         let sourceHash = fingerprint(source)
+        // Named by the way the patterns were completed too (see PatternExpansion), never reusing another version's.
         let cached = cacheFolder?.appendingPathComponent(
-            "\(url.deletingPathExtension().lastPathComponent)-\(String(sourceHash, radix: 16)).automaton")
+            "\(url.deletingPathExtension().lastPathComponent)-\(String(sourceHash, radix: 16))-complete\(PatternExpansion.version).automaton")
         if let cached, let data = try? Data(contentsOf: cached), let compiled = CompiledPatterns(data, sourceHash: sourceHash) {
             return HyphenationDictionary(handle: compiled.handle, compiled: compiled, encoding: encoding, leftMin: leftMin, rightMin: rightMin)
         }
-        guard let handle = hnj_hyphen_load(url.path) else { return nil }
+        guard let handle = loadCompleted(source) else { return nil }
         if let cached { save(CompiledPatterns.serialize(handle, sourceHash: sourceHash), to: cached) }
         return HyphenationDictionary(handle: handle, compiled: nil, encoding: encoding, leftMin: leftMin, rightMin: rightMin)
+    }
+
+    /// libhyphen's automaton of the completed patterns of `source`, through a temporary file (libhyphen reads only files).
+    private static func loadCompleted(_ source: Data) -> UnsafeMutablePointer<HyphenDict>? {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("galley-patterns-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).dic")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard (try? PatternExpansion.expand(source).write(to: temporary)) != nil else { return nil }
+        return hnj_hyphen_load(temporary.path)
     }
 
     /// Writes beside the target and renames, so a process reading the cache never sees half a file.

@@ -1,94 +1,193 @@
 import CCairoPango
+import CLineBreak
 import Foundation
+import GalleyFonts
 import GalleyLayout
+import GalleyModel
+import GalleyStyle
 
-/// Shapes text with Pango and HarfBuzz, using only the fonts in one folder.
+/// Shapes text with Pango and HarfBuzz, using only the fonts of Galley's catalog, and analyses paragraphs with
+/// Pango's implementations of the Unicode bidi and line-breaking algorithms.
 ///
-/// Owns its own fontconfig configuration and Pango font map: font maps must never be shared
-/// between threads, so each worker creates its own shaper.
-public final class PangoShaper: TextShaper {
-    private let config: OpaquePointer
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
-    private var faces: [UnsafeMutableRawPointer: FontFace] = [:]
+/// Owns its fontconfig configurations and Pango font maps: font maps must never be shared between threads, so each
+/// worker creates its own shaper. The FreeType faces behind them are shared (see `FreeTypeFaces`).
+///
+/// Text is shaped with Galley's bundled fonts, and with the pinned system fonts too (the large Chinese, Japanese and
+/// Korean collections) only when the text needs them: its stack names one of their families, or the bundled fonts
+/// lack one of its characters. Opening those faces and sorting them in every fallback search costs more than setting
+/// a whole Latin article, so articles that never use them never pay for them.
+public final class PangoShaper: TextShaper, TextAnalyzer {
+    private let catalog: FontCatalog
+    private let bundled: PangoFontContext
+    private var everyFont: PangoFontContext?
+    /// The families only the pinned fonts have: text whose stack names one is shaped with every font.
+    private let pinnedFamilies: Set<String>
+    private let stacks: [String: FontStack]
+    private var familyLists: [FamilyKey: String] = [:]
+    /// ICU line-break iterators by language, opened on first use (opening one loads its rules and dictionaries).
+    private var lineBreakers: [String: UnsafeMutableRawPointer] = [:]
 
-    /// Errors setting up fonts.
-    public enum SetupError: Error, CustomStringConvertible {
-        /// The folder has no usable font files.
-        case noFonts(String)
-
-        /// A sentence for the user.
-        public var description: String {
-            switch self {
-            case .noFonts(let path): return "\(path): no font files found (Galley uses only the fonts in this folder)"
-            }
-        }
+    private struct FamilyKey: Hashable {
+        var family: String
+        var script: Script?
+        var language: String
     }
 
-    /// Creates a shaper over the fonts in `fontsDirectory`.
-    public init(fontsDirectory: URL) throws {
-        guard let config = FcConfigCreate() else { throw SetupError.noFonts(fontsDirectory.path) }
-        // A bare configuration has no cache folder; give it one so that scans are cached and fontconfig stays quiet.
-        let cacheXML = "<fontconfig><cachedir>\(CacheFolder.named("fontconfig").path)</cachedir></fontconfig>"
-        _ = FcConfigParseAndLoadFromMemory(config, cacheXML, 0)
-        let added = FcConfigAppFontAddDir(config, fontsDirectory.path)
-        guard added != 0, let fonts = FcConfigGetFonts(config, FcSetApplication), fonts.pointee.nfont > 0 else {
-            FcConfigDestroy(config)
-            throw SetupError.noFonts(fontsDirectory.path)
-        }
-        self.config = config
-        let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
-        fontMap = map
-        // Pango's fontconfig font map is the concrete type behind the cairo FT font map.
-        pango_fc_font_map_set_config(OpaquePointer(map), config)
-        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
-        context = pango_font_map_create_context(map)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(context, 0)
-    }
-
-    /// Makes these fonts the ones Pango hands to code on this thread that asks for its default font map.
-    ///
-    /// librsvg sets an SVG's text through that default; without this it would use the system's fonts, breaking the
-    /// rule that only `Fonts/` is used, and open faces outside the set the renderer knows (see `scripts/build-fonts.sh`).
-    public func becomeThreadDefault() {
-        pango_cairo_font_map_set_default(OpaquePointer(fontMap))
+    /// Creates a shaper over the fonts of `catalog`, resolving the font stacks of a layout by language.
+    public init(catalog: FontCatalog, stacks: [String: FontStack] = [:]) throws {
+        self.catalog = catalog
+        bundled = PangoFontContext(configuration: try FontConfiguration(catalog: catalog, selection: .bundled))
+        pinnedFamilies = catalog.pinned.isEmpty ? []
+            : try catalog.installedFamilies(.all).subtracting(catalog.installedFamilies(.bundled))
+        self.stacks = stacks
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(UnsafeMutableRawPointer(fontMap))
-        FcConfigDestroy(config)
+        for breaker in lineBreakers.values { galley_line_breaker_close(breaker) }
     }
 
-    private func description(for font: FontRequest) -> OpaquePointer {
+    /// The context with every font, made on first need.
+    private func fullContext() -> PangoFontContext? {
+        if let everyFont { return everyFont }
+        guard !catalog.pinned.isEmpty, let configuration = try? FontConfiguration(catalog: catalog, selection: .all) else { return nil }
+        let made = PangoFontContext(configuration: configuration)
+        everyFont = made
+        return made
+    }
+
+    /// Creates a shaper over the fonts of the catalog in `fontsDirectory`.
+    public convenience init(fontsDirectory: URL, stacks: [String: FontStack] = [:]) throws {
+        try self.init(catalog: try FontCatalog.load(fontsDirectory: fontsDirectory), stacks: stacks)
+    }
+
+    /// Makes these fonts the ones Pango hands to code on this thread that asks for its default font map; with
+    /// `everyFont`, the pinned ones too.
+    ///
+    /// librsvg sets an SVG's text through that default; without this it would use the system's fonts, breaking the
+    /// rule that only Galley's fonts are used, and cairo would open font files itself (see `FreeTypeFaces`).
+    public func becomeThreadDefault(everyFont: Bool = false) {
+        let context = everyFont ? fullContext() ?? bundled : bundled
+        pango_cairo_font_map_set_default(OpaquePointer(context.fontMap))
+    }
+
+    /// The comma-separated families Pango tries for `family` (a stack or a family) in a run of `script`.
+    private func familyList(_ family: String, script: Script?, language: String) -> String {
+        let key = FamilyKey(family: family, script: script, language: language)
+        if let known = familyLists[key] { return known }
+        let list = stacks[family].map { $0.families(for: script, language: language).joined(separator: ",") } ?? family
+        familyLists[key] = list
+        return list
+    }
+
+    private func description(for font: FontRequest, families: String) -> OpaquePointer {
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, font.family)
+        pango_font_description_set_family(description, families)
         pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
         return description
     }
 
-    /// Itemizes `text` (choosing fonts per script and coverage) and shapes each item.
-    public func shape(_ text: String, font: FontRequest, language: String) -> [GlyphRun] {
+    /// The script whose fonts set `scalar`: its own, or Han for the full-width punctuation and forms of Chinese and
+    /// Japanese text, which only the CJK faces have; nil for characters every script shares.
+    static func fontScript(of scalar: Unicode.Scalar) -> Script? {
+        if let script = Script.of(scalar) { return script }
+        switch scalar.value {
+        case 0x3000...0x303F, 0x30FB, 0xFE30...0xFE4F, 0xFF01...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65, 0xFFE0...0xFFEE:
+            return .han
+        default:
+            return nil
+        }
+    }
+
+    /// The language a run of CJK text must be in whatever its paragraph says: kana are only ever Japanese and
+    /// hangul only Korean, so such a run takes the Japanese or Korean face even in a paragraph tagged otherwise.
+    static func hanLanguage(_ text: String, _ bytes: Range<Int>) -> String? {
+        let utf8 = text.utf8
+        let slice = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)],
+                           as: UTF8.self)
+        var hangul = false
+        for scalar in slice.unicodeScalars {
+            switch scalar.value {
+            case 0x3041...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return "ja"
+            case 0x1100...0x11FF, 0x3131...0x318E, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xFFA0...0xFFDC: hangul = true
+            default: break
+            }
+        }
+        return hangul ? "ko" : nil
+    }
+
+    /// The text's runs of one script, as UTF-8 byte ranges: characters of no script (digits, punctuation, marks)
+    /// belong to the run before them, or at the start to the first run after them.
+    static func scriptRuns(_ text: String) -> [(bytes: Range<Int>, script: Script?)] {
+        var runs: [(bytes: Range<Int>, script: Script?)] = []
+        var start = 0
+        var offset = 0
+        var current: Script?
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if let script = fontScript(of: scalar), script != current {
+                if current == nil {
+                    current = script
+                } else {
+                    runs.append((start..<offset, current))
+                    start = offset
+                    current = script
+                }
+            }
+            offset += width
+        }
+        runs.append((start..<offset, current))
+        return runs
+    }
+
+    /// Itemizes `text` (choosing fonts per script and coverage) and shapes each item, in reading order.
+    ///
+    /// Each run of one script gets the families its layout stack names for that script, so an Arabic word in an
+    /// English paragraph takes the stack's Arabic face, not whichever font happens to have Arabic letters.
+    public func shape(_ text: String, font: FontRequest, language: String, direction: TextDirection) -> [GlyphRun] {
         guard !text.isEmpty else { return [] }
-        let description = description(for: font)
-        defer { pango_font_description_free(description) }
+        let runs = stacks[font.family] == nil ? [(bytes: 0..<text.utf8.count, script: Script?.none)] : Self.scriptRuns(text)
+        let lists = runs.map { run in
+            familyList(font.family, script: run.script, language: run.script == .han ? Self.hanLanguage(text, run.bytes) ?? language : language)
+        }
+        let needsPinned = !pinnedFamilies.isEmpty && lists.contains { list in
+            list.split(separator: ",").contains { pinnedFamilies.contains(String($0)) }
+        }
+        if needsPinned, let full = fullContext() {
+            return shape(text, in: full, runs: runs, lists: lists, font: font, language: language, direction: direction)
+        }
+        let shaped = shape(text, in: bundled, runs: runs, lists: lists, font: font, language: language, direction: direction)
+        // A character no bundled font has may be in a pinned one (a Chinese character in an English sentence).
+        if shaped.contains(where: { $0.missingGlyphs > 0 }), let full = fullContext() {
+            return shape(text, in: full, runs: runs, lists: lists, font: font, language: language, direction: direction)
+        }
+        return shaped
+    }
+
+    private func shape(_ text: String, in fonts: PangoFontContext, runs: [(bytes: Range<Int>, script: Script?)], lists: [String],
+                       font: FontRequest, language: String, direction: TextDirection) -> [GlyphRun] {
+        let context = fonts.context
         let attributes = pango_attr_list_new()
         defer { pango_attr_list_unref(attributes) }
-        pango_attr_list_insert(attributes, pango_attr_font_desc_new(description))
+        var descriptions: [OpaquePointer] = []
+        defer { descriptions.forEach { pango_font_description_free($0) } }
+        for (run, list) in zip(runs, lists) {
+            let description = description(for: font, families: list)
+            descriptions.append(description)
+            let attribute = pango_attr_font_desc_new(description)!
+            attribute.pointee.start_index = UInt32(run.bytes.lowerBound)
+            attribute.pointee.end_index = UInt32(run.bytes.upperBound)
+            pango_attr_list_insert(attributes, attribute)
+        }
         pango_attr_list_insert(attributes, pango_attr_language_new(pango_language_from_string(language)))
-        pango_context_set_font_description(context, description)
+        pango_context_set_font_description(context, descriptions[0])
 
-        var runs: [GlyphRun] = []
+        var shaped: [GlyphRun] = []
         text.withCString { base in
             let length = Int32(strlen(base))
-            var list = pango_itemize(context, base, 0, length, attributes, nil)
+            let baseDirection = direction == .rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR
+            var list = pango_itemize_with_base_dir(context, baseDirection, base, 0, length, attributes, nil)
             let head = list
             defer {
                 var node = head
@@ -100,20 +199,21 @@ public final class PangoShaper: TextShaper {
             }
             while let node = list {
                 let item = node.pointee.data.assumingMemoryBound(to: PangoItem.self)
-                runs.append(shapeItem(item, base: base, length: length, size: font.size))
+                shaped.append(shapeItem(item, base: base, length: length, size: font.size, fonts: fonts))
                 list = node.pointee.next
             }
         }
-        return runs
+        return shaped
     }
 
-    private func shapeItem(_ item: UnsafeMutablePointer<PangoItem>, base: UnsafePointer<CChar>, length: Int32, size: Double) -> GlyphRun {
+    private func shapeItem(_ item: UnsafeMutablePointer<PangoItem>, base: UnsafePointer<CChar>, length: Int32, size: Double,
+                           fonts: PangoFontContext) -> GlyphRun {
         let glyphString = pango_glyph_string_new()!
         defer { pango_glyph_string_free(glyphString) }
         let offset = Int(item.pointee.offset)
         let itemLength = item.pointee.length
         pango_shape_with_flags(base + offset, itemLength, base, length, &item.pointee.analysis, glyphString, PANGO_SHAPE_NONE)
-        let face = fontFace(of: item.pointee.analysis.font)
+        let face = fonts.fontFace(of: item.pointee.analysis.font)
         var glyphs: [Glyph] = []
         var missing = 0
         let count = Int(glyphString.pointee.num_glyphs)
@@ -122,10 +222,11 @@ public final class PangoShaper: TextShaper {
         for index in 0..<count {
             let info = glyphString.pointee.glyphs[index]
             var id = info.glyph
-            if id & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
+            if id == PANGO_GLYPH_EMPTY {
+                // Pango's glyph for characters drawn as nothing (joiners, bidi marks): kept for the cluster map only.
+                id = GlyphRun.invisibleGlyph
+            } else if id & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
                 missing += 1
-                id = 0
-            } else if id == PANGO_GLYPH_EMPTY {
                 id = 0
             }
             glyphs.append(Glyph(id: id, advance: Double(info.geometry.width) / scale,
@@ -134,37 +235,15 @@ public final class PangoShaper: TextShaper {
         }
         let bytes = UnsafeRawBufferPointer(start: base + offset, count: Int(itemLength))
         let text = String(decoding: bytes, as: UTF8.self)
-        return GlyphRun(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missing)
-    }
-
-    private func fontFace(of font: UnsafeMutablePointer<PangoFont>?) -> FontFace {
-        guard let font else { return FontFace(file: "", index: 0, postScriptName: "none") }
-        let key = UnsafeMutableRawPointer(font)
-        if let known = faces[key] { return known }
-        var face = FontFace(file: "", index: 0, postScriptName: "unknown")
-        if let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) {
-            var file: UnsafeMutablePointer<FcChar8>?
-            if FcPatternGetString(pattern, galley_fc_file(), 0, &file) == FcResultMatch, let file {
-                face.file = String(cString: file)
-            }
-            var index: Int32 = 0
-            if FcPatternGetInteger(pattern, galley_fc_index(), 0, &index) == FcResultMatch { face.index = Int(index) }
-            var name: UnsafeMutablePointer<FcChar8>?
-            if FcPatternGetString(pattern, galley_fc_postscript_name(), 0, &name) == FcResultMatch, let name {
-                face.postScriptName = String(cString: name)
-            }
-        }
-        // Pango keeps fonts alive in its cache, so the pointer is a stable key for this font map's life.
-        g_object_ref(key)
-        faces[key] = face
-        return face
+        return GlyphRun(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missing,
+                        isRightToLeft: item.pointee.analysis.level % 2 == 1)
     }
 
     /// Ascent, descent and the shaped space of `font`.
     public func metrics(of font: FontRequest) -> FontMetrics {
-        let description = description(for: font)
+        let description = description(for: font, families: familyList(font.family, script: .latin, language: "en"))
         defer { pango_font_description_free(description) }
-        let metrics = pango_context_get_metrics(context, description, nil)
+        let metrics = pango_context_get_metrics(bundled.context, description, nil)
         defer { pango_font_metrics_unref(metrics) }
         let scale = Double(PANGO_SCALE)
         let space = shape(" ", font: font, language: "en").first
@@ -173,5 +252,44 @@ public final class PangoShaper: TextShaper {
         return FontMetrics(ascent: Double(pango_font_metrics_get_ascent(metrics)) / scale,
                            descent: Double(pango_font_metrics_get_descent(metrics)) / scale,
                            capHeight: font.size * 0.71, space: space)
+    }
+
+    /// Pango's UAX #9 levels (through fribidi), one per Unicode scalar.
+    public func embeddingLevels(of text: String, direction: TextDirection) -> [UInt8] {
+        let count = text.unicodeScalars.count
+        guard count > 0 else { return [] }
+        var base = direction == .rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR
+        let levels: UnsafeMutablePointer<UInt8>? = text.withCString { pango_log2vis_get_embedding_levels($0, -1, &base) }
+        guard let levels else { return Array(repeating: direction == .rightToLeft ? 1 : 0, count: count) }
+        defer { g_free(levels) }
+        return Array(UnsafeBufferPointer(start: levels, count: count))
+    }
+
+    /// ICU's line-break opportunities (UAX #14, with its dictionaries for Thai, Lao, Khmer and Myanmar, which
+    /// Pango lacks but for Thai), one per Unicode scalar.
+    public func lineBreakOpportunities(in text: String, language: String) -> [Bool] {
+        let count = text.unicodeScalars.count
+        guard count > 0 else { return [] }
+        let units = Array(text.utf16)
+        var breaks = [UInt8](repeating: 0, count: units.count)
+        if let breaker = lineBreaker(for: language) {
+            _ = galley_line_breaker_fill(breaker, units, Int32(units.count), &breaks)
+        }
+        // From UTF-16 units to scalars: a scalar outside the Basic Multilingual Plane takes two units.
+        var result: [Bool] = []
+        result.reserveCapacity(count)
+        var unit = 0
+        for scalar in text.unicodeScalars {
+            result.append(breaks[unit] != 0)
+            unit += scalar.utf16.count
+        }
+        return result
+    }
+
+    private func lineBreaker(for language: String) -> UnsafeMutableRawPointer? {
+        if let known = lineBreakers[language] { return known }
+        guard let made = galley_line_breaker_open(language) else { return nil }
+        lineBreakers[language] = made
+        return made
     }
 }

@@ -1,26 +1,19 @@
 import CCairoPango
+import GalleyFonts
 import GalleyLayout
 
-/// cairo font faces for the font files documents use, kept for as long as their renderer lives.
+/// cairo font faces for the font files documents use, looked up once per renderer.
 ///
-/// Reusing a face across documents lets cairo reuse its scaled fonts and their glyph metrics instead of
-/// asking FreeType again for every article of a batch.
+/// The faces themselves are made once per process from Galley's own FreeType faces (`FreeTypeFaces`), so cairo
+/// never opens a font file; this cache only saves the shared store's lock on every glyph run.
 final class FontFaceCache {
     private var faces: [FontFace: OpaquePointer] = [:]
 
-    deinit {
-        for face in faces.values { cairo_font_face_destroy(face) }
-    }
-
-    /// The cairo face for `face`, loaded from its file through fontconfig's pattern.
-    func face(for face: FontFace) -> OpaquePointer {
+    /// The cairo face for `face`, or nil when its file cannot be opened (its glyphs are then not drawn).
+    func face(for face: FontFace) -> OpaquePointer? {
         if let known = faces[face] { return known }
-        let pattern = FcPatternCreate()!
-        FcPatternAddString(pattern, galley_fc_file(), face.file)
-        FcPatternAddInteger(pattern, galley_fc_index(), Int32(face.index))
-        let created = cairo_ft_font_face_create_for_pattern(pattern)!
-        FcPatternDestroy(pattern)
-        faces[face] = created
-        return created
+        guard let made = FreeTypeFaces.shared.cairoFace(file: face.file, index: face.index) else { return nil }
+        faces[face] = made
+        return made
     }
 }

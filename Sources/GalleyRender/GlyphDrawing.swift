@@ -5,6 +5,8 @@ import GalleyLayout
 final class GlyphDrawing {
     private var currentFace: OpaquePointer?
     private var currentSize = 0.0
+    /// For each cairo face, the empty glyph that places right-to-left text where no glyph of its own stands (0: none).
+    private var carriers: [OpaquePointer: UInt] = [:]
 
     /// Sets print font options (no hinting: glyphs sit where layout put them) on a new context.
     static func prepare(_ cr: OpaquePointer) {
@@ -24,45 +26,255 @@ final class GlyphDrawing {
             currentFace = face
             currentSize = run.size
         }
+        if run.isRightToLeft, let page = Self.rightToLeftText(run, at: origin, carrier: carrier(on: cr, face: face)) {
+            var glyphs = page.glyphs
+            var clusters = page.clusters
+            page.text.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
+                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                }
+            }
+            return
+        }
 
         var glyphs: [cairo_glyph_t] = []
         glyphs.reserveCapacity(run.glyphs.count)
         var pen = origin.x
         for glyph in run.glyphs {
-            glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: pen + glyph.xOffset, y: origin.y + glyph.yOffset))
+            // Characters drawn as nothing keep their place in the cluster map but show no glyph.
+            if glyph.id != GlyphRun.invisibleGlyph {
+                glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: pen + glyph.xOffset, y: origin.y + glyph.yOffset))
+            }
             pen += glyph.advance
         }
         let utf8 = Array(run.text.utf8)
+        guard !glyphs.isEmpty else { return }
         var clusters = Self.clusterMap(run, byteCount: utf8.count)
+        // A right-to-left run's clusters run from its last glyph (the glyphs stand in visual order).
+        let flags = run.isRightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
                 cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
-                                       &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                                       &clusters, Int32(clusters.count), flags)
             }
         }
     }
 
-    /// cairo's clusters from the glyphs' byte offsets; a run whose offsets are not monotonic becomes one cluster.
+    /// cairo's clusters from the glyphs' byte offsets, in text order, counting only the glyphs that are shown.
+    ///
+    /// A right-to-left run's glyphs stand in visual order, so its clusters are made from the glyphs reversed (and
+    /// drawn with cairo's backward flag). A run whose offsets do not run monotonically becomes one cluster.
     static func clusterMap(_ run: GlyphRun, byteCount: Int) -> [cairo_text_cluster_t] {
+        let backward = run.isRightToLeft
+        let glyphs = backward ? Array(run.glyphs.reversed()) : run.glyphs
+        let shown = glyphs.reduce(0) { $0 + ($1.id == GlyphRun.invisibleGlyph ? 0 : 1) }
         var clusters: [cairo_text_cluster_t] = []
         var index = 0
-        let glyphs = run.glyphs
         var valid = glyphs.first?.cluster == 0
         while valid, index < glyphs.count {
             let start = glyphs[index].cluster
             var end = index + 1
-            while end < glyphs.count, glyphs[end].cluster == start { end += 1 }
+            var count = glyphs[index].id == GlyphRun.invisibleGlyph ? 0 : 1
+            while end < glyphs.count, glyphs[end].cluster == start {
+                if glyphs[end].id != GlyphRun.invisibleGlyph { count += 1 }
+                end += 1
+            }
             let nextByte = end < glyphs.count ? glyphs[end].cluster : byteCount
             guard nextByte > start else {
                 valid = false
                 break
             }
-            clusters.append(cairo_text_cluster_t(num_bytes: Int32(nextByte - start), num_glyphs: Int32(end - index)))
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(nextByte - start), num_glyphs: Int32(count)))
             index = end
         }
         if !valid || byteCount == 0 {
-            return [cairo_text_cluster_t(num_bytes: Int32(max(byteCount, 0)), num_glyphs: Int32(glyphs.count))]
+            return [cairo_text_cluster_t(num_bytes: Int32(max(byteCount, 0)), num_glyphs: Int32(shown))]
         }
+        if !backward, Self.marksWords(run.text) { return wordClusters(clusters, text: Array(run.text.utf8)) }
         return clusters
+    }
+
+    /// Whether `text` is in a script whose vowel signs and marks are drawn before, above or around their consonant
+    /// (the Indic scripts, Thai and its neighbours): text extractors misplace such glyphs one by one and split
+    /// words apart, so each word becomes one cluster, which PDF viewers copy whole.
+    static func marksWords(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            guard (0x0900...0x109F).contains(scalar.value) || (0x1780...0x17FF).contains(scalar.value) else { return false }
+            return scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
+        }
+    }
+
+    /// Clusters joined so that each word (up to and including the spaces after it) is one.
+    static func wordClusters(_ clusters: [cairo_text_cluster_t], text: [UInt8]) -> [cairo_text_cluster_t] {
+        var result: [cairo_text_cluster_t] = []
+        var offset = 0
+        for cluster in clusters {
+            let bytes = text[offset..<offset + Int(cluster.num_bytes)]
+            let isSpace = bytes.allSatisfy { $0 == 0x20 }
+            if let last = result.indices.last, !isSpace, !(offset > 0 && text[offset - 1] == 0x20) {
+                result[last].num_bytes += cluster.num_bytes
+                result[last].num_glyphs += cluster.num_glyphs
+            } else {
+                result.append(cluster)
+            }
+            offset += Int(cluster.num_bytes)
+        }
+        return result
+    }
+
+    // MARK: Right-to-left runs
+
+    /// A right-to-left run as the page gives it to text extractors: glyphs left to right, one character per unit.
+    struct RightToLeftText {
+        var text: [UInt8] = []
+        var glyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
+    }
+
+    /// Extractors that read a page by position (poppler's pdftotext, PDFium, pdf.js) expect right-to-left text in
+    /// visual order: they sort characters by where they stand and reverse each right-to-left line. Two things then go
+    /// wrong: text mapped to one glyph (a ligature, an ActualText span) comes out reversed, and a character standing
+    /// inside another (a vowel mark over its letter) lands on the wrong side of it or breaks the line.
+    ///
+    /// So the run is drawn left to right, cut into units of one character each (each unit's text is in reading
+    /// order, as ToUnicode and ActualText want): a ligature's further characters, and every zero-width cluster (marks,
+    /// the alef of a two-glyph lam-alef, joiners), are placed just left of the letter they belong to, `step` apart, by
+    /// an empty glyph (`carrier`) that opens the unit's ActualText span there. A zero-width glyph standing alone at its
+    /// letter's origin is drawn as it is. Nil when the run's clusters are not contiguous.
+    static func rightToLeftText(_ run: GlyphRun, at origin: Point, carrier: UInt?) -> RightToLeftText? {
+        struct Unit {
+            var bytes: Range<Int>
+            var glyphs: Range<Int>
+            var pen: Double
+            var width: Double
+            var x = 0.0
+            var zeroWidth: Bool
+            var inPlace: Bool
+        }
+        let glyphs = run.glyphs
+        let text = Array(run.text.utf8)
+        let starts = Set(glyphs.map(\.cluster)).sorted()
+        guard let first = starts.first, first == 0, let last = starts.last, last < text.count else { return nil }
+        var ends: [Int: Int] = [:]
+        for (index, start) in starts.enumerated() { ends[start] = index + 1 < starts.count ? starts[index + 1] : text.count }
+
+        var units: [Unit] = []
+        var positions: [Double] = []
+        positions.reserveCapacity(glyphs.count)
+        var cursor = origin.x
+        var done = Set<Int>()
+        var index = 0
+        while index < glyphs.count {
+            let start = glyphs[index].cluster
+            guard done.insert(start).inserted, let stop = ends[start] else { return nil }
+            let pen = cursor
+            var end = index
+            while end < glyphs.count, glyphs[end].cluster == start {
+                positions.append(cursor + glyphs[end].xOffset)
+                cursor += glyphs[end].advance
+                end += 1
+            }
+            let width = cursor - pen
+            let shown = (index..<end).filter { glyphs[$0].id != GlyphRun.invisibleGlyph }
+            var scalars: [Int] = []
+            var byte = start
+            while byte < stop {
+                scalars.append(byte)
+                byte += Self.utf8Width(text[byte])
+            }
+            var firstEnd = stop
+            if carrier != nil, scalars.count > 1 {
+                // The cluster's further characters, its last first (leftmost on the page), each on a carrier.
+                for character in stride(from: scalars.count - 1, through: 1, by: -1) {
+                    let characterEnd = character + 1 < scalars.count ? scalars[character + 1] : stop
+                    units.append(Unit(bytes: scalars[character]..<characterEnd, glyphs: index..<index, pen: pen, width: 0,
+                                      zeroWidth: true, inPlace: false))
+                }
+                firstEnd = scalars[1]
+            }
+            let atOrigin = shown.count == 1 && glyphs[shown[0]].xOffset == 0 && glyphs[shown[0]].yOffset == 0
+            units.append(Unit(bytes: start..<firstEnd, glyphs: index..<end, pen: pen, width: width, zeroWidth: width == 0,
+                              inPlace: width == 0 ? atOrigin : shown.count == 1))
+            index = end
+        }
+
+        // Zero-width units go just left of where the next inked unit starts (kerning may move its glyph off the pen).
+        let step = 0.01 * run.size
+        var unit = units.count - 1
+        while unit >= 0 {
+            var anchor = units[unit].pen
+            if !units[unit].zeroWidth {
+                for glyph in units[unit].glyphs where glyphs[glyph].id != GlyphRun.invisibleGlyph {
+                    anchor = min(anchor, positions[glyph])
+                }
+                units[unit].x = anchor
+                unit -= 1
+            }
+            var stacked = 0.0
+            while unit >= 0, units[unit].zeroWidth {
+                stacked += 1
+                units[unit].x = anchor - stacked * step
+                unit -= 1
+            }
+        }
+        // A lone zero-width glyph at its letter's origin needs no carrier: drawn first, it sorts before its letter.
+        for unit in units.indices where units[unit].zeroWidth && units[unit].inPlace {
+            let alone = (unit + 1 == units.count || !units[unit + 1].zeroWidth) && (unit == 0 || !units[unit - 1].zeroWidth)
+            if alone { units[unit].x = units[unit].pen } else { units[unit].inPlace = false }
+        }
+
+        var page = RightToLeftText()
+        page.text.reserveCapacity(text.count)
+        page.glyphs.reserveCapacity(glyphs.count + 8)
+        for unit in units {
+            page.text += text[unit.bytes]
+            let before = page.glyphs.count
+            let carried = carrier.flatMap { unit.inPlace ? nil : $0 }
+            if let carried { page.glyphs.append(cairo_glyph_t(index: carried, x: unit.x, y: origin.y)) }
+            for glyph in unit.glyphs where glyphs[glyph].id != GlyphRun.invisibleGlyph {
+                page.glyphs.append(cairo_glyph_t(index: UInt(glyphs[glyph].id), x: positions[glyph],
+                                                 y: origin.y + glyphs[glyph].yOffset))
+            }
+            if let carried {
+                page.glyphs.append(cairo_glyph_t(index: carried, x: unit.zeroWidth ? unit.x : unit.pen + unit.width, y: origin.y))
+            }
+            page.clusters.append(cairo_text_cluster_t(num_bytes: Int32(unit.bytes.count), num_glyphs: Int32(page.glyphs.count - before)))
+        }
+        return page
+    }
+
+    /// The bytes of the UTF-8 sequence that starts with `lead`.
+    static func utf8Width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// An empty glyph of no advance in the current face (zero width space, byte order mark, word joiner, or one of the
+    /// first glyphs, where fonts keep their null glyph), cached per face; nil when the face has none.
+    private func carrier(on cr: OpaquePointer, face: OpaquePointer) -> UInt? {
+        if let known = carriers[face] { return known == 0 ? nil : known }
+        var found: UInt = 0
+        if let scaled = cairo_get_scaled_font(cr) {
+            var candidates: [UInt] = []
+            if let ftFace = cairo_ft_scaled_font_lock_face(scaled) {
+                for code: FT_ULong in [0x200B, 0xFEFF, 0x2060] {
+                    let id = FT_Get_Char_Index(ftFace, code)
+                    if id != 0 { candidates.append(UInt(id)) }
+                }
+                candidates += (1..<max(1, min(4, Int(ftFace.pointee.num_glyphs)))).map { UInt($0) }
+                cairo_ft_scaled_font_unlock_face(scaled)
+            }
+            for id in candidates {
+                var glyph = cairo_glyph_t(index: id, x: 0, y: 0)
+                var extents = cairo_text_extents_t()
+                cairo_scaled_font_glyph_extents(scaled, &glyph, 1, &extents)
+                if extents.width == 0, extents.height == 0, extents.x_advance == 0 {
+                    found = id
+                    break
+                }
+            }
+        }
+        carriers[face] = found
+        return found == 0 ? nil : found
     }
 }

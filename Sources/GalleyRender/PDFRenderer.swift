@@ -112,8 +112,9 @@ public struct PDFRenderer: Sendable {
         let origin = positioned.origin
         switch positioned.item {
         case .glyphs(let run, let color):
+            guard let face = fonts.face(for: run.face) else { return }
             setSource(color)
-            glyphs.show(run, at: origin, on: cr, face: fonts.face(for: run.face))
+            glyphs.show(run, at: origin, on: cr, face: face)
         case .rule(let size, let color):
             setSource(color)
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)

@@ -24,4 +24,15 @@ public struct LineBreakingParameters: Codable, Sendable, Equatable {
     public var minimumWordLength: Int
     /// Whether punctuation at a justified line's ends hangs into the margin.
     public var hangingPunctuation: Bool
+    /// How far the space between two Chinese or Japanese characters may stretch in a justified line, as a fraction
+    /// of the type size (CJK text is justified between characters, having no spaces); 0.1 when not given.
+    public var interCharacterStretch: Double?
+    /// The space set between a Chinese or Japanese character and a Latin letter or digit beside it, as a fraction of
+    /// the type size (the "xkanjiskip" of Japanese TeX); 0.25 when not given.
+    public var ideographicLatinSpace: Double?
+
+    /// `interCharacterStretch` or its default.
+    public var resolvedInterCharacterStretch: Double { interCharacterStretch ?? 0.1 }
+    /// `ideographicLatinSpace` or its default.
+    public var resolvedIdeographicLatinSpace: Double { ideographicLatinSpace ?? 0.25 }
 }

@@ -1,9 +1,13 @@
+import GalleyModel
+
 /// A page design: everything about how articles look, loaded from `Layouts/*.yaml`.
 public struct StyleSheet: Codable, Sendable, Equatable {
     /// The publication's name, printed in running heads.
     public var publication: String
     /// The sheet and margins.
     public var page: PageSpec
+    /// Font stacks by name; a paragraph style's `font` names a stack or a single family.
+    public var fonts: [String: FontStack]
     /// The paragraph styles.
     public var styles: Styles
     /// The running head above the text block.
@@ -20,15 +24,24 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var notes: NoteSettings
     /// Table rules and padding.
     public var tables: TableSettings
-    /// Printed words by language tag; `en` is the fallback.
-    public var labels: [String: Labels]
+    /// Changes to the built-in printed words, by language tag (`fr`, `zh-Hant`).
+    public var labels: [String: LabelOverrides]
     /// How the PDF file is written.
     public var pdf: PDFSettings
 
-    /// The labels for `language` (a BCP 47 tag), falling back to its primary subtag and then to English.
-    public func labels(for language: String) -> Labels {
-        let primary = language.split(separator: "-").first.map(String.init) ?? language
-        return labels[language] ?? labels[primary] ?? labels["en"] ?? labels.sorted { $0.key < $1.key }.first!.value
+    /// The labels for `language` (a BCP 47 tag): the built-in words of the tag, its Chinese variant or its primary
+    /// subtag, with the layout's overrides of the primary subtag and then of the tag applied; English when Galley
+    /// has no words for the language.
+    public func labels(for language: String) -> ResolvedLabels {
+        let tag = LanguageTag(language)
+        let candidates = [language, tag.hanVariant, tag.primary].compactMap { $0 }
+        let builtIn = candidates.first { BuiltInLabels.all[$0] != nil }
+        let overridden = candidates.first { labels[$0] != nil }
+        var result = BuiltInLabels.all[builtIn ?? "en"]!
+        for key in [tag.primary, language] {
+            if let overrides = labels[key] { result = overrides.applied(to: result) }
+        }
+        return ResolvedLabels(labels: result, entry: builtIn ?? overridden)
     }
 
     /// The width of the text block.

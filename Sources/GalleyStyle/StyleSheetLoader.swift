@@ -6,10 +6,13 @@ import Yams
 public struct StyleSheetLoader: Sendable {
     /// The folder in which layout names (`article-a4`) are looked up.
     public var layoutsDirectory: URL
+    /// The font families that are installed; when given, a layout naming any other family is refused.
+    public var installedFamilies: Set<String>?
 
-    /// Creates a loader that resolves names in `layoutsDirectory`.
-    public init(layoutsDirectory: URL) {
+    /// Creates a loader that resolves names in `layoutsDirectory` and checks font names against `installedFamilies`.
+    public init(layoutsDirectory: URL, installedFamilies: Set<String>? = nil) {
         self.layoutsDirectory = layoutsDirectory
+        self.installedFamilies = installedFamilies
     }
 
     /// Resolves a layout name (`article-a4`) or a path to a file.
@@ -35,7 +38,39 @@ public struct StyleSheetLoader: Sendable {
             try Self.rejectUnknownKeys(file.node, allowed: allowed, path: [], file: file)
         }
         try StyleSheetValidator(file: chain.last!.displayName, locator: YAMLLocator(node: merged)).validate(sheet)
+        if let installedFamilies { try checkFonts(of: sheet, installed: installedFamilies, chain: chain) }
         return sheet
+    }
+
+    /// Refuses a layout that names a font family that is not installed, naming the file and line that does.
+    private func checkFonts(of sheet: StyleSheet, installed: Set<String>, chain: [LayoutFile]) throws {
+        var uses: [(path: [String], family: String)] = []
+        for name in sheet.fonts.keys.sorted() {
+            let stack = sheet.fonts[name]!
+            uses.append((["fonts", name, "default"], stack.primary))
+            for key in stack.scripts.keys.sorted() { uses.append((["fonts", name, key], stack.scripts[key]!)) }
+        }
+        for child in Mirror(reflecting: sheet.styles).children {
+            guard let style = child.value as? ParagraphStyle, let label = child.label, sheet.fonts[style.font] == nil else { continue }
+            uses.append((["styles", label, "font"], style.font))
+        }
+        for use in uses where !installed.contains(use.family) {
+            // The last file of the chain that sets the key is the one to fix.
+            let keys = use.path.map { AnyCodingKey($0) }
+            let file = chain.last { YAMLLocator(node: $0.node).has(keys) } ?? chain.last!
+            let stacks = sheet.fonts.keys.sorted().joined(separator: ", ")
+            throw Diagnostic(file: file.displayName, line: YAMLLocator(node: file.node).line(of: keys), path: use.path.joined(separator: "."),
+                             message: "no installed font has the family \"\(use.family)\" (Galley uses only the fonts in its Fonts/ folder and those in Fonts/pinned-fonts.tsv\(use.path[0] == "styles" ? "; a style's font may also name a stack: \(stacks)" : ""))")
+        }
+    }
+
+    /// A coding key made from a layout key, for the locator.
+    private struct AnyCodingKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     private struct LayoutFile {
@@ -97,14 +132,18 @@ public struct StyleSheetLoader: Sendable {
     }
 
     private static func rejectUnknownKeys(_ node: Node, allowed: Any, path: [String], file: LayoutFile) throws {
-        guard case .mapping(let mapping) = node, let allowedKeys = allowed as? [String: Any] else { return }
+        guard case .mapping(let mapping) = node, var allowedKeys = allowed as? [String: Any] else { return }
+        // Maps whose keys are the layout's own (language tags, stack names, scripts) are checked by the validator;
+        // the members of a label entry are the fields of `Labels`, whichever of them a sample sets.
+        if path == ["fonts"] || (path.count == 2 && path[0] == "fonts") { return }
+        if path.count == 2 && path[0] == "labels", let full = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(BuiltInLabels.all["en"]!)) as? [String: Any] {
+            allowedKeys = full
+        }
         let isFreeMap = path.last == "labels"
         for (key, value) in mapping {
             let name = key.string ?? ""
             if isFreeMap {
-                if let sample = allowedKeys.values.first {
-                    try rejectUnknownKeys(value, allowed: sample, path: path + [name], file: file)
-                }
+                try rejectUnknownKeys(value, allowed: [String: Any](), path: path + [name], file: file)
                 continue
             }
             guard let child = allowedKeys[name] else {

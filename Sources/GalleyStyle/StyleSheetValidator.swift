@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyModel
 
 /// Checks the values of a decoded layout that types alone cannot: sizes, ranges, colours, templates.
 struct StyleSheetValidator {
@@ -44,7 +45,30 @@ struct StyleSheetValidator {
         for (name, value) in [("orphans", rules.orphans), ("widows", rules.widows), ("keepWithHeading", rules.keepWithHeading)] {
             guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
         }
-        guard sheet.labels["en"] != nil else { throw fail("labels", "English labels (`en`) are needed as the fallback") }
+        for (language, overrides) in sheet.labels {
+            guard language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else {
+                throw fail("labels.\(language)", "\"\(language)\" is not a language tag (expected e.g. fr, pt-BR, zh-Hant)")
+            }
+            let templates: [(String, String?, Set<String>)] = [
+                ("byline", overrides.byline, ["authors"]), ("translated", overrides.translated, ["translator"]),
+                ("translatedFrom", overrides.translatedFrom, ["translator", "source"]), ("folio", overrides.folio, ["page", "pages"]),
+            ]
+            for (field, template, names) in templates {
+                guard let template else { continue }
+                for name in Self.placeholders(in: template) where !names.contains(name) {
+                    throw fail("labels.\(language).\(field)", "unknown placeholder {\(name)} (expected \(names.sorted().map { "{\($0)}" }.joined(separator: ", ")))")
+                }
+            }
+            if let units = overrides.sizeUnits, units.count != 4 {
+                throw fail("labels.\(language).sizeUnits", "expected four units: bytes, KiB, MiB and GiB")
+            }
+        }
+        for (name, stack) in sheet.fonts {
+            guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }
+            for key in stack.scripts.keys.sorted() where !FontStack.isValidKey(key) {
+                throw fail("fonts.\(name).\(key)", "not a script (expected one of \(Script.allCases.map(\.rawValue).joined(separator: ", ")), optionally followed by - and a language tag, as in han-ja)")
+            }
+        }
         let known = ["publication", "title", "authors", "source", "page", "pages", "folio"]
         for (name, line) in [("header", sheet.header), ("footer", sheet.footer)] {
             for (side, template) in [("left", line.left), ("right", line.right)] {

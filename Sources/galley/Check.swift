@@ -3,12 +3,12 @@ import Foundation
 import GalleyExport
 import GalleyLayout
 
-/// `galley check`: preflight figures measured by the typesetter itself.
+/// `galley check`: preflight figures measured by the typesetter itself, for every article of every file.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preflight: overfull and loose lines, adjustment ratios, hyphens, widows, orphans, missing glyphs, fonts.")
+        abstract: "Preflight: overfull and loose lines, adjustment ratios, hyphens, widows, orphans, missing glyphs, fonts, language.")
 
-    @Argument(help: "Article files.")
+    @Argument(help: "Article files (every article of a file with several, such as a WordPress export, is checked).")
     var articles: [String]
 
     @Flag(help: "Print one JSON object per article.")
@@ -25,18 +25,22 @@ struct Check: ParsableCommand {
         var failures = 0
         for path in articles {
             do {
-                let document = renderer.layout(try ArticleSource.read(path, format: common.from), source: path)
-                let quality = document.quality
-                let found = quality.overfullLines + quality.widows + quality.orphans + quality.strandedHeadings
-                    + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)
-                problems += found
-                if json {
-                    let report = CheckReport(file: path, pages: document.pages.count, quality: quality, problems: found)
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    print(String(decoding: try encoder.encode(report), as: UTF8.self))
-                } else {
-                    print(Self.text(path, pages: document.pages.count, quality: quality, problems: found))
+                for read in try ArticleSource.readAll(path, format: common.from) {
+                    let typeset = renderer.typeset(read.article, source: path)
+                    let quality = typeset.document.quality
+                    // Loose lines count: a layout's tolerance is the promise its justified lines keep.
+                    let found = quality.overfullLines + quality.looseLines + quality.widows + quality.orphans
+                        + quality.strandedHeadings + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)
+                    problems += found
+                    let report = CheckReport(file: path, article: typeset, problems: found,
+                                             warnings: (read.warnings + typeset.warnings).map(\.description))
+                    if json {
+                        let encoder = JSONEncoder()
+                        encoder.outputFormatting = [.sortedKeys]
+                        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                    } else {
+                        print(report.text)
+                    }
                 }
             } catch {
                 failures += 1
@@ -46,31 +50,50 @@ struct Check: ParsableCommand {
         if failures > 0 || (strict && problems > 0) { throw ExitCode(1) }
     }
 
+    /// One article's figures, as text or JSON.
     private struct CheckReport: Encodable {
         var file: String
+        var id: String
+        var title: String
+        var language: String
+        var languageDetected: Bool
         var pages: Int
         var quality: QualityReport
         var problems: Int
         var meanAbsoluteRatio: Double
+        var warnings: [String]
 
-        init(file: String, pages: Int, quality: QualityReport, problems: Int) {
+        init(file: String, article: TypesetArticle, problems: Int, warnings: [String]) {
             self.file = file
-            self.pages = pages
-            self.quality = quality
+            id = article.article.id
+            title = article.article.title
+            language = article.article.language
+            languageDetected = article.detectedLanguage != nil
+            pages = article.document.pages.count
+            quality = article.document.quality
             self.problems = problems
             meanAbsoluteRatio = (quality.meanAbsoluteRatio * 1000).rounded() / 1000
+            self.warnings = warnings
         }
-    }
 
-    private static func text(_ path: String, pages: Int, quality: QualityReport, problems: Int) -> String {
-        let ratio = String(format: "max %.3f, mean %.3f", quality.maxAbsoluteRatio, quality.meanAbsoluteRatio)
-        return """
-        \(path): \(problems == 0 ? "ok" : "\(problems) problem(s)")
-          pages \(pages), justified lines \(quality.justifiedLines)
-          overfull lines \(quality.overfullLines), loose lines \(quality.looseLines), adjustment ratio |r| \(ratio)
-          hyphenated lines \(quality.hyphenatedLines), longest run \(quality.longestHyphenRun)
-          widows \(quality.widows), orphans \(quality.orphans), headings at a page foot \(quality.strandedHeadings)
-          missing glyphs \(quality.missingGlyphs), fonts \(quality.fonts.joined(separator: ", "))
-        """
+        var text: String {
+            let ratio = String(format: "max %.3f, mean %.3f", quality.maxAbsoluteRatio, quality.meanAbsoluteRatio)
+            let missing = quality.missingCharacters.isEmpty ? "" : " (\(quality.missingCharacters.unicodeScalars.prefix(20).map { String($0) }.joined(separator: " ")))"
+            var lines = [
+                "\(file) [\(id)]: \(problems == 0 ? "ok" : "\(problems) problem(s)")",
+                "  language \(language)\(languageDetected ? " (detected)" : ""), pages \(pages), justified lines \(quality.justifiedLines)",
+                "  overfull lines \(quality.overfullLines), loose lines \(quality.looseLines), adjustment ratio |r| \(ratio)",
+                "  hyphenated lines \(quality.hyphenatedLines), longest run \(quality.longestHyphenRun)",
+                "  widows \(quality.widows), orphans \(quality.orphans), headings at a page foot \(quality.strandedHeadings)",
+                "  missing glyphs \(quality.missingGlyphs)\(missing), fonts \(quality.fonts.joined(separator: ", "))",
+            ]
+            for note in quality.lineNotes.prefix(20) {
+                let kind = note.kind == .looseLine ? "loose line" : "overfull line"
+                lines.append("  page \(note.page.map(String.init) ?? "?"): \(kind) (ratio \(String(format: "%.2f", note.ratio))): \(note.text)")
+            }
+            if quality.lineNotes.count > 20 { lines.append("  … and \(quality.lineNotes.count - 20) more lines") }
+            lines += warnings.map { "  \($0)" }
+            return lines.joined(separator: "\n")
+        }
     }
 }

@@ -59,7 +59,7 @@ struct Export: ParsableCommand {
         let resources = Session.resources
         let sheet: StyleSheet
         do {
-            sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load(common.layout)
+            sheet = try resources.layout(common.layout)
         } catch {
             Session.report(error)
             throw ExitCode(2)

@@ -31,13 +31,9 @@ struct Render: ParsableCommand {
                     result.warnings.forEach(Session.report)
                     let article = result.article
                     let source = path == "-" ? nil : path
-                    let (data, document, _, figureWarnings) = try renderer.render(article, source: source)
-                    figureWarnings.forEach(Session.report)
-                    let missing = document.quality.missingGlyphs
-                    if missing > 0 {
-                        Session.report(Diagnostic(.warning, file: path == "-" ? "<stdin>" : path,
-                                                  message: "\(missing) glyph\(missing == 1 ? " is" : "s are") missing from the fonts in Fonts/ (drawn as empty boxes)"))
-                    }
+                    let rendered = try renderer.render(article, source: source)
+                    rendered.warnings.forEach(Session.report)
+                    let (data, document) = (rendered.pdf, rendered.document)
                     if output == "-" {
                         FileHandle.standardOutput.write(data)
                         continue

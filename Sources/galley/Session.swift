@@ -11,7 +11,7 @@ enum Session {
     static func renderer(_ options: CommonOptions) throws -> ArticleRenderer {
         let sheet: StyleSheet
         do {
-            sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load(options.layout)
+            sheet = try resources.layout(options.layout)
         } catch {
             report(error)
             throw ExitCode(2)

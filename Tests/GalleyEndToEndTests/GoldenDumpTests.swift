@@ -7,7 +7,8 @@ import Testing
 /// Compares `galley boxes` output for the examples with reviewed dumps; `GALLEY_RECORD=1` re-records them.
 @Suite struct GoldenDumpTests {
     /// Example articles by name, and fixtures by path under Fixtures/.
-    static let cases = ["iv-9062", "ru-profsoyuzy", "rules/page-rules"]
+    static let cases = ["iv-9062", "ru-profsoyuzy", "rules/page-rules", "ar-ouvriers-al-mina", "ja-kaigo-rodo", "zh-kuaidi-qishou",
+                        "hi-asha-karyakarta"]
 
     @Test(arguments: cases)
     func boxDumpMatchesTheGolden(_ name: String) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GalleyLayout
+import GalleyModel
 import GalleyStyle
 
 /// A shaper where every character is 5 points wide and the word space 3 points.
@@ -8,12 +9,12 @@ final class FixedWidthShaper: TextShaper {
     static let face = FontFace(file: "/fake/Fixed.ttf", index: 0, postScriptName: "Fixed")
     private(set) var shapedTexts: [String] = []
 
-    func shape(_ text: String, font: FontRequest, language: String) -> [GlyphRun] {
+    func shape(_ text: String, font: FontRequest, language: String, direction: TextDirection) -> [GlyphRun] {
         shapedTexts.append(text)
         var glyphs: [Glyph] = []
         var cluster = 0
         for character in text {
-            glyphs.append(Glyph(id: 1, advance: 5, cluster: cluster))
+            glyphs.append(Glyph(id: character == " " ? 3 : 1, advance: character == " " ? 3 : 5, cluster: cluster))
             cluster += character.utf8.count
         }
         return [GlyphRun(face: Self.face, size: font.size, text: text, glyphs: glyphs)]

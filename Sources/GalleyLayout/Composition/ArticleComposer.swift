@@ -9,7 +9,7 @@ struct ArticleComposer {
     /// Images found for figure sources; a figure whose source is missing here shows its alt text.
     var images: [String: ImageReference] = [:]
 
-    private var labels: Labels { sheet.labels(for: article.language) }
+    private var labels: Labels { sheet.labels(for: article.language).labels }
 
     func blocks() -> [FlowBlock] {
         var result: [FlowBlock] = []
@@ -90,8 +90,8 @@ struct ArticleComposer {
         }
         result.append(block([.text(article.title)], style: styles.title, role: .titleBlock, outline: (article.title, 0)))
         if !article.authors.isEmpty {
-            let names = ListFormat.join(article.authors, language: article.language)
-            result.append(block([.text("\(labels.by) \(names)")], style: styles.byline, role: .titleBlock))
+            let byline = Labels.fill(labels.byline, ["authors": labels.list(article.authors)])
+            result.append(block([.text(byline)], style: styles.byline, role: .titleBlock))
         }
         if let date = article.date.flatMap(ArticleDate.init(iso:)) {
             result.append(block([.text(DateText.long(date, language: article.language))], style: styles.dateline, role: .titleBlock))
@@ -244,9 +244,9 @@ struct ArticleComposer {
             result.append(block([.text(signOff)], style: styles.signOff))
         }
         if let translation = article.translation {
-            var credit: [Inline] = [.text("\(labels.translatedBy) \(translation.translator)")]
-            if let from = translation.from { credit.append(.text(" \(labels.from) \(from)")) }
-            credit.append(.text("."))
+            // The template holds the language's own word order and punctuation ("Translated by X from Y").
+            let template = translation.from == nil ? labels.translated : labels.translatedFrom
+            var credit: [Inline] = [.text(Labels.fill(template, ["translator": translation.translator, "source": translation.from ?? ""]))]
             if let url = translation.sourceURL {
                 credit += [.lineBreak, .link(url: url, content: [.text(url)])]
             }

@@ -9,8 +9,9 @@ public final class ArticleTypesetter {
     /// The design in use.
     public let sheet: StyleSheet
     let builder: NodeListBuilder
-    private let lineBreaker: any LineBreaker
-    private let assembler = LineAssembler()
+    let paragraphs: ParagraphSetter
+    /// The direction of the article being set, which orders table columns and places short rules.
+    var direction: TextDirection = .leftToRight
     /// The name and version written into the PDF's Creator field.
     public var creator = "Galley"
 
@@ -18,8 +19,8 @@ public final class ArticleTypesetter {
     public init(sheet: StyleSheet, shaper: any TextShaper, hyphenator: any Hyphenator, lineBreaker: (any LineBreaker)? = nil) {
         self.sheet = sheet
         builder = NodeListBuilder(shaper: shaper, hyphenator: hyphenator, parameters: sheet.lineBreaking)
-        self.lineBreaker = lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
-            ? KnuthPlassLineBreaker() : FirstFitLineBreaker())
+        paragraphs = ParagraphSetter(sheet: sheet, builder: builder, lineBreaker: lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
+            ? KnuthPlassLineBreaker() : FirstFitLineBreaker()))
     }
 
     /// Lays out `article` into finished pages with running heads and feet.
@@ -46,6 +47,7 @@ public final class ArticleTypesetter {
 
     /// Lays out `article`'s text block pages, without running heads, feet or margins.
     public func layout(_ article: Article, images: [String: ImageReference] = [:]) -> ArticleLayout {
+        direction = LanguageTag(article.language).direction
         var quality = QualityReport()
         var fonts = Set<String>()
         var composer = ArticleComposer(sheet: sheet, article: article)
@@ -145,7 +147,9 @@ public final class ArticleTypesetter {
     func set(_ flow: FlowBlock, paragraphIndex: Int, quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalBox] {
         if let rule = flow.rule {
             let width = sheet.textWidth * rule.width
-            return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: 0, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
+            // A short rule starts where lines start: on the right in a right-to-left article.
+            let x = direction.isRightToLeft ? sheet.textWidth - width : 0
+            return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: x, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
         }
         if let figure = flow.figure {
             return [setFigure(figure, caption: flow, quality: &quality, fonts: &fonts)]
@@ -153,67 +157,7 @@ public final class ArticleTypesetter {
         if let table = flow.table {
             return setTable(table, caption: flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
         }
-        let paragraph = flow.paragraph
-        let measure = sheet.textWidth - paragraph.leftIndent - paragraph.rightIndent
-        let widths = LineWidths(measure)
-        var parameters = BreakParameters(sheet.lineBreaking, emergencyStretch: 1.5 * paragraph.fontSize)
-        var nodes: [Node]
-        var breaks: [LineBreak]
-        if let optimal = lineBreaker as? KnuthPlassLineBreaker, case let plain = builder.nodes(for: paragraph, hyphenate: false),
-           let found = optimal.firstPass(plain, widths: widths, parameters: parameters) {
-            // Set without hyphens under the pretolerance, as TeX does: no dictionary lookups needed.
-            (nodes, breaks) = (plain, found)
-        } else {
-            nodes = builder.nodes(for: paragraph)
-            if lineBreaker is KnuthPlassLineBreaker { parameters.pretolerance = -1 }
-            breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
-        }
-        let lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
-                                       hangingPunctuation: sheet.lineBreaking.hangingPunctuation)
-        let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)
-        var boxes: [VerticalBox] = []
-        var hyphenRun = 0
-        for (index, line) in lines.enumerated() {
-            var items: [PositionedItem] = []
-            for run in line.runs {
-                items.append(PositionedItem(Point(x: paragraph.leftIndent + run.x, y: baseline), .glyphs(run.run, color: run.style.color)))
-                fonts.insert(run.run.face.postScriptName)
-                quality.missingGlyphs += run.run.missingGlyphs
-            }
-            for link in line.links {
-                items.append(PositionedItem(Point(x: paragraph.leftIndent + link.x, y: baseline - paragraph.fontSize * 0.9),
-                                            .link(Size(width: link.width, height: paragraph.fontSize * 1.2), url: link.url)))
-            }
-            if index == 0, let marker = flow.marker {
-                let markerRuns = marker.flatMap { builder.shape($0.text ?? "", font: $0.font, language: $0.language) }
-                let width = markerRuns.reduce(0) { $0 + $1.width }
-                var x = paragraph.leftIndent - width - paragraph.fontSize * 0.5
-                for run in markerRuns {
-                    items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: marker[0].style.color)))
-                    x += run.width
-                }
-            }
-            let isLast = index == lines.count - 1
-            if paragraph.alignment == .justify && !isLast {
-                quality.justifiedLines += 1
-                quality.sumAbsoluteRatio += abs(line.ratio)
-                quality.maxAbsoluteRatio = max(quality.maxAbsoluteRatio, abs(line.ratio))
-                if KnuthPlassLineBreaker.badness(line.ratio) > sheet.lineBreaking.tolerance { quality.looseLines += 1 }
-            }
-            if line.overfull { quality.overfullLines += 1 }
-            if line.hyphenated {
-                quality.hyphenatedLines += 1
-                hyphenRun += 1
-                quality.longestHyphenRun = max(quality.longestHyphenRun, hyphenRun)
-            } else {
-                hyphenRun = 0
-            }
-            let kind: VerticalBox.Kind = flow.role == .heading ? .heading : .line(paragraph: paragraphIndex, index: index, count: lines.count)
-            var box = VerticalBox(height: paragraph.leading, items: items, kind: kind)
-            box.footnoteCalls = line.footnotes
-            boxes.append(box)
-        }
-        return boxes
+        return paragraphs.set(flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
     }
 
     /// A figure as one floating box: the image scaled to the column (at most 60 % of the page high), then its caption.
@@ -281,11 +225,14 @@ public final class ArticleTypesetter {
                 defer { x += widths[column] }
                 guard column < cells.count, !cells[column].isEmpty else { continue }
                 var cell = FlowBlock(paragraph: ParagraphSpec(runs: cells[column], leading: style.leading.points, alignment: table.alignments[column],
-                                                              leftIndent: 0, rightIndent: sheet.textWidth - (widths[column] - 2 * padding),
                                                               fontSize: style.size.points),
                                      role: .text, spaceBefore: 0, spaceAfter: 0)
                 cell.table = nil
-                let placed = stack(set(cell, paragraphIndex: -1, quality: &quality, fonts: &fonts), at: padding, x: x + padding)
+                cell.paragraph.alignmentIsPhysical = true
+                // A right-to-left article's table reads from the right: its first column is the rightmost.
+                let cellX = direction.isRightToLeft ? sheet.textWidth - x - widths[column] : x
+                let lines = paragraphs.set(cell, paragraphIndex: -1, width: widths[column] - 2 * padding, quality: &quality, fonts: &fonts)
+                let placed = stack(lines, at: padding, x: cellX + padding)
                 items += placed.items
                 height = max(height, placed.y + padding)
             }
@@ -324,10 +271,5 @@ public final class ArticleTypesetter {
             current += box.height
         }
         return (items, current)
-    }
-
-    /// Where the baseline sits in a line box: text centred on the leading, with the x-height region balanced.
-    static func baselineOffset(leading: Double, size: Double) -> Double {
-        (leading - size) / 2 + size * 0.8
     }
 }

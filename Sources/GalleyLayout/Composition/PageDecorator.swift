@@ -3,14 +3,19 @@ import GalleyModel
 import GalleyStyle
 
 /// Draws running heads and feet, which depend on the page number and count.
+///
+/// A right-to-left article mirrors them: what the layout puts on the left goes on the right, the text reads from
+/// the right, and the first page is a left-hand page (its inner margin on the right).
 struct PageDecorator {
     let sheet: StyleSheet
     let article: Article
     let builder: NodeListBuilder
 
-    /// The left edge of the text block: right-hand (odd) pages have the inner margin on the left.
+    private var direction: TextDirection { LanguageTag(article.language).direction }
+
+    /// The left edge of the text block: the inner margin is on the binding's side, which alternates page by page.
     func textLeft(pageIndex: Int) -> Double {
-        pageIndex % 2 == 0 ? sheet.page.margins.inner.points : sheet.page.margins.outer.points
+        (pageIndex % 2 == 0) != direction.isRightToLeft ? sheet.page.margins.inner.points : sheet.page.margins.outer.points
     }
 
     func decorations(pageIndex: Int, pageCount: Int, fonts: inout Set<String>) -> [PositionedItem] {
@@ -19,41 +24,38 @@ struct PageDecorator {
         let width = sheet.textWidth
         let top = sheet.page.margins.top.points
         let bottom = top + sheet.textHeight
-        let labels = sheet.labels(for: article.language)
+        let labels = sheet.labels(for: article.language).labels
         let values: [String: String] = [
             "publication": sheet.publication, "title": article.title,
-            "authors": article.authors.joined(separator: ", "), "source": article.sourceURL ?? "",
+            "authors": labels.list(article.authors), "source": article.sourceURL ?? "",
             "page": String(pageIndex + 1), "pages": String(pageCount),
-            "folio": labels.folio.replacingOccurrences(of: "{page}", with: String(pageIndex + 1))
-                .replacingOccurrences(of: "{pages}", with: String(pageCount)),
+            "folio": Labels.fill(labels.folio, ["page": String(pageIndex + 1), "pages": String(pageCount)]),
         ]
         let lines: [(RunningLine, ParagraphStyle, Double, Double)] = [
             (sheet.header, sheet.styles.runningHead, top - sheet.header.offset.points, top - sheet.header.offset.points / 2),
             (sheet.footer, sheet.styles.runningFoot, bottom + sheet.footer.offset.points, bottom + sheet.footer.offset.points / 2),
         ]
+        let mirrored = direction.isRightToLeft
         for (line, style, baseline, ruleY) in lines where pageIndex > 0 || line.onFirstPage {
             let font = FontRequest(family: style.font, bold: style.bold, italic: style.italic, size: style.size.points)
             let color = Color(hex: style.color)
-            let rightText = Self.fill(line.right, values)
-            let rightRuns = builder.shape(rightText, font: font, language: article.language, tracking: style.tracking)
-            let rightWidth = rightRuns.reduce(0) { $0 + $1.width }
+            // The start of the line holds the layout's left template; its end, the right one.
+            let (startTemplate, endTemplate) = (line.left, line.right)
+            let end = setLine(Self.fill(endTemplate, values), font: font, style: style, width: .infinity)
             // Too long for the line: the text shown is shortened; a link keeps the whole address.
-            let leftRuns = builder.shapeFitting(Self.fill(line.left, values), width: width - rightWidth - style.size.points * 2,
-                                                font: font, language: article.language, tracking: style.tracking)
-            var x = left
-            for run in leftRuns {
-                items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: color)))
-                fonts.insert(run.face.postScriptName)
-                x += run.width
-            }
-            if line.left == "{source}", let url = article.sourceURL, x > left {
-                items.append(PositionedItem(Point(x: left, y: baseline - style.size.points), .link(Size(width: x - left, height: style.size.points * 1.3), url: url)))
-            }
-            var rightX = left + width - rightWidth
-            for run in rightRuns {
-                items.append(PositionedItem(Point(x: rightX, y: baseline), .glyphs(run, color: color)))
-                fonts.insert(run.face.postScriptName)
-                rightX += run.width
+            let start = setLine(Self.fill(startTemplate, values), font: font, style: style,
+                                width: width - end.contentWidth - style.size.points * 2)
+            let startX = mirrored ? left + width - start.contentWidth : left
+            let endX = mirrored ? left : left + width - end.contentWidth
+            for (set, x) in [(start, startX), (end, endX)] {
+                for run in set.runs {
+                    items.append(PositionedItem(Point(x: x + run.x, y: baseline), .glyphs(run.run, color: color)))
+                    fonts.insert(run.run.face.postScriptName)
+                }
+                if x == startX, startTemplate == "{source}", let url = article.sourceURL, start.contentWidth > 0 {
+                    items.append(PositionedItem(Point(x: startX, y: baseline - style.size.points),
+                                                .link(Size(width: start.contentWidth, height: style.size.points * 1.3), url: url)))
+                }
             }
             if line.rule.points > 0 {
                 items.append(PositionedItem(Point(x: left, y: ruleY), .rule(Size(width: width, height: line.rule.points), color: color)))
@@ -62,9 +64,23 @@ struct PageDecorator {
         return items
     }
 
+    /// `text` set on one line in the article's direction, shortened with an ellipsis until it fits `width`.
+    private func setLine(_ text: String, font: FontRequest, style: ParagraphStyle, width: Double) -> SetLine {
+        func set(_ shown: String) -> SetLine {
+            let run = StyledText(shown, font: font, style: TextStyle(), language: article.language, hyphenate: false,
+                                 tracking: style.tracking)
+            return builder.line([run], direction: ParagraphDirection.of([run], language: article.language))
+        }
+        var shown = text
+        var line = set(shown)
+        while line.contentWidth > width, shown.count > 4 {
+            shown = String(shown.dropLast(shown.count > 40 ? 4 : 2))
+            line = set(shown + "…")
+        }
+        return line
+    }
+
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = template
-        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
-        return result
+        Labels.fill(template, values)
     }
 }

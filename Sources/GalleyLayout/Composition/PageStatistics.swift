@@ -1,6 +1,14 @@
 /// Counts widows, orphans and stranded headings in a finished page break.
 enum PageStatistics {
     static func count(_ pages: [[PageBuilder.Placement]], into quality: inout QualityReport) {
+        // Problem lines learn their page, footnote lines included.
+        for (index, page) in pages.enumerated() {
+            for placement in page {
+                for box in [placement.box] + placement.box.notes.flatMap({ $0 }) {
+                    if let note = box.lineNote, note < quality.lineNotes.count { quality.lineNotes[note].page = index + 1 }
+                }
+            }
+        }
         for (index, page) in pages.enumerated() where index < pages.count - 1 {
             guard let last = page.last(where: { $0.box.kind != .note })?.box else { continue }
             if last.kind == .heading { quality.strandedHeadings += 1 }

@@ -22,11 +22,43 @@ public struct QualityReport: Codable, Sendable, Equatable {
     public var strandedHeadings: Int = 0
     /// Glyphs missing from the fonts.
     public var missingGlyphs: Int = 0
+    /// The characters the fonts lack, each once, in the order they were met (at most `missingCharacterLimit`).
+    public var missingCharacters: String = ""
+    /// Lines with a problem, with where they are, in the order they were set (at most `lineNoteLimit`).
+    public var lineNotes: [LineNote] = []
     /// The PostScript names of the faces used.
     public var fonts: [String] = []
 
     /// Creates an empty report.
     public init() {}
+
+    /// How many distinct missing characters are kept for messages.
+    public static let missingCharacterLimit = 40
+    /// How many line problems are kept with their place.
+    public static let lineNoteLimit = 200
+
+    /// Counts the glyphs `run` draws as empty boxes and remembers which characters they stand for.
+    public mutating func count(missingIn run: GlyphRun) {
+        guard run.missingGlyphs > 0 else { return }
+        missingGlyphs += run.missingGlyphs
+        let bytes = Array(run.text.utf8)
+        for glyph in run.glyphs where glyph.id == 0 && glyph.cluster < bytes.count {
+            guard missingCharacters.unicodeScalars.count < Self.missingCharacterLimit else { return }
+            // The cluster starts at a character boundary; its first scalar is the one without a glyph.
+            let scalar = String(decoding: bytes[glyph.cluster...].prefix(4), as: UTF8.self).unicodeScalars.first
+            if let scalar, scalar != "\u{FFFD}", !missingCharacters.unicodeScalars.contains(scalar) {
+                missingCharacters.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    /// Records a problem line; returns its index for the page builder to fill in the page, or nil past the limit.
+    @discardableResult
+    public mutating func note(_ kind: LineNote.Kind, ratio: Double, text: String) -> Int? {
+        guard lineNotes.count < Self.lineNoteLimit else { return nil }
+        lineNotes.append(LineNote(kind: kind, ratio: ratio, text: text))
+        return lineNotes.count - 1
+    }
 
     /// The mean absolute adjustment ratio of justified lines.
     public var meanAbsoluteRatio: Double { justifiedLines == 0 ? 0 : sumAbsoluteRatio / Double(justifiedLines) }

@@ -5,7 +5,7 @@ import GalleyStyle
 /// The pages an issue adds around its articles: cover, contents, running heads and folios.
 extension ArticleTypesetter {
     /// The contents heading in the issue's language.
-    public func contentsTitle(_ issue: Issue) -> String { sheet.labels(for: issue.language).contents }
+    public func contentsTitle(_ issue: Issue) -> String { sheet.labels(for: issue.language).labels.contents }
 
     /// The issue line: "No. 602 · June 2025".
     func issueLine(_ issue: Issue) -> String {
@@ -94,7 +94,7 @@ extension ArticleTypesetter {
             let font = FontRequest(family: styles.heading3.font, bold: styles.heading3.bold, italic: false, size: styles.heading3.size.points)
             let numberRuns = builder.shape(number, font: font, language: issue.language)
             let numberWidth = numberRuns.reduce(0) { $0 + $1.width }
-            let baseline = (height - styles.heading3.leading.points) + Self.baselineOffset(leading: styles.heading3.leading.points, size: font.size)
+            let baseline = (height - styles.heading3.leading.points) + ParagraphSetter.baselineOffset(leading: styles.heading3.leading.points, size: font.size)
             var x = sheet.textWidth - numberWidth
             for run in numberRuns {
                 items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: Color(hex: styles.heading3.color))))
@@ -121,7 +121,7 @@ extension ArticleTypesetter {
             }
             items.append(PositionedItem(Point(x: 0, y: 0), .link(Size(width: sheet.textWidth, height: height), url: destination)))
             if !bundled.article.authors.isEmpty {
-                let byline = set(paragraph(ListFormat.join(bundled.article.authors, language: bundled.article.language), styles.relatedItem,
+                let byline = set(paragraph(sheet.labels(for: bundled.article.language).labels.list(bundled.article.authors), styles.relatedItem,
                                            language: bundled.article.language), paragraphIndex: -1, quality: &quality, fonts: &fonts)
                 let (bylineItems, end) = stack(byline, at: height)
                 items += bylineItems

@@ -10,6 +10,8 @@ public struct Box: Sendable, Equatable {
     public var protrusionRight: Double
     /// How far the box may hang into the margin when it starts a justified line.
     public var protrusionLeft: Double
+    /// The bidirectional embedding level of its text (UAX #9): even left to right, odd right to left.
+    public var level: UInt8 = 0
 
     /// An empty box of `width`, as used in tests and for indents.
     public init(width: Double) {

@@ -10,6 +10,8 @@ public struct Glue: Sendable, Equatable {
     public var space: GlyphRun?
     /// The style of the text around it, used when the space is drawn.
     public var style: TextStyle
+    /// The bidirectional embedding level of the space (UAX #9), which decides where it goes when a line is reordered.
+    public var level: UInt8 = 0
 
     /// Stretch that absorbs any amount, used to end paragraphs and ragged lines.
     public static let fill: Double = 100_000

@@ -28,6 +28,8 @@ public struct VerticalBox: Sendable, Equatable {
     public var notes: [[VerticalBox]] = []
     /// Boxes repeated at the top of a page that starts with this box (a table's header rows).
     public var repeatedHeader: [VerticalBox] = []
+    /// The index in the quality report's `lineNotes` of a problem with this line, so its page can be filled in.
+    public var lineNote: Int?
 
     /// Creates a box.
     public init(height: Double, items: [PositionedItem], kind: Kind, anchors: [OutlineEntry] = []) {

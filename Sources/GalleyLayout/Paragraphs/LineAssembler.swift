@@ -1,13 +1,16 @@
+import GalleyModel
 import GalleyStyle
 
-/// Sets the lines a breaker chose: places boxes, spreads glue by the ratio, merges glyphs into runs.
+/// Sets the lines a breaker chose: places boxes, spreads glue by the ratio, reorders mixed-direction text for
+/// display, and merges glyphs into runs.
 public struct LineAssembler: Sendable {
     /// Creates an assembler.
     public init() {}
 
-    /// The lines of `nodes` broken at `breaks`, aligned as `alignment` says within `widths`.
+    /// The lines of `nodes` broken at `breaks`, aligned as `alignment` says within `widths`, in a paragraph of
+    /// `direction` (whose level the line's bidi reordering starts from).
     public func assemble(_ nodes: [Node], breaks: [LineBreak], widths: LineWidths, alignment: Alignment,
-                         hangingPunctuation: Bool) -> [SetLine] {
+                         hangingPunctuation: Bool, direction: TextDirection = .leftToRight) -> [SetLine] {
         var lines: [SetLine] = []
         lines.reserveCapacity(breaks.count)
         var start = 0
@@ -30,7 +33,8 @@ public struct LineAssembler: Sendable {
             let isLast = lineIndex == breaks.count - 1
             let measure = widths.width(ofLine: lineIndex)
             lines.append(setLine(line, measure: measure, alignment: alignment, hyphenated: hyphenated,
-                                 hangs: hangingPunctuation && alignment == .justify, isLast: isLast))
+                                 hangs: hangingPunctuation && alignment == .justify && direction == .leftToRight, isLast: isLast,
+                                 baseLevel: direction == .rightToLeft ? 1 : 0))
             carried = nextCarried
             start = NodeMeasure.lineStart(in: nodes, after: lineBreak.position)
         }
@@ -88,13 +92,22 @@ public struct LineAssembler: Sendable {
     }
 
     private func setLine(_ line: LineMaterial, measure: Double, alignment: Alignment, hyphenated: Bool,
-                         hangs: Bool, isLast: Bool) -> SetLine {
+                         hangs: Bool, isLast: Bool, baseLevel: UInt8) -> SetLine {
         var natural = 0.0, stretch = 0.0, shrink = 0.0
+        var maxLevel = baseLevel
         line.forEach { node in
             natural += node.width
-            if case .glue(let glue) = node {
+            switch node {
+            case .glue(let glue):
                 stretch += glue.stretch
                 shrink += glue.shrink
+                maxLevel = max(maxLevel, glue.level)
+            case .box(let box):
+                maxLevel = max(maxLevel, box.level)
+            case .discretionary(let discretionary):
+                for box in discretionary.noBreak { maxLevel = max(maxLevel, box.level) }
+            default:
+                break
             }
         }
         var shift = 0.0
@@ -118,14 +131,26 @@ public struct LineAssembler: Sendable {
         var runs: [(x: Double, run: GlyphRun, style: TextStyle)] = []
         var links: [(x: Double, width: Double, url: String)] = []
         var footnotes: [String] = []
+        // The width of glue just placed that draws nothing (the stretch between Chinese characters): the run before
+        // it may take it into its last glyph's advance and go on, so that a line of CJK text is one run, not one
+        // run per character.
+        var blankGlue = 0.0
         func add(_ run: GlyphRun, style: TextStyle, at position: Double, width: Double) {
-            if let note = style.footnote, footnotes.last != note { footnotes.append(note) }
+            if maxLevel == 0, let note = style.footnote, footnotes.last != note { footnotes.append(note) }
             if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run),
-               abs(runs[index].x + runs[index].run.width - position) < 0.0001 {
-                runs[index].run.append(run)
+               abs(runs[index].x + runs[index].run.width + blankGlue - position) < 0.0001 {
+                if blankGlue != 0 {
+                    var glyphs = runs[index].run.glyphs
+                    if !glyphs.isEmpty {
+                        glyphs[glyphs.count - 1].advance += blankGlue
+                        runs[index].run.glyphs = glyphs
+                    }
+                }
+                runs[index].run.appendOnRight(run)
             } else {
                 runs.append((position, run, style))
             }
+            blankGlue = 0
             if let url = style.link {
                 if let index = links.indices.last, links[index].url == url, abs(links[index].x + links[index].width - position) < 0.0001 {
                     links[index].width += width
@@ -134,10 +159,10 @@ public struct LineAssembler: Sendable {
                 }
             }
         }
-        line.forEach { node in
+        func place(_ node: Node) {
             switch node {
             case .box(let box):
-                if let run = box.run { add(run, style: box.style, at: x, width: box.width) }
+                if let run = box.run { add(run, style: box.style, at: x, width: box.width) } else { blankGlue = -.infinity }
                 x += box.width
             case .glue(let glue):
                 let width = glue.width + (ratio > 0 ? ratio * glue.stretch : ratio * glue.shrink)
@@ -146,10 +171,15 @@ public struct LineAssembler: Sendable {
                     var stretched = glyph
                     stretched.advance = width
                     space.glyphs = [stretched]
+                    // A space inside right-to-left text joins the runs around it.
+                    if glue.level % 2 == 1 { space.isRightToLeft = true }
                     add(space, style: glue.style, at: x, width: width)
+                } else if width > 0 {
+                    blankGlue += width
                 }
                 x += width
             case .kern(let width):
+                blankGlue = -.infinity
                 x += width
             case .discretionary(let discretionary):
                 for box in discretionary.noBreak {
@@ -159,6 +189,28 @@ public struct LineAssembler: Sendable {
             case .penalty:
                 break
             }
+        }
+        if maxLevel == 0 {
+            line.forEach(place)
+        } else {
+            // Mixed directions: the line's material in reading order, then placed left to right in display order.
+            var material: [Node] = []
+            line.forEach { node in
+                switch node {
+                case .discretionary(let discretionary): material += discretionary.noBreak.map(Node.box)
+                case .penalty: break
+                default: material.append(node)
+                }
+                if case .box(let box) = node, box.run != nil, let note = box.style.footnote, footnotes.last != note { footnotes.append(note) }
+            }
+            let levels = material.map { node -> UInt8 in
+                switch node {
+                case .box(let box): return box.level
+                case .glue(let glue): return glue.level
+                default: return baseLevel
+                }
+            }
+            for index in Self.visualOrder(levels) { place(material[index]) }
         }
         var offset = shift
         switch alignment {
@@ -174,5 +226,28 @@ public struct LineAssembler: Sendable {
                           hyphenated: hyphenated, overfull: overfull)
         set.footnotes = footnotes
         return set
+    }
+
+    /// The display order of a line's items from their embedding levels (UAX #9, rule L2): from the highest level
+    /// down to the lowest odd one, every run of items at that level or above is reversed.
+    public static func visualOrder(_ levels: [UInt8]) -> [Int] {
+        var order = Array(levels.indices)
+        guard let highest = levels.max(), let lowestOdd = levels.filter({ $0 % 2 == 1 }).min() else { return order }
+        var level = highest
+        while level >= lowestOdd {
+            var start = 0
+            while start < order.count {
+                guard levels[order[start]] >= level else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < order.count, levels[order[end]] >= level { end += 1 }
+                order[start..<end].reverse()
+                start = end
+            }
+            level -= 1
+        }
+        return order
     }
 }

@@ -1,17 +1,20 @@
 import Foundation
+import GalleyModel
 import GalleyStyle
 
 /// Turns a paragraph's styled runs into boxes, glue, penalties and discretionary hyphens.
 ///
 /// One builder serves one thread: it owns a cache of shaped words, which repeat a great deal.
 public final class NodeListBuilder {
-    private let shaper: any TextShaper
-    private let hyphenator: any Hyphenator
-    private let parameters: LineBreakingParameters
+    let shaper: any TextShaper
+    /// The bidi and line-break analysis, when the shaper offers it (Pango does; test shakers may not).
+    let analyzer: (any TextAnalyzer)?
+    let hyphenator: any Hyphenator
+    let parameters: LineBreakingParameters
     private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
     private var metricsCache: [FontRequest: FontMetrics] = [:]
-    private var fragmentCache: [FragmentKey: [String]] = [:]
-    private var boxCache: [BoxKey: [Box]] = [:]
+    var fragmentCache: [FragmentKey: [String]] = [:]
+    var boxCache: [BoxKey: [Box]] = [:]
     /// The finished nodes of every word met so far, by the run settings they were built with: most words of an
     /// archive recur, and one lookup by the word's text then replaces shaping, hyphenation and box making.
     private var wordNodes: [RunSettings: [String: [Node]]] = [:]
@@ -19,14 +22,16 @@ public final class NodeListBuilder {
     /// Entries each cache holds before it starts again: enough for an archive's common words, and a bound on
     /// memory (about 15 MB per thread with every cache full) however varied the archive's vocabulary.
     static let cacheLimit = 10_000
-    /// The word space of the font used last: spaces come in long runs of one font.
+    /// The word space of the font and language used last: spaces come in long runs of one font.
     private var lastSpaceFont: FontRequest?
+    private var lastSpaceLanguage: String?
     private var lastSpace: GlyphRun?
 
     /// A shaped word in one style: its boxes, with their hanging-punctuation amounts, are worked out once.
-    private struct BoxKey: Hashable {
+    struct BoxKey: Hashable {
         var shape: ShapeKey
         var style: TextStyle
+        var level: UInt8 = 0
     }
 
     /// Everything about a run except its text that decides the nodes of its words.
@@ -38,8 +43,11 @@ public final class NodeListBuilder {
         var tracking: Double
         var rise: Double
         var isVerbatim: Bool
+        /// The bidi level of every scalar of the word: words are cached per level, so that "2025" in Arabic text
+        /// (level 2) and in English text (level 0) are two entries.
+        var level: UInt8
 
-        init(_ run: StyledText) {
+        init(_ run: StyledText, level: UInt8) {
             font = run.font
             style = run.style
             language = run.language
@@ -47,29 +55,34 @@ public final class NodeListBuilder {
             tracking = run.tracking
             rise = run.rise
             isVerbatim = run.isVerbatim
+            self.level = level
         }
     }
 
-    private struct ShapeKey: Hashable {
+    struct ShapeKey: Hashable {
         var text: String
         var font: FontRequest
         var language: String
         var tracking: Double
         var rise: Double
+        var direction: TextDirection = .leftToRight
     }
 
-    /// Creates a builder over a shaper and a hyphenator.
+    /// Creates a builder over a shaper and a hyphenator; a shaper that is also a `TextAnalyzer` sets bidirectional
+    /// text and breaks lines between characters where Unicode allows it.
     public init(shaper: any TextShaper, hyphenator: any Hyphenator, parameters: LineBreakingParameters) {
         self.shaper = shaper
+        analyzer = shaper as? any TextAnalyzer
         self.hyphenator = hyphenator
         self.parameters = parameters
     }
 
-    /// The shaped runs of `text` (cached).
-    public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0, rise: Double = 0) -> [GlyphRun] {
-        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking, rise: rise)
+    /// The shaped runs of `text` (cached), in reading order.
+    public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0, rise: Double = 0,
+                      direction: TextDirection = .leftToRight) -> [GlyphRun] {
+        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking, rise: rise, direction: direction)
         if let cached = shapeCache[key] { return cached }
-        var runs = shaper.shape(text, font: font, language: language)
+        var runs = shaper.shape(text, font: font, language: language, direction: direction)
         if tracking != 0 || rise != 0 {
             let extra = tracking / 1000 * font.size
             runs = runs.map { run in
@@ -112,36 +125,63 @@ public final class NodeListBuilder {
     ///
     /// With `hyphenate` false, words get no dictionary hyphenation points (soft hyphens still count):
     /// the list for a first line-breaking pass, which TeX also tries before hyphenating anything.
+    /// Nodes come in reading order; each box and space carries its bidi level for the line assembler to reorder.
     public func nodes(for paragraph: ParagraphSpec, hyphenate: Bool = true) -> [Node] {
         var paragraph = paragraph
         if !hyphenate { paragraph.runs = paragraph.runs.map { var run = $0; run.hyphenate = false; return run } }
+        let analysis = ParagraphAnalysis.make(paragraph, analyzer: analyzer)
+        let baseLevel: UInt8 = paragraph.direction == .rightToLeft ? 1 : 0
         var nodes: [Node] = []
         let justified = paragraph.alignment == .justify
-        if paragraph.firstLineIndent > 0 { nodes.append(.box(Box(width: paragraph.firstLineIndent))) }
+        // The glue that fills a paragraph's last line sits at the paragraph's level, so that a right-to-left last
+        // line is filled on its left.
+        var fillGlue = Glue(width: 0, stretch: Glue.fill, shrink: 0)
+        fillGlue.level = baseLevel
+        let fill = Node.glue(fillGlue)
+        if paragraph.firstLineIndent > 0 {
+            var indent = Box(width: paragraph.firstLineIndent)
+            indent.level = baseLevel
+            nodes.append(.box(indent))
+        }
+        // The scalar offset of the current run's text in the paragraph, which the analysis is indexed by.
+        var runOffset = 0
         for run in paragraph.runs {
             guard let text = run.text else {
                 trimTrailingSpace(&nodes)
-                nodes += [.glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)), .penalty(Penalty(cost: -Penalty.infinity))]
+                nodes += [fill, .penalty(Penalty(cost: -Penalty.infinity))]
+                runOffset += 1
                 continue
             }
             // Words are slices between spaces, found scalar by scalar: building them character by character
             // (grapheme breaking) was the largest cost of node building.
             let scalars = text.unicodeScalars
             var wordStart = scalars.startIndex
+            var wordOffset = runOffset
             var index = scalars.startIndex
-            let settings = RunSettings(run)
+            var offset = runOffset
+            let plainSettings = RunSettings(run, level: baseLevel)
             // Taken out of the table while in use, so that adding words does not copy it.
-            var words = wordNodes.removeValue(forKey: settings) ?? [:]
-            defer { wordNodes[settings] = words }
+            var words = wordNodes.removeValue(forKey: plainSettings) ?? [:]
+            defer { wordNodes[plainSettings] = words }
             func flushWord(upTo end: String.UnicodeScalarView.Index) {
                 guard wordStart < end else { return }
+                if let analysis, !isUniform(scalars[wordStart..<end], at: wordOffset, analysis: analysis) {
+                    appendAnalyzedWord(scalars[wordStart..<end], at: wordOffset, run: run, analysis: analysis, justified: justified,
+                                       to: &nodes)
+                    return
+                }
                 let word = String(scalars[wordStart..<end])
+                let level = analysis?.level(at: wordOffset) ?? baseLevel
+                if level != baseLevel {
+                    appendCachedWord(word, run: run, level: level, to: &nodes)
+                    return
+                }
                 if let known = words[word] {
                     nodes.append(contentsOf: known)
                     return
                 }
                 let first = nodes.count
-                appendWord(word, run: run, to: &nodes)
+                appendWord(word, run: run, level: level, to: &nodes)
                 if wordNodeCount >= Self.cacheLimit {
                     wordNodes.removeAll()
                     words.removeAll()
@@ -153,21 +193,45 @@ public final class NodeListBuilder {
             while index < scalars.endIndex {
                 let scalar = scalars[index]
                 switch scalar {
-                case " ", "\t", "\n", "\r", "\u{2028}", "\u{00A0}":
+                case " ", "\t", "\n", "\r", "\u{2028}", "\u{00A0}", "\u{3000}":
                     flushWord(upTo: index)
-                    appendSpace(run: run, breakable: scalar != "\u{00A0}", justified: justified, to: &nodes)
+                    appendSpace(run: run, breakable: scalar != "\u{00A0}", justified: justified,
+                                level: analysis?.level(at: offset) ?? baseLevel, ideographic: scalar == "\u{3000}", to: &nodes)
                     index = scalars.index(after: index)
+                    offset += 1
                     wordStart = index
+                    wordOffset = offset
                 default:
                     index = scalars.index(after: index)
+                    offset += 1
                 }
             }
             flushWord(upTo: scalars.endIndex)
+            runOffset = offset
         }
         trimTrailingSpace(&nodes)
-        nodes += [.penalty(Penalty(cost: Penalty.infinity)), .glue(Glue(width: 0, stretch: Glue.fill, shrink: 0)),
-                  .penalty(Penalty(cost: -Penalty.infinity))]
+        nodes += [.penalty(Penalty(cost: Penalty.infinity)), fill, .penalty(Penalty(cost: -Penalty.infinity))]
         return nodes
+    }
+
+    /// A word at one level other than the paragraph's (a number in Arabic text), cached under that level.
+    private func appendCachedWord(_ word: String, run: StyledText, level: UInt8, to nodes: inout [Node]) {
+        let settings = RunSettings(run, level: level)
+        var words = wordNodes.removeValue(forKey: settings) ?? [:]
+        defer { wordNodes[settings] = words }
+        if let known = words[word] {
+            nodes.append(contentsOf: known)
+            return
+        }
+        let first = nodes.count
+        appendWord(word, run: run, level: level, to: &nodes)
+        if wordNodeCount >= Self.cacheLimit {
+            wordNodes.removeAll()
+            words.removeAll()
+            wordNodeCount = 0
+        }
+        words[word] = Array(nodes[first...])
+        wordNodeCount += 1
     }
 
     private func trimTrailingSpace(_ nodes: inout [Node]) {
@@ -179,169 +243,45 @@ public final class NodeListBuilder {
         }
     }
 
-    private func appendSpace(run: StyledText, breakable: Bool, justified: Bool, to nodes: inout [Node]) {
+    /// A word space (or, with `ideographic`, the full-width space of Chinese and Japanese, one em wide).
+    private func appendSpace(run: StyledText, breakable: Bool, justified: Bool, level: UInt8, ideographic: Bool = false,
+                             to nodes: inout [Node]) {
         guard let last = nodes.last else { return }
         if case .glue = last { return }
         if case .penalty = last { return }
-        if lastSpaceFont != run.font {
-            lastSpace = metrics(run.font).space
+        if lastSpaceFont != run.font || lastSpaceLanguage != run.language {
+            // The space of the face that sets the language's own script (Arabic text takes the Arabic face's space),
+            // so that a line of one script is one run of one face.
+            lastSpace = shape(" ", font: run.font, language: run.language).first ?? metrics(run.font).space
             lastSpaceFont = run.font
+            lastSpaceLanguage = run.language
         }
-        let space = lastSpace!
+        var space = lastSpace!
+        if ideographic, let glyph = space.glyphs.first {
+            var wide = glyph
+            wide.advance = run.font.size
+            space.glyphs = [wide]
+            space.text = "\u{3000}"
+        }
         let width = space.width + run.tracking / 1000 * run.font.size
         if !breakable { nodes.append(.penalty(Penalty(cost: Penalty.infinity))) }
+        func glue(_ width: Double, stretch: Double, shrink: Double, drawn: Bool) -> Node {
+            var made = Glue(width: width, stretch: stretch, shrink: shrink, space: drawn ? space : nil, style: drawn ? run.style : TextStyle())
+            made.level = level
+            return .glue(made)
+        }
         if justified {
-            nodes.append(.glue(Glue(width: width, stretch: width * parameters.spaceStretch, shrink: width * parameters.spaceShrink,
-                                    space: space, style: run.style)))
+            // A full-width space keeps its width: it is a character of the grid, not a word space.
+            let flexible = ideographic ? 0 : 1
+            nodes.append(glue(width, stretch: Double(flexible) * width * parameters.spaceStretch,
+                              shrink: Double(flexible) * width * parameters.spaceShrink, drawn: true))
         } else if breakable {
             // Knuth and Plass's ragged setting: the stretch sits only at a line's end.
             let rag = 3 * run.font.size
-            nodes += [.glue(Glue(width: 0, stretch: rag, shrink: 0)), .penalty(Penalty(cost: 0)),
-                      .glue(Glue(width: width, stretch: -rag, shrink: 0, space: space, style: run.style))]
+            nodes += [glue(0, stretch: rag, shrink: 0, drawn: false), .penalty(Penalty(cost: 0)),
+                      glue(width, stretch: -rag, shrink: 0, drawn: true)]
         } else {
-            nodes.append(.glue(Glue(width: width, stretch: 0, shrink: 0, space: space, style: run.style)))
+            nodes.append(glue(width, stretch: 0, shrink: 0, drawn: true))
         }
-    }
-
-    /// Characters after which a word may break without a hyphen being added.
-    private static let breakAfter: Set<Character> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
-
-    /// The scalars of `breakAfter`, for the quick test most words pass.
-    private static let breakScalars: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
-
-    private func appendWord(_ word: String, run: StyledText, to nodes: inout [Node]) {
-        if !run.isVerbatim, !word.unicodeScalars.contains(where: { Self.breakScalars.contains($0) }) {
-            appendPiece(word, run: run, to: &nodes)
-            return
-        }
-        // Split after explicit hyphens and dashes (and slashes in links), keeping the character.
-        var pieces: [String] = []
-        var current = ""
-        let characters = Array(word)
-        for (offset, character) in characters.enumerated() {
-            current.append(character)
-            let isLast = offset == characters.count - 1
-            let slashAllowed = character != "/" || run.style.link != nil
-            let verbatimBreak = run.isVerbatim && (character.isPunctuation || character.isSymbol)
-            if !isLast, (Self.breakAfter.contains(character) && slashAllowed) || verbatimBreak, current.count > 1,
-               verbatimBreak || characters[offset + 1].isLetter || characters[offset + 1].isNumber {
-                pieces.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { pieces.append(current) }
-        for (index, piece) in pieces.enumerated() {
-            appendPiece(piece, run: run, to: &nodes)
-            if index < pieces.count - 1 {
-                if run.isVerbatim {
-                    // Breaking code inside a token is a last resort, and never adds a hyphen.
-                    nodes.append(.penalty(Penalty(width: 0, cost: 900, flagged: false)))
-                    continue
-                }
-                let cost = piece.last == "/" ? 200.0 : parameters.hyphenPenalty
-                nodes.append(.penalty(Penalty(width: 0, cost: cost, flagged: piece.last != "/")))
-            }
-        }
-    }
-
-    private func appendPiece(_ piece: String, run: StyledText, to nodes: inout [Node]) {
-        // Scalar tests, not Foundation's `contains`, which goes through CFString on every word.
-        let hasSoftHyphen = piece.unicodeScalars.contains("\u{00AD}")
-        let cleaned = hasSoftHyphen ? String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0 != "\u{00AD}" })) : piece
-        // Most words on a first pass have neither soft hyphens nor dictionary points to look up.
-        let fragments = hasSoftHyphen || run.hyphenate ? hyphenationFragments(piece, run: run) : []
-        guard fragments.count > 1 else {
-            let key = BoxKey(shape: ShapeKey(text: cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise),
-                             style: run.style)
-            if let boxes = boxCache[key] {
-                for box in boxes { nodes.append(.box(box)) }
-                return
-            }
-            let boxes = shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise)
-                .map { makeBox($0, style: run.style) }
-            if boxCache.count >= Self.cacheLimit { boxCache.removeAll() }
-            boxCache[key] = boxes
-            for box in boxes { nodes.append(.box(box)) }
-            return
-        }
-        let hyphen = shape("-", font: run.font, language: run.language).map { hyphenRun -> Box in
-            var soft = hyphenRun
-            soft.text = "\u{00AD}"
-            soft.glyphs = soft.glyphs.map { var glyph = $0; glyph.cluster = 0; return glyph }
-            return makeBox(soft, style: run.style, hangs: "-")
-        }
-        for (index, fragment) in fragments.enumerated() {
-            for glyphRun in shape(fragment, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise) {
-                nodes.append(.box(makeBox(glyphRun, style: run.style)))
-            }
-            if index < fragments.count - 1 {
-                nodes.append(.discretionary(Discretionary(preBreak: hyphen, penalty: parameters.hyphenPenalty)))
-            }
-        }
-    }
-
-    /// The parts of `piece` between its hyphenation points (soft hyphens or the dictionary's).
-    private func hyphenationFragments(_ piece: String, run: StyledText) -> [String] {
-        if piece.unicodeScalars.contains("\u{00AD}") {
-            return piece.split(separator: "\u{00AD}", omittingEmptySubsequences: true).map(String.init)
-        }
-        guard run.hyphenate else { return [piece] }
-        // Words recur all through an archive; their fragments are worked out once per language.
-        let key = FragmentKey(piece: piece, language: run.language)
-        if let known = fragmentCache[key] { return known }
-        let fragments = dictionaryFragments(piece, language: run.language)
-        if fragmentCache.count >= Self.cacheLimit { fragmentCache.removeAll() }
-        fragmentCache[key] = fragments
-        return fragments
-    }
-
-    private struct FragmentKey: Hashable {
-        var piece: String
-        var language: String
-    }
-
-    private func dictionaryFragments(_ piece: String, language: String) -> [String] {
-        let scalars = Array(piece.unicodeScalars)
-        guard let first = scalars.firstIndex(where: { $0.properties.isAlphabetic }),
-              let last = scalars.lastIndex(where: { $0.properties.isAlphabetic }) else { return [piece] }
-        let core = scalars[first...last]
-        guard core.count >= parameters.minimumWordLength,
-              core.allSatisfy({ $0.properties.isAlphabetic || $0 == "\u{2019}" || $0 == "'" }),
-              !core.allSatisfy({ !$0.properties.isLowercase }),
-              core.dropFirst().contains(where: { $0.properties.isLowercase }) || core.count > 1 else { return [piece] }
-        if core.dropFirst().contains(where: { $0.properties.isUppercase }) { return [piece] }
-        let word = String(String.UnicodeScalarView(core))
-        let points = hyphenator.hyphenationPoints(in: word, language: language)
-        guard !points.isEmpty else { return [piece] }
-        var fragments: [String] = []
-        var start = 0
-        for point in points.sorted() where point > 0 && point < core.count {
-            let end = first + point
-            fragments.append(String(String.UnicodeScalarView(scalars[start..<end])))
-            start = end
-        }
-        fragments.append(String(String.UnicodeScalarView(scalars[start...])))
-        return fragments
-    }
-
-    /// How much of a character's width hangs into the margin at a justified line's end (after microtype).
-    private static let rightProtrusion: [Character: Double] = [
-        ".": 0.7, ",": 0.7, ":": 0.5, ";": 0.5, "-": 0.7, "\u{2010}": 0.7, "\u{2013}": 0.5, "\u{2014}": 0.25,
-        "\u{2019}": 0.7, "\u{201D}": 0.7, "\"": 0.5, "'": 0.5, "»": 0.5, "!": 0.2, "?": 0.2, ")": 0.1,
-    ]
-    private static let leftProtrusion: [Character: Double] = [
-        "\u{201C}": 0.7, "\u{2018}": 0.7, "\"": 0.5, "'": 0.5, "«": 0.5, "(": 0.1,
-    ]
-
-    private func makeBox(_ run: GlyphRun, style: TextStyle, hangs: Character? = nil) -> Box {
-        guard parameters.hangingPunctuation else { return Box(run: run, style: style) }
-        var left = 0.0, right = 0.0
-        if let firstCharacter = run.text.first, let fraction = Self.leftProtrusion[firstCharacter], let glyph = run.glyphs.first {
-            left = fraction * glyph.advance
-        }
-        if let lastCharacter = hangs ?? run.text.last, let fraction = Self.rightProtrusion[lastCharacter], let glyph = run.glyphs.last {
-            right = fraction * glyph.advance
-        }
-        return Box(run: run, style: style, protrusionLeft: left, protrusionRight: right)
     }
 }

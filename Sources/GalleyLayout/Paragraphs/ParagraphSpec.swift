@@ -1,3 +1,4 @@
+import GalleyModel
 import GalleyStyle
 
 /// A paragraph ready to set: its runs and the resolved settings of its style.
@@ -16,6 +17,11 @@ public struct ParagraphSpec: Sendable, Equatable {
     public var rightIndent: Double
     /// The size of the paragraph's main font, which places the baseline in the line.
     public var fontSize: Double
+    /// The paragraph's direction: right to left, its lines start on the right and mixed text is ordered as UAX #9 says.
+    public var direction: TextDirection = .leftToRight
+    /// Whether `alignment` means the page's left and right (an article's own table columns, as HTML's `align`)
+    /// rather than a line's start and end (a layout's styles), which a right-to-left paragraph mirrors.
+    public var alignmentIsPhysical = false
 
     /// Creates a paragraph.
     public init(runs: [StyledText], leading: Double, alignment: Alignment, firstLineIndent: Double = 0,

@@ -10,20 +10,22 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         var text: String
         var glyphs: [Glyph]
         var missingGlyphs: Int
+        var isRightToLeft: Bool
         /// The sum of the advances, kept up to date so that lines can ask for it at every word.
         var width: Double
 
-        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int) {
+        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int, isRightToLeft: Bool) {
             self.face = face
             self.size = size
             self.text = text
             self.glyphs = glyphs
             self.missingGlyphs = missingGlyphs
+            self.isRightToLeft = isRightToLeft
             width = GlyphRun.advance(of: glyphs)
         }
 
         func copy() -> Storage {
-            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft)
         }
     }
 
@@ -51,7 +53,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         get { storage.text }
         set { writable.text = newValue }
     }
-    /// The glyphs in visual order.
+    /// The glyphs in visual order (left to right on the page), whatever the direction of the text.
     public var glyphs: [Glyph] {
         get { storage.glyphs }
         set {
@@ -65,14 +67,43 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         get { storage.missingGlyphs }
         set { writable.missingGlyphs = newValue }
     }
+    /// Whether the text reads right to left, so that the glyphs' clusters run from the end of the text to its start.
+    public var isRightToLeft: Bool {
+        get { storage.isRightToLeft }
+        set { writable.isRightToLeft = newValue }
+    }
+
+    /// The glyph id that stands for a character drawn as nothing (a zero-width joiner, a bidi mark): it keeps its
+    /// place in the cluster map, so copied text has the character, but no glyph is shown.
+    public static let invisibleGlyph = UInt32.max
 
     /// Creates a run.
-    public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0) {
-        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+    public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0, isRightToLeft: Bool = false) {
+        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft)
     }
 
     /// The sum of the glyphs' advances.
     public var width: Double { storage.width }
+
+    /// Joins `other`, drawn just to the right of this run, which must have the same face, size and direction.
+    ///
+    /// Left to right, `other` follows this run in the text; right to left, it comes before it, so its text goes
+    /// first and this run's clusters move past it.
+    public mutating func appendOnRight(_ other: GlyphRun) {
+        guard isRightToLeft else { return append(other) }
+        let target = writable
+        let shift = other.text.utf8.count
+        var glyphs = target.glyphs.map { glyph in
+            var moved = glyph
+            moved.cluster += shift
+            return moved
+        }
+        glyphs.append(contentsOf: other.glyphs)
+        target.glyphs = glyphs
+        target.width = Self.advance(of: other.glyphs, after: target.width)
+        target.text = other.text + target.text
+        target.missingGlyphs += other.missingGlyphs
+    }
 
     /// Appends `other`, which must use the same face and size, shifting its clusters past this run's text.
     public mutating func append(_ other: GlyphRun) {
@@ -96,10 +127,12 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     }
 
     /// Whether `other` can be drawn as part of this run.
-    public func canMerge(with other: GlyphRun) -> Bool { face == other.face && size == other.size }
+    public func canMerge(with other: GlyphRun) -> Bool {
+        face == other.face && size == other.size && isRightToLeft == other.isRightToLeft
+    }
 
     private enum CodingKeys: String, CodingKey {
-        case face, size, text, glyphs, missingGlyphs
+        case face, size, text, glyphs, missingGlyphs, rightToLeft
     }
 
     /// Reads the fields written by `encode(to:)`.
@@ -107,7 +140,8 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(face: try container.decode(FontFace.self, forKey: .face), size: try container.decode(Double.self, forKey: .size),
                   text: try container.decode(String.self, forKey: .text), glyphs: try container.decode([Glyph].self, forKey: .glyphs),
-                  missingGlyphs: try container.decode(Int.self, forKey: .missingGlyphs))
+                  missingGlyphs: try container.decode(Int.self, forKey: .missingGlyphs),
+                  isRightToLeft: try container.decodeIfPresent(Bool.self, forKey: .rightToLeft) ?? false)
     }
 
     /// Writes the run's fields (not its storage).
@@ -118,13 +152,15 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         try container.encode(text, forKey: .text)
         try container.encode(glyphs, forKey: .glyphs)
         try container.encode(missingGlyphs, forKey: .missingGlyphs)
+        // Written only when set, so that cached layouts of left-to-right text keep their form.
+        if isRightToLeft { try container.encode(true, forKey: .rightToLeft) }
     }
 
     /// Runs are equal when their fields are.
     public static func == (left: GlyphRun, right: GlyphRun) -> Bool {
         left.storage === right.storage
             || (left.face == right.face && left.size == right.size && left.text == right.text
-                && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs)
+                && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs && left.isRightToLeft == right.isRightToLeft)
     }
 
     /// Hashes the fields that equality compares.
@@ -134,5 +170,6 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         hasher.combine(text)
         hasher.combine(glyphs)
         hasher.combine(missingGlyphs)
+        hasher.combine(isRightToLeft)
     }
 }

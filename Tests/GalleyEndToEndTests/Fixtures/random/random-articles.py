@@ -1,14 +1,39 @@
 #!/usr/bin/env python3
 """Writes random Galley JSON articles for the robustness test: every block and inline type, nested up to
-four deep, text drawn from Latin, Cyrillic, Greek, Hebrew, Arabic, CJK, emoji, combining marks, soft hyphens,
-dashes, no-break and zero-width spaces, very long words, tables of ragged rows, figures of every kind.
-Usage: random-articles.py SEED COUNT FOLDER (the same seed always writes the same files)."""
+four deep, text drawn from every script Galley has fonts for (Latin, Cyrillic, Greek, Arabic and Persian, Hebrew,
+the Indic scripts, Thai, Lao, Khmer, Myanmar, Georgian, Armenian, Ethiopic, Chinese, Japanese kana, Korean), as
+words of one script and as characters of all of them mixed, with emoji, combining marks, bidi controls, soft
+hyphens, dashes, no-break and zero-width spaces, very long words, tables of ragged rows, figures of every kind.
+Usage: random-articles.py SEED COUNT FOLDER [MAX-BLOCKS] (the same seed always writes the same files)."""
 import json, random, sys
-seed=int(sys.argv[1]); n=int(sys.argv[2]); out=sys.argv[3]
+seed=int(sys.argv[1]); n=int(sys.argv[2]); out=sys.argv[3]; max_blocks=int(sys.argv[4]) if len(sys.argv)>4 else 25
 random.seed(seed)
 alphabets=['abcdefghijklmnopqrstuvwxyz','ABCDEFGHIJKLMNOPQRSTUVWXYZ','абвгдежзийклмнопрстуфхцчшщъыьэюя','αβγδεζηθικλμνξοπρστυφχψω',"äöüßéèêçœæ",'0123456789',' ','\u00ad','-–—/','.,;:!?«»“”‘’()[]','\u00a0','\t','\n','😀🚀','\u200b\u200d','ﬁﬂ','אבגד','عربى','中文字','\u0301\u0308','−→★✓∑≤']
-langs=['en','fr','de','ru','uk','el','es','it','pt-BR','en-GB','xx','zh']
+# One alphabet per script: letters (and, where the script has them, vowel signs and digits) to make words of.
+scripts={
+ 'latin':'abcdefghijklmnopqrstuvwxyzéàçäöüß','cyrillic':'абвгдежзийклмнопрстуфхцчшщъыьэюя','greek':'αβγδεζηθικλμνξοπρστυφχψω',
+ 'arabic':'ابتثجحخدذرزسشصضطظعغفقكلمنهوي٠١٢٣ًٌ','persian':'پچژگکیابتدرسلمنو‌۱۲۳','hebrew':'אבגדהוזחטיכלמנסעפצקרשתךםןףץַּ',
+ 'devanagari':'कखगघचछजझटठडढणतथदधनपफबभमयरलवशसहािीु्ं०१२','bengali':'কখগঘচছজঝটঠডতথদধনপফবভমযরলশসহাি্',
+ 'gurmukhi':'ਕਖਗਘਚਛਜਝਟਠਡਣਤਥਦਧਨਪਫਬਭਮਯਰਲਵਸਹਾਿ','gujarati':'કખગઘચછજઝટઠડતથદધનપફબભમયરલવશસહાિ','oriya':'କଖଗଘଚଛଜଝଟଠଡତଥଦଧନପଫବଭମଯରଲଶସହା',
+ 'tamil':'கஙசஞடணதநபமயரலவழளறனாி்','telugu':'కఖగఘచఛజఝటఠడతథదధనపఫబభమయరలవశసహాి్',
+ 'kannada':'ಕಖಗಘಚಛಜಝಟಠಡತಥದಧನಪಫಬಭಮಯರಲವಶಸಹಾಿ','malayalam':'കഖഗഘചഛജഝടഠഡതഥദധനപഫബഭമയരലവശസഹാി്','sinhala':'කඛගඝචඡජඣටඨඩතථදධනපඵබභමයරලවශසහාි',
+ 'thai':'กขคงจฉชซญดตถทธนบปผพฟมยรลวศสหอฮัิี่้เแโะา','lao':'ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮິີະາເແໂ',
+ 'khmer':'កខគឃងចឆជឈញដឋឌឍណតថទធនបផពភមយរលវសហឡអាិី','myanmar':'ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအါာိ',
+ 'georgian':'აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ','armenian':'աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ','ethiopic':'ሀለሐመሠረሰሸቀበተቸኀነኘአከኸወዐዘዠየደጀገጠጨጰጸፀፈፐ',
+ 'han':'中文字国人大学生日本語的是不了在有和这为上个我们来到时年出会可','kana':'あいうえおかきくけこさしすせそたちつてとアイウエオカキクケコー','hangul':'한국어글자사람나라대학생하다있다','cjkpunct':'、。「」（）：！？・…',
+}
+alphabets += list(scripts.values()) + ['‎‏‪‫‬⁦⁧⁩', '　']
+langs=['en','fr','de','ru','uk','el','es','it','pt-BR','en-GB','xx','zh','zh-Hant','zh-TW','ja','ko','ar','fa','ur','he','hi','bn','pa','gu','or','ta','te','kn','ml','si','th','lo','km','my','ka','hy','am','mr','ne']
+def words(maxlen=60):
+    # Words of one script at a time, as real multilingual text comes; some scripts are written without spaces.
+    s=''
+    while len(s)<random.randint(0,maxlen):
+        a=random.choice(list(scripts.values()))
+        s+=''.join(random.choice(a) for _ in range(random.randint(1,8)))
+        s+=random.choice([' ',' ',' ','',', ','. ','؟ ','。','、'])
+    return s
 def text(maxlen=60):
+    if random.random()<0.5: return words(maxlen)
     k=random.randint(0,maxlen)
     s=''
     for _ in range(k):
@@ -55,7 +80,7 @@ def block(depth=0):
     if t=='preformatted': return {'type':'preformatted','text':text(400)}
     if t=='figure': return {'type':'figure','src':random.choice(['images/power-station.jpg','images/union-badge.png','images/jobs-chart.svg','images/power-station-cmyk.jpg','missing.png','../x.png']),'alt':text(20),'caption':inline(2),'credit':text(10)}
 for i in range(n):
-    a={'id':str(seed*100000+i),'title':text(80) or 'T','language':random.choice(langs),'blocks':[block() for _ in range(random.randint(0,25))]}
+    a={'id':str(seed*100000+i),'title':text(80) or 'T','language':random.choice(langs),'blocks':[block() for _ in range(random.randint(0,max_blocks))]}
     if random.random()<0.5: a['deck']=inline()
     if random.random()<0.5: a['authors']=[text(15) for _ in range(random.randint(0,4))]
     if random.random()<0.3:

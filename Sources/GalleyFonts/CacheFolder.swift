@@ -1,9 +1,9 @@
 import Foundation
 
 /// Galley's per-user cache folders (`$XDG_CACHE_HOME/galley/…`), which only ever hold data that can be rebuilt.
-enum CacheFolder {
+public enum CacheFolder {
     /// The folder `name` under Galley's cache, created if needed; a folder in the temporary directory when the home has none.
-    static func named(_ name: String) -> URL {
+    public static func named(_ name: String) -> URL {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")

@@ -1,0 +1,118 @@
+import GalleyModel
+import GalleyStyle
+
+/// Sets one paragraph: its direction, node list, line breaks and lines, and the quality figures of those lines.
+///
+/// The typesetter's other setters (figures, tables, issue pages) all come here for their text.
+struct ParagraphSetter {
+    let sheet: StyleSheet
+    let builder: NodeListBuilder
+    let lineBreaker: any LineBreaker
+    private let assembler = LineAssembler()
+
+    init(sheet: StyleSheet, builder: NodeListBuilder, lineBreaker: any LineBreaker) {
+        self.sheet = sheet
+        self.builder = builder
+        self.lineBreaker = lineBreaker
+    }
+
+    /// The lines of `flow`'s paragraph as vertical boxes, with the marker (bullet, number) hung in the indent at the
+    /// start of its first line; `width` is the width the indents are taken from (a table cell's), the text block's
+    /// when not given.
+    func set(_ flow: FlowBlock, paragraphIndex: Int, width: Double? = nil, quality: inout QualityReport,
+             fonts: inout Set<String>) -> [VerticalBox] {
+        let paragraph = ParagraphDirection.resolve(flow.paragraph, language: flow.paragraph.runs.first?.language ?? "en")
+        let blockWidth = width ?? sheet.textWidth
+        let measure = blockWidth - paragraph.leftIndent - paragraph.rightIndent
+        let widths = LineWidths(measure)
+        var parameters = BreakParameters(sheet.lineBreaking, emergencyStretch: 1.5 * paragraph.fontSize)
+        var nodes: [Node]
+        var breaks: [LineBreak]
+        if let optimal = lineBreaker as? KnuthPlassLineBreaker, case let plain = builder.nodes(for: paragraph, hyphenate: false),
+           let found = optimal.firstPass(plain, widths: widths, parameters: parameters) {
+            // Set without hyphens under the pretolerance, as TeX does: no dictionary lookups needed.
+            (nodes, breaks) = (plain, found)
+        } else {
+            nodes = builder.nodes(for: paragraph)
+            if lineBreaker is KnuthPlassLineBreaker { parameters.pretolerance = -1 }
+            breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
+        }
+        let lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
+                                       hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction)
+        let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)
+        var boxes: [VerticalBox] = []
+        var hyphenRun = 0
+        for (index, line) in lines.enumerated() {
+            var items: [PositionedItem] = []
+            for run in line.runs {
+                items.append(PositionedItem(Point(x: paragraph.leftIndent + run.x, y: baseline), .glyphs(run.run, color: run.style.color)))
+                fonts.insert(run.run.face.postScriptName)
+                quality.count(missingIn: run.run)
+            }
+            for link in line.links {
+                items.append(PositionedItem(Point(x: paragraph.leftIndent + link.x, y: baseline - paragraph.fontSize * 0.9),
+                                            .link(Size(width: link.width, height: paragraph.fontSize * 1.2), url: link.url)))
+            }
+            if index == 0, let marker = flow.marker {
+                items += markerItems(marker, paragraph: paragraph, blockWidth: blockWidth, baseline: baseline, quality: &quality,
+                                     fonts: &fonts)
+            }
+            let isLast = index == lines.count - 1
+            var note: Int?
+            if paragraph.alignment == .justify && !isLast {
+                quality.justifiedLines += 1
+                quality.sumAbsoluteRatio += abs(line.ratio)
+                quality.maxAbsoluteRatio = max(quality.maxAbsoluteRatio, abs(line.ratio))
+                if KnuthPlassLineBreaker.badness(line.ratio) > sheet.lineBreaking.tolerance {
+                    quality.looseLines += 1
+                    note = quality.note(.looseLine, ratio: line.ratio, text: Self.firstWords(of: line))
+                }
+            }
+            if line.overfull {
+                quality.overfullLines += 1
+                note = quality.note(.overfullLine, ratio: line.ratio, text: Self.firstWords(of: line))
+            }
+            if line.hyphenated {
+                quality.hyphenatedLines += 1
+                hyphenRun += 1
+                quality.longestHyphenRun = max(quality.longestHyphenRun, hyphenRun)
+            } else {
+                hyphenRun = 0
+            }
+            let kind: VerticalBox.Kind = flow.role == .heading ? .heading : .line(paragraph: paragraphIndex, index: index, count: lines.count)
+            var box = VerticalBox(height: paragraph.leading, items: items, kind: kind)
+            box.footnoteCalls = line.footnotes
+            box.lineNote = note
+            boxes.append(box)
+        }
+        return boxes
+    }
+
+    /// A list bullet or note number, hung half an em before the start of the first line: on the left of a
+    /// left-to-right paragraph, on the right of a right-to-left one.
+    private func markerItems(_ marker: [StyledText], paragraph: ParagraphSpec, blockWidth: Double, baseline: Double,
+                             quality: inout QualityReport, fonts: inout Set<String>) -> [PositionedItem] {
+        let line = builder.line(marker, direction: paragraph.direction)
+        let gap = paragraph.fontSize * 0.5
+        let start = paragraph.direction == .rightToLeft
+            ? blockWidth - paragraph.rightIndent + gap
+            : paragraph.leftIndent - line.contentWidth - gap
+        return line.runs.map { run in
+            fonts.insert(run.run.face.postScriptName)
+            quality.count(missingIn: run.run)
+            return PositionedItem(Point(x: start + run.x, y: baseline), .glyphs(run.run, color: run.style.color))
+        }
+    }
+
+    /// The first words of a set line, in reading order, to say where a problem is.
+    static func firstWords(of line: SetLine) -> String {
+        let text = line.runs.sorted { $0.x < $1.x }.map(\.run.text).joined()
+        let words = text.split(separator: " ").prefix(5).joined(separator: " ")
+        return words.count > 40 ? String(words.prefix(40)) + "…" : words
+    }
+
+    /// Where the baseline sits in a line box: text centred on the leading, with the x-height region balanced.
+    static func baselineOffset(leading: Double, size: Double) -> Double {
+        (leading - size) / 2 + size * 0.8
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GalleyModel
+
+/// A font stack: one family for most text and, per script, the family that sets that script, some per language.
+///
+/// Written in a layout as a flat mapping: `default` names the main family (for Latin, Greek and Cyrillic, say),
+/// and every other key is a script (`arabic`, `han`) or a script with a language (`han-ja`, `han-zh-Hant`,
+/// `arabic-ur`) for the form that language wants. Chinese characters are the example: the same code points take
+/// Japanese, Korean, Simplified or Traditional Chinese shapes, so `han-ja` names the Japanese face.
+public struct FontStack: Codable, Sendable, Equatable {
+    /// The family for text no script entry covers.
+    public var primary: String
+    /// The script entries, keyed `script` or `script-language`.
+    public var scripts: [String: String]
+
+    /// Creates a stack.
+    public init(primary: String, scripts: [String: String] = [:]) {
+        self.primary = primary
+        self.scripts = scripts
+    }
+
+    /// The family this stack names for `script` in text of `language`, most specific entry first.
+    public func family(for script: Script, language: LanguageTag) -> String? {
+        let name = script.rawValue
+        var keys = ["\(name)-\(language.tag)"]
+        if script == .han, let variant = language.hanVariant { keys.append("\(name)-\(variant)") }
+        keys += ["\(name)-\(language.primary)", name]
+        for key in keys { if let family = scripts[key] { return family } }
+        return nil
+    }
+
+    /// The families to try, in order, for a run of `script` (nil: characters of no one script, such as digits and
+    /// punctuation) in text of `language`.
+    ///
+    /// A run in the language's own script, and its digits and punctuation, take the script's family first, so that
+    /// Japanese punctuation comes from the Japanese face and Arabic digits from the Arabic one; a run of another
+    /// script takes that script's family. The main family follows. Fonts named nowhere are still tried after
+    /// these, so no character goes without a font that has it.
+    public func families(for script: Script?, language: String) -> [String] {
+        let tag = LanguageTag(language)
+        let own = script ?? tag.script
+        guard let special = family(for: own, language: tag), special != primary else { return [primary] }
+        return [special, primary]
+    }
+
+    /// Every family the stack names, for checking that they are installed.
+    public var allFamilies: [String] { [primary] + scripts.keys.sorted().map { scripts[$0]! } }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads the flat mapping; `default` is required, every other key is a script entry.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        var scripts: [String: String] = [:]
+        var primary: String?
+        for key in container.allKeys {
+            let value = try container.decode(String.self, forKey: key)
+            if key.stringValue == "default" { primary = value } else { scripts[key.stringValue] = value }
+        }
+        guard let primary else {
+            throw DecodingError.keyNotFound(Key(stringValue: "default"), .init(codingPath: decoder.codingPath,
+                                                                               debugDescription: "a font stack needs a default family"))
+        }
+        self.primary = primary
+        self.scripts = scripts
+    }
+
+    /// Writes the flat mapping.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(primary, forKey: Key(stringValue: "default"))
+        for (key, value) in scripts { try container.encode(value, forKey: Key(stringValue: key)) }
+    }
+
+    /// Whether `key` is a valid script entry name: a script, optionally followed by `-` and a language tag.
+    public static func isValidKey(_ key: String) -> Bool {
+        let parts = key.split(separator: "-", maxSplits: 1).map(String.init)
+        guard let first = parts.first, Script(rawValue: first) != nil else { return false }
+        guard parts.count == 2 else { return true }
+        return parts[1].range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil
+    }
+}
