@@ -262,7 +262,8 @@ public final class ArticleExporter: Sendable {
             var entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: pdf.count,
                                       pages: rendered.document.pages.count, sha256: ContentHasher.sha256(pdf), title: article.title,
                                       language: rendered.typeset.article.language, warnings: warnings,
-                                      contentHash: article.contentHash, status: .rebuilt)
+                                      contentHash: article.contentHash, status: .rebuilt,
+                                      labels: configuration.sheet.labels(for: rendered.typeset.article.language).labels)
             entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
             results.withLock {
                 $0.entries.append(entry)

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyStyle
 
 /// One exported article as the CMS sees it: which PDF to attach, its size label, and how it was made.
 public struct ManifestEntry: Codable, Sendable, Equatable {
@@ -18,7 +19,7 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     public var output: String
     /// The PDF's size in bytes.
     public var bytes: Int
-    /// The label the CMS shows beside the attachment, `PDF - 906.7 KiB`.
+    /// The label the CMS shows beside the attachment in the article's language, `PDF - 906.7 KiB`, `PDF - 906,7 Kio`.
     public var label: String
     /// The PDF's page count.
     public var pages: Int
@@ -39,12 +40,12 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
 
     /// Creates an entry.
     public init(id: String, source: String, output: String, bytes: Int, pages: Int, sha256: String, title: String,
-                language: String, warnings: [String], contentHash: String, status: Status) {
+                language: String, warnings: [String], contentHash: String, status: Status, labels: Labels? = nil) {
         self.id = id
         self.source = source
         self.output = output
         self.bytes = bytes
-        self.label = Self.label(bytes: bytes)
+        self.label = Self.label(bytes: bytes, labels: labels)
         self.pages = pages
         self.sha256 = sha256
         self.title = title
@@ -54,8 +55,10 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
         self.status = status
     }
 
-    /// The CMS's attachment label for a PDF of `bytes` bytes: `PDF - ` and the binary size (`PDF - 906.7 KiB`).
-    public static func label(bytes: Int) -> String {
-        "PDF - " + SizeLabel.make(bytes: bytes)
+    /// The CMS's attachment label for a PDF of `bytes` bytes: `PDF - ` and the binary size (`PDF - 906.7 KiB`), in
+    /// the units and decimal separator of `labels` when given.
+    public static func label(bytes: Int, labels: Labels? = nil) -> String {
+        guard let labels else { return "PDF - " + SizeLabel.make(bytes: bytes) }
+        return "PDF - " + SizeLabel.make(bytes: bytes, units: labels.sizeUnits, decimalSeparator: labels.decimalSeparator)
     }
 }

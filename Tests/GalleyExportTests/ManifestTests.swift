@@ -1,5 +1,6 @@
 import Foundation
 import GalleyExport
+import GalleyStyle
 import Testing
 
 /// The manifest lists what the CMS needs, matches the files, stays sorted, and merges across runs and shards.
@@ -18,6 +19,7 @@ import Testing
         #expect(entries.compactMap { $0["id"] as? String } == ["98", "99", "100", "101"])
         let expectedKeys: Set = ["id", "source", "output", "bytes", "label", "pages", "sha256", "title", "language", "warnings",
                                  "contentHash", "status"]
+        let sheet = try StyleSheetLoader(layoutsDirectory: ExportHarness.root.appendingPathComponent("Layouts")).load("article-a4")
         for entry in entries {
             #expect(Set(entry.keys) == expectedKeys)
             let output = try #require(entry["output"] as? String)
@@ -27,8 +29,10 @@ import Testing
             #expect(bytes == (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int))
             #expect(entry["sha256"] as? String == (try ExportHarness.sha256sum(pdf)))
             let label = try #require(entry["label"] as? String)
-            #expect(label == "PDF - " + SizeLabel.make(bytes: bytes))
-            #expect(label.range(of: #"^PDF - [0-9]+\.[0-9] KiB$"#, options: .regularExpression) != nil, "\(label)")
+            // In the article's language: its units and decimal separator.
+            let labels = sheet.labels(for: entry["language"] as? String ?? "en").labels
+            #expect(label == ManifestEntry.label(bytes: bytes, labels: labels))
+            #expect(label.range(of: #"^PDF - [0-9]+[.,٫][0-9] \S+$"#, options: .regularExpression) != nil, "\(label)")
             #expect((entry["pages"] as? Int ?? 0) >= 1)
             #expect((entry["contentHash"] as? String)?.count == 64)
             #expect(entry["status"] as? String == "rebuilt")
@@ -97,7 +101,7 @@ import Testing
         #expect(ExportHarness.pdfs(in: out).isEmpty)
     }
 
-    @Test func mergingPrefersTheLaterManifestAndSortsById() {
+    @Test func mergingPrefersTheLaterManifestAndSortsById() throws {
         func entry(_ id: String, _ hash: String) -> ManifestEntry {
             ManifestEntry(id: id, source: "a.json", output: "a_a\(id).pdf", bytes: 928_461, pages: 2, sha256: "", title: "A",
                           language: "en", warnings: [], contentHash: hash, status: .rebuilt)
@@ -108,5 +112,8 @@ import Testing
         #expect(merged.articles.map(\.id) == ["9", "10", "100", "x"])
         #expect(merged.articles.map(\.contentHash) == ["old", "new", "new", "new"])
         #expect(entry("1", "").label == "PDF - 906.7 KiB")
+        let french = try #require(BuiltInLabels.all["fr"])
+        #expect(ManifestEntry.label(bytes: 928_461, labels: french) == "PDF - 906,7 Kio")
+        #expect(SizeLabel.make(bytes: 512) == "512 B" && SizeLabel.make(bytes: 3 << 30) == "3.0 GiB")
     }
 }
