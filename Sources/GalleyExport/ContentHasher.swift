@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GalleyFonts
 import GalleyModel
 import GalleyStyle
 
@@ -81,19 +82,8 @@ public final class ContentHasher: Sendable {
     /// SHA-256 of a regular file's contents, read in chunks so that large images never sit in memory; nil if it cannot be read.
     public static func fileDigest(_ url: URL) -> String? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        do {
-            // `read(upToCount:)` answers nil or empty data at the end of the file.
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-            }
-        } catch {
-            return nil
-        }
-        return hex(hasher.finalize())
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return FileDigest.sha256(ofFile: url.path)
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

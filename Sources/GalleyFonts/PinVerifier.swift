@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Checks pinned font files against their SHA-256, remembering files already checked by their size, time and inode.
@@ -26,7 +25,7 @@ struct PinVerifier {
                                 message: "\(pin.path) is not installed: install the Debian package \(pin.package) (apt-get install \(pin.package))")
             }
             if let known = remembered[pin.path], known.stamp == stamp, known.sha256 == pin.sha256 { continue }
-            guard let digest = Self.sha256(ofFile: pin.path) else {
+            guard let digest = FileDigest.sha256(ofFile: pin.path) else {
                 throw FontError(file: listFile, line: pin.line, message: "\(pin.path) cannot be read (from the Debian package \(pin.package))")
             }
             guard digest == pin.sha256 else {
@@ -46,21 +45,6 @@ struct PinVerifier {
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                      inode: UInt64(info.st_ino))
-    }
-
-    private static func sha256(ofFile path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        do {
-            // `read` answers nil or an empty chunk at the end of the file.
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-            }
-        } catch {
-            return nil
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// The files that matched before: `path<TAB>size<TAB>mtime-ns<TAB>inode<TAB>sha256` per line.

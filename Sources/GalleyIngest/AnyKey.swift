@@ -1,21 +1,4 @@
-/// A coding key for any field name, used to see every key an object has.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-
-    init(_ string: String) {
-        stringValue = string
-    }
-
-    init?(stringValue: String) {
-        self.stringValue = stringValue
-    }
-
-    init?(intValue: Int) {
-        stringValue = "Index \(intValue)"
-        self.intValue = intValue
-    }
-}
+import GalleyDiagnostics
 
 extension Decoder {
     /// Rejects fields outside `allowed`, so a misspelt field is an error, not silently ignored.

@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyModel
 
 /// One body block as written in JSON.

@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyModel
 
 /// Checks that footnote ids are unique and that every reference has its note.

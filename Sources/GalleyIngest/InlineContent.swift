@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyModel
 
 /// Inline content as written in JSON: a string, or an array of strings and typed objects.

@@ -56,7 +56,7 @@ public struct StyleSheetLoader: Sendable {
         }
         for use in uses where !installed.contains(use.family) {
             // The last file of the chain that sets the key is the one to fix.
-            let keys = use.path.map { AnyCodingKey($0) }
+            let keys = use.path.map { AnyKey($0) }
             let file = chain.last { YAMLLocator(node: $0.node).has(keys) } ?? chain.last!
             let stacks = sheet.fonts.keys.sorted().joined(separator: ", ")
             throw Diagnostic(file: file.displayName, line: YAMLLocator(node: file.node).line(of: keys), path: use.path.joined(separator: "."),
@@ -64,14 +64,6 @@ public struct StyleSheetLoader: Sendable {
         }
     }
 
-    /// A coding key made from a layout key, for the locator.
-    private struct AnyCodingKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
 
     private struct LayoutFile {
         var displayName: String

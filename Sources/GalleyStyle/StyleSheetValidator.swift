@@ -7,16 +7,8 @@ struct StyleSheetValidator {
     let file: String
     let locator: YAMLLocator
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     private func fail(_ path: String, _ message: String) -> Diagnostic {
-        let keys = path.split(separator: ".").map { Key(String($0)) }
+        let keys = path.split(separator: ".").map { AnyKey(String($0)) }
         return Diagnostic(file: file, line: locator.line(of: keys), path: path, message: message)
     }
 

@@ -196,33 +196,37 @@ import GalleyStyle
 
 /// A layout that names a font family Galley does not have is refused, naming the file, the line and the key.
 @Suite struct LayoutFontCheckTests {
-    @Test func aMissingFamilyIsAnErrorWithItsLine() throws {
+    /// A layout file extending the default one with `text`, in a folder of its own, removed by `body`'s end.
+    private func withLayout(_ text: String, _ body: (URL) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-layout-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let layout = folder.appendingPathComponent("mine.yaml")
-        try Data("extends: article-a4\nfonts:\n  serif:\n    default: Noto Serif\n    arabic: Noto Naskh Arabc\n".utf8).write(to: layout)
+        try Data(("extends: article-a4\n" + text).utf8).write(to: layout)
+        try body(layout)
+    }
+
+    @Test func aMissingFamilyIsAnErrorWithItsLine() throws {
         // Every family the default layout names is installed; the new layout misspells one.
         let base = try StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts).load("article-a4")
         let installed = Set(base.fonts.values.flatMap(\.allFamilies))
         let loader = StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts, installedFamilies: installed)
-        do {
-            _ = try loader.load(layout.path)
-            Issue.record("a layout naming a missing font was accepted")
-        } catch let error as Diagnostic {
-            #expect(error.file == layout.path)
-            #expect(error.line == 5)
-            #expect(error.path == "fonts.serif.arabic")
-            #expect(error.message.contains("\"Noto Naskh Arabc\""), "\(error.message)")
+        try withLayout("fonts:\n  serif:\n    default: Noto Serif\n    arabic: Noto Naskh Arabc\n") { layout in
+            do {
+                _ = try loader.load(layout.path)
+                Issue.record("a layout naming a missing font was accepted")
+            } catch let error as Diagnostic {
+                #expect(error.file == layout.path)
+                #expect(error.line == 5)
+                #expect(error.path == "fonts.serif.arabic")
+                #expect(error.message.contains("\"Noto Naskh Arabc\""), "\(error.message)")
+            }
         }
     }
 
     @Test func anUnknownScriptKeyIsAnError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-layout-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let layout = folder.appendingPathComponent("mine.yaml")
-        try Data("extends: article-a4\nfonts:\n  serif:\n    default: Noto Serif\n    klingon: Noto Serif\n".utf8).write(to: layout)
-        #expect(throws: Diagnostic.self) { try StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts).load(layout.path) }
+        try withLayout("fonts:\n  serif:\n    default: Noto Serif\n    klingon: Noto Serif\n") { layout in
+            #expect(throws: Diagnostic.self) { try StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts).load(layout.path) }
+        }
     }
 }

@@ -173,22 +173,14 @@ public final class NodeListBuilder {
                 let word = String(scalars[wordStart..<end])
                 let level = analysis?.level(at: wordOffset) ?? baseLevel
                 if level != baseLevel {
-                    appendCachedWord(word, run: run, level: level, to: &nodes)
+                    // A word at another level (a number in Arabic text) is cached under that level.
+                    let settings = RunSettings(run, level: level)
+                    var leveled = wordNodes.removeValue(forKey: settings) ?? [:]
+                    appendWord(word, run: run, level: level, cache: &leveled, to: &nodes)
+                    wordNodes[settings] = leveled
                     return
                 }
-                if let known = words[word] {
-                    nodes.append(contentsOf: known)
-                    return
-                }
-                let first = nodes.count
-                appendWord(word, run: run, level: level, to: &nodes)
-                if wordNodeCount >= Self.cacheLimit {
-                    wordNodes.removeAll()
-                    words.removeAll()
-                    wordNodeCount = 0
-                }
-                words[word] = Array(nodes[first...])
-                wordNodeCount += 1
+                appendWord(word, run: run, level: level, cache: &words, to: &nodes)
             }
             while index < scalars.endIndex {
                 let scalar = scalars[index]
@@ -214,11 +206,8 @@ public final class NodeListBuilder {
         return nodes
     }
 
-    /// A word at one level other than the paragraph's (a number in Arabic text), cached under that level.
-    private func appendCachedWord(_ word: String, run: StyledText, level: UInt8, to nodes: inout [Node]) {
-        let settings = RunSettings(run, level: level)
-        var words = wordNodes.removeValue(forKey: settings) ?? [:]
-        defer { wordNodes[settings] = words }
+    /// A word's nodes from `words` (the cache of its run's settings), or made and added to it.
+    private func appendWord(_ word: String, run: StyledText, level: UInt8, cache words: inout [String: [Node]], to nodes: inout [Node]) {
         if let known = words[word] {
             nodes.append(contentsOf: known)
             return

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyDiagnostics
 import GalleyModel
 
 /// A font stack: one family for most text and, per script, the family that sets that script, some per language.
@@ -46,16 +47,9 @@ public struct FontStack: Codable, Sendable, Equatable {
     /// Every family the stack names, for checking that they are installed.
     public var allFamilies: [String] { [primary] + scripts.keys.sorted().map { scripts[$0]! } }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Reads the flat mapping; `default` is required, every other key is a script entry.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: AnyKey.self)
         var scripts: [String: String] = [:]
         var primary: String?
         for key in container.allKeys {
@@ -63,7 +57,7 @@ public struct FontStack: Codable, Sendable, Equatable {
             if key.stringValue == "default" { primary = value } else { scripts[key.stringValue] = value }
         }
         guard let primary else {
-            throw DecodingError.keyNotFound(Key(stringValue: "default"), .init(codingPath: decoder.codingPath,
+            throw DecodingError.keyNotFound(AnyKey("default"), .init(codingPath: decoder.codingPath,
                                                                                debugDescription: "a font stack needs a default family"))
         }
         self.primary = primary
@@ -72,9 +66,9 @@ public struct FontStack: Codable, Sendable, Equatable {
 
     /// Writes the flat mapping.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(primary, forKey: Key(stringValue: "default"))
-        for (key, value) in scripts { try container.encode(value, forKey: Key(stringValue: key)) }
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(primary, forKey: AnyKey("default"))
+        for (key, value) in scripts { try container.encode(value, forKey: AnyKey(key)) }
     }
 
     /// Whether `key` is a valid script entry name: a script, optionally followed by `-` and a language tag.
