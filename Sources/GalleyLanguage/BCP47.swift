@@ -5,19 +5,16 @@ enum BCP47 {
         tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
     }
 
+    /// Withdrawn ISO 639 codes and their successors (CLD2 still uses the old ones), and Norwegian as Bokmål.
+    static let successors = ["iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"]
+
     /// The primary language subtag, lower-cased, with withdrawn ISO 639 codes replaced by their successors.
     static func primary(of tag: String) -> String {
         let primary = subtags(tag).first ?? ""
         switch primary {
-        case "iw": return "he"
-        case "in": return "id"
-        case "ji": return "yi"
-        case "jw": return "jv"
-        case "mo": return "ro"
-        case "no": return "nb"
         case "fil": return "tl"
         case "cmn": return "zh"
-        default: return primary
+        default: return successors[primary] ?? primary
         }
     }
 

@@ -56,14 +56,9 @@ public struct LanguageDetector: Sendable {
         // Elmer Fudd).
         case "", "un": return nil
         case _ where code.hasPrefix("xx") || code.hasPrefix("zz"): return nil
-        // ISO 639 codes withdrawn in favour of newer ones, which CLD2 still uses.
-        case "iw": return "he"
-        case "in": return "id"
-        case "ji": return "yi"
-        case "jw": return "jv"
-        case "mo": return "ro"
-        // CLD2's "Norwegian" is Bokmål (it reports Nynorsk as "nn").
-        case "no": return "nb"
+        // ISO 639 codes withdrawn in favour of newer ones, which CLD2 still uses; its "Norwegian" is Bokmål (it
+        // reports Nynorsk as "nn").
+        case _ where BCP47.successors[code] != nil: return BCP47.successors[code]
         // CLD2 tells the two Chinese scripts apart; plain "zh" is its Simplified Chinese.
         case "zh": return "zh-Hans"
         case "zh-TW", "zh-Hant": return "zh-Hant"
