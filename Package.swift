@@ -28,7 +28,11 @@ let package = Package(
         .target(name: "GalleyDiagnostics", dependencies: ["Yams"]),
         .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams", "CCmarkGFM", "CLibXML2"]),
         .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams"]),
-        .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"]),
+        // Release builds of the typesetter skip Swift's run-time exclusivity checks: its inner loops read fields of
+        // shared glyph-run storage millions of times per export, each read a check (10 % of its instructions, measured
+        // with callgrind); debug builds, and so the test suite, keep every check.
+        .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // ICU's line breaking (UAX #14 with dictionaries for Thai, Lao, Khmer, Myanmar) behind plain C names.
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.

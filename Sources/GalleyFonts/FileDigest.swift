@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// The SHA-256 of a file, read in chunks so that large files (a 26 MB font collection, a photograph) never sit in
+/// The SHA-256 of files, read in chunks so that large files (a 26 MB font collection, a photograph) never sit in
 /// memory whole.
 public enum FileDigest {
     /// The file's SHA-256 in lower-case hex, or nil when it cannot be read.
@@ -18,5 +18,75 @@ public enum FileDigest {
             return nil
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The SHA-256 of each regular file of `paths` that can be read (others are left out), reusing the digest
+    /// remembered for a file whose size, modification time (to the nanosecond) and inode are unchanged.
+    ///
+    /// Galley's fonts come to about 40 MB with the CJK collections: reading them on every run would cost more than
+    /// exporting dozens of articles, and they change only with a package upgrade or a rebuild of `Fonts/`.
+    public static func rememberedSHA256(ofFiles paths: [String]) -> [String: String] {
+        let memory = CacheFolder.named("digests").appendingPathComponent("files.tsv")
+        var remembered = read(memory)
+        var changed = false
+        var result: [String: String] = [:]
+        for path in paths {
+            guard let stamp = Stamp(path: path) else { continue }
+            if let known = remembered[path], known.stamp == stamp {
+                result[path] = known.sha256
+                continue
+            }
+            guard let digest = sha256(ofFile: path) else { continue }
+            remembered[path] = (stamp, digest)
+            result[path] = digest
+            changed = true
+        }
+        if changed { write(remembered, to: memory) }
+        return result
+    }
+
+    /// What identifies a file's version without reading it.
+    private struct Stamp: Equatable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: Int64, modified: Int64, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+    }
+
+    /// The remembered digests: `path<TAB>size<TAB>mtime-ns<TAB>inode<TAB>sha256` per line.
+    private static func read(_ url: URL) -> [String: (stamp: Stamp, sha256: String)] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
+        var result: [String: (stamp: Stamp, sha256: String)] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 5, let size = Int64(fields[1]), let modified = Int64(fields[2]), let inode = UInt64(fields[3]),
+                  fields[4].count == 64 else { continue }
+            result[fields[0]] = (Stamp(size: size, modified: modified, inode: inode), fields[4])
+        }
+        return result
+    }
+
+    /// Written to a temporary file and renamed, so that concurrent runs never read half a list.
+    private static func write(_ entries: [String: (stamp: Stamp, sha256: String)], to url: URL) {
+        let text = entries.keys.sorted().map { path in
+            let entry = entries[path]!
+            return "\(path)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.sha256)\n"
+        }.joined()
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".files-\(getpid())-\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else { return }
+        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 }

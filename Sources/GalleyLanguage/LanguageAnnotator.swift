@@ -60,6 +60,14 @@ public struct LanguageAnnotator: Sendable {
     private struct Context {
         var language: String
         var declared: Bool
+        /// Whether the language is written in Latin letters, so that a block of Latin letters alone is its own.
+        var writtenInLatin: Bool
+
+        init(language: String, declared: Bool) {
+            self.language = language
+            self.declared = declared
+            writtenInLatin = LanguageScripts.isWritten(language, in: .latin) && LanguageScripts.scripts(of: language) != nil
+        }
     }
 
     /// The language of all the article's text: CLD2's answer when there is enough text and CLD2 is sure of it,
@@ -118,6 +126,7 @@ public struct LanguageAnnotator: Sendable {
         // The scan of scalars below is all that a block in a script of the article's language costs when the
         // language was declared; CLD2 is asked only about candidates. Text inside language spans is not counted,
         // so a block whose text is all in spans has no letters here and is never marked again.
+        if context.declared, context.writtenInLatin, InlineText.isLatinOnly(content) { return nil }
         let profile = InlineText.profile(content)
         guard let script = profile.dominantScript else { return nil }
 

@@ -99,7 +99,9 @@ final class GlyphDrawing {
     /// (the Indic scripts, Thai and its neighbours): text extractors misplace such glyphs one by one and split
     /// words apart, so each word becomes one cluster, which PDF viewers copy whole.
     static func marksWords(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
+        // These scripts start at U+0900, whose UTF-8 begins with 0xE0: a byte scan rules out most text at once.
+        guard text.utf8.contains(where: { $0 >= 0xE0 }) else { return false }
+        return text.unicodeScalars.contains { scalar in
             guard (0x0900...0x109F).contains(scalar.value) || (0x1780...0x17FF).contains(scalar.value) else { return false }
             return scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
         }

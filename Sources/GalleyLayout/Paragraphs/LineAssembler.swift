@@ -191,7 +191,7 @@ public struct LineAssembler: Sendable {
             }
         }
         if maxLevel == 0 {
-            line.forEach(place)
+            line.forEach { place($0) }
         } else {
             // Mixed directions: the line's material in reading order, then placed left to right in display order.
             var material: [Node] = []

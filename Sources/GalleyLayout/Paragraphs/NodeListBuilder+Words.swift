@@ -91,11 +91,6 @@ extension NodeListBuilder {
             return piece.split(separator: "\u{00AD}", omittingEmptySubsequences: true).map(String.init)
         }
         guard run.hyphenate else { return [piece] }
-        // Scripts that are never hyphenated (Arabic, Chinese, Indic, Thai…) are not looked up at all.
-        if let first = piece.unicodeScalars.first(where: { $0.properties.isAlphabetic }), let script = Script.of(first),
-           !LanguageTag.hyphenatedScripts.contains(script) {
-            return [piece]
-        }
         // Words recur all through an archive; their fragments are worked out once per language.
         let key = FragmentKey(piece: piece, language: run.language)
         if let known = fragmentCache[key] { return known }
@@ -111,6 +106,11 @@ extension NodeListBuilder {
     }
 
     private func dictionaryFragments(_ piece: String, language: String) -> [String] {
+        // Scripts that are never hyphenated (Arabic, Chinese, Indic, Thai…) are not looked up at all.
+        if let first = piece.unicodeScalars.first(where: { $0.properties.isAlphabetic }), let script = Script.of(first),
+           !LanguageTag.hyphenatedScripts.contains(script) {
+            return [piece]
+        }
         let scalars = Array(piece.unicodeScalars)
         guard let first = scalars.firstIndex(where: { $0.properties.isAlphabetic }),
               let last = scalars.lastIndex(where: { $0.properties.isAlphabetic }) else { return [piece] }

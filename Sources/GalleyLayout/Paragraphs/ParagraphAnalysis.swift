@@ -30,7 +30,9 @@ struct ParagraphAnalysis {
         var needsLevels = baseLevel == 1
         var needsBreaks = false
         scan: for run in paragraph.runs {
-            guard let text = run.text else { continue }
+            // Every character from U+0590 on starts with a UTF-8 byte of 0xD6 or more: most paragraphs have none,
+            // and a byte scan is much quicker than decoding scalars.
+            guard let text = run.text, text.utf8.contains(where: { $0 >= 0xD6 }) else { continue }
             for scalar in text.unicodeScalars where scalar.value >= 0x0590 {
                 if !needsLevels, isBidiRelevant(scalar) { needsLevels = true }
                 if !needsBreaks, needsUnicodeBreaks(scalar) { needsBreaks = true }

@@ -10,26 +10,29 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         var text: String
         var glyphs: [Glyph]
         var missingGlyphs: Int
-        var isRightToLeft: Bool
         /// The sum of the advances, kept up to date so that lines can ask for it at every word.
         var width: Double
 
-        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int, isRightToLeft: Bool) {
+        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int) {
             self.face = face
             self.size = size
             self.text = text
             self.glyphs = glyphs
             self.missingGlyphs = missingGlyphs
-            self.isRightToLeft = isRightToLeft
             width = GlyphRun.advance(of: glyphs)
         }
 
         func copy() -> Storage {
-            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft)
+            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
         }
     }
 
     private var storage: Storage
+    /// Whether the text reads right to left, so that the glyphs' clusters run from the end of the text to its start.
+    ///
+    /// Kept outside the shared storage: lines ask it of every run they merge, and a field of a class costs an
+    /// exclusivity check on every read.
+    public var isRightToLeft: Bool
 
     private var writable: Storage {
         mutating get {
@@ -67,19 +70,14 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         get { storage.missingGlyphs }
         set { writable.missingGlyphs = newValue }
     }
-    /// Whether the text reads right to left, so that the glyphs' clusters run from the end of the text to its start.
-    public var isRightToLeft: Bool {
-        get { storage.isRightToLeft }
-        set { writable.isRightToLeft = newValue }
-    }
-
     /// The glyph id that stands for a character drawn as nothing (a zero-width joiner, a bidi mark): it keeps its
     /// place in the cluster map, so copied text has the character, but no glyph is shown.
     public static let invisibleGlyph = UInt32.max
 
     /// Creates a run.
     public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0, isRightToLeft: Bool = false) {
-        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft)
+        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+        self.isRightToLeft = isRightToLeft
     }
 
     /// The sum of the glyphs' advances.
@@ -128,7 +126,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
 
     /// Whether `other` can be drawn as part of this run.
     public func canMerge(with other: GlyphRun) -> Bool {
-        face == other.face && size == other.size && isRightToLeft == other.isRightToLeft
+        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -158,7 +156,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
 
     /// Runs are equal when their fields are.
     public static func == (left: GlyphRun, right: GlyphRun) -> Bool {
-        left.storage === right.storage
+        left.isRightToLeft == right.isRightToLeft && left.storage === right.storage
             || (left.face == right.face && left.size == right.size && left.text == right.text
                 && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs && left.isRightToLeft == right.isRightToLeft)
     }
