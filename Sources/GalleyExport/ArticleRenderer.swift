@@ -76,6 +76,11 @@ public final class ArticleRenderer {
             warnings.append(Diagnostic(.warning, file: file, path: "language",
                                        message: "Galley has no printed words (byline, folio, headings) for \"\(annotated.language)\"; they are in English"))
         }
+        if document.quality.brokenWords > 0 {
+            let count = document.quality.brokenWords
+            warnings.append(Diagnostic(.warning, file: file, message: "\(count) word\(count == 1 ? " was" : "s were") wider than a line and cut "
+                + "between characters, the first “\(document.quality.firstBrokenWord ?? "")”"))
+        }
         if let missing = MissingGlyphs.message(document.quality) {
             warnings.append(Diagnostic(.warning, file: file, message: missing))
         }

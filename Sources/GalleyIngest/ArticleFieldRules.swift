@@ -21,8 +21,9 @@ enum ArticleFieldRules {
     /// The `YYYY-MM-DD` calendar date at the start of `text` (a date or a timestamp), if it is a real date.
     static func calendarDate(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.range(of: #"^\d{4}-\d{2}-\d{2}([Tt ].*)?$"#, options: .regularExpression) != nil else { return nil }
-        let date = String(trimmed.prefix(10))
+        // ISO 8601, or the same order with slashes (2023/03/22), which site generators' front matter often has.
+        guard trimmed.range(of: #"^\d{4}([-/])\d{2}\1\d{2}([Tt ].*)?$"#, options: .regularExpression) != nil else { return nil }
+        let date = String(trimmed.prefix(10)).replacingOccurrences(of: "/", with: "-")
         return ArticleDate(iso: date) == nil ? nil : date
     }
 

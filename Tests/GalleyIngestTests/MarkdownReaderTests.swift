@@ -49,6 +49,16 @@ import Testing
         #expect(error?.message.contains("not a date") == true)
     }
 
+    /// Site generators often write dates with slashes; they are the same dates, and are checked just the same.
+    @Test func slashedDatesAreReadAsCalendarDates() throws {
+        #expect(try read("---\ntitle: T\ndate: 2023/03/22\n---\nx").article.date == "2023-03-22")
+        #expect(try read("---\ntitle: T\ndate: 2023/03/22 10:15\n---\nx").article.date == "2023-03-22")
+        let invalid = IngestTestSupport.diagnostic { _ = try read("---\ntitle: T\ndate: 2023/02/30\n---\nx") }
+        #expect(invalid?.path == "date")
+        let mixed = IngestTestSupport.diagnostic { _ = try read("---\ntitle: T\ndate: 2023/03-22\n---\nx") }
+        #expect(mixed?.path == "date")
+    }
+
     @Test func theFirstLevelOneHeadingIsTheTitleWhenThereIsNoOther() throws {
         let result = try read("# The headline\n\nFirst paragraph.\n\n## Part\n")
         #expect(result.article.title == "The headline")

@@ -131,7 +131,10 @@ struct ArticleComposer {
             return result
         case .list(let ordered, let items):
             var result: [FlowBlock] = []
-            let extra = Double(depth) * styles.listItem.leftIndent.points
+            // Numbers of two digits or more need more room than the indent gives one: a figure's width (about 0.56
+            // em in Noto Serif) per extra digit, so that "10." stays inside the text block.
+            let digits = ordered ? String(items.count).count : 1
+            let extra = Double(depth) * styles.listItem.leftIndent.points + Double(digits - 1) * 0.56 * styles.listItem.size.points
             for (number, item) in items.enumerated() {
                 let marker = ordered ? "\(number + 1)." : (depth % 2 == 0 ? "•" : "–")
                 var first = true

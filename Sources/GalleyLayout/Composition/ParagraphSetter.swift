@@ -37,8 +37,20 @@ struct ParagraphSetter {
             if lineBreaker is KnuthPlassLineBreaker { parameters.pretolerance = -1 }
             breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
         }
-        let lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
+        var lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
                                        hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction)
+        if lines.contains(where: \.overfull) {
+            // A word wider than the line: cut it between characters rather than let it run off the page.
+            let cut = EmergencyBreaks.cut(nodes, wider: measure)
+            if cut.count > 0 {
+                parameters.pretolerance = -1
+                let emergency = lineBreaker.breakLines(cut.nodes, widths: widths, parameters: parameters)
+                lines = assembler.assemble(cut.nodes, breaks: emergency, widths: widths, alignment: paragraph.alignment,
+                                           hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction)
+                quality.brokenWords += cut.count
+                if let first = cut.first, quality.firstBrokenWord == nil { quality.firstBrokenWord = String(first.prefix(40)) }
+            }
+        }
         let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)
         var boxes: [VerticalBox] = []
         var hyphenRun = 0

@@ -26,6 +26,10 @@ public struct QualityReport: Codable, Sendable, Equatable {
     public var missingCharacters: String = ""
     /// Lines with a problem, with where they are, in the order they were set (at most `lineNoteLimit`).
     public var lineNotes: [LineNote] = []
+    /// Words wider than their line, cut between characters to keep the line inside the page.
+    public var brokenWords: Int = 0
+    /// The first 40 characters of the first such word.
+    public var firstBrokenWord: String?
     /// The PostScript names of the faces used.
     public var fonts: [String] = []
 

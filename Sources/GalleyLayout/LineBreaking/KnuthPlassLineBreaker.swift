@@ -113,7 +113,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                 // Tolerances are badness limits, as in TeX: 200 admits ratios up to about 1.26.
                 guard ratio >= -1, Self.badness(ratio) <= tolerance else { continue }
                 consider(candidate, index: index, ratio: ratio, cost: cost, flagged: flagged, forced: forced,
-                         line: line, target: target, parameters: parameters, into: &best)
+                         line: line, target: target, parameters: parameters, emergency: emergency, into: &best)
             }
 
             if forced { active.removeAll(keepingCapacity: true) } else { swap(&active, &survivors) }
@@ -158,11 +158,15 @@ public struct KnuthPlassLineBreaker: LineBreaker {
     /// Scores the line from `candidate` to `index` and keeps it if it is the best of its fitness class.
     private func consider(_ candidate: Candidate, index: Int, ratio: Double, cost: Double, flagged: Bool, forced: Bool,
                           line: (width: Double, stretch: Double, shrink: Double), target: Double,
-                          parameters: BreakParameters, into best: inout [Candidate?]) {
-        // Like InDesign's hyphen limit: no more than `hyphenLimit` hyphenated lines in a row.
-        if flagged, candidate.hyphenRun >= parameters.hyphenLimit { return }
+                          parameters: BreakParameters, emergency: Bool, into best: inout [Candidate?]) {
+        // Like InDesign's hyphen limit: no more than `hyphenLimit` hyphenated lines in a row. In the last pass it
+        // is only a heavy cost: a long address or compound with hyphens may need more lines than that, and a
+        // ladder of hyphens is better than a line running off the page.
+        let overLimit = flagged && candidate.hyphenRun >= parameters.hyphenLimit
+        if overLimit, !emergency { return }
         let badness = Self.badness(ratio)
         var demerits = (parameters.linePenalty + badness) * (parameters.linePenalty + badness)
+        if overLimit { demerits += 100 * parameters.doubleHyphenDemerits }
         if cost >= 0 {
             demerits += cost * cost
         } else if cost > -Penalty.infinity {

@@ -124,6 +124,32 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         glyphs.reduce(start) { $0 + $1.advance }
     }
 
+    /// The run cut between its clusters, one run per cluster (a character with its marks, a ligature), with the text
+    /// each one spells; the run itself when its clusters do not rise monotonically (right-to-left, or reordered).
+    public func clusterPieces() -> [GlyphRun] {
+        let glyphs = self.glyphs
+        let bytes = Array(text.utf8)
+        guard let first = glyphs.first, first.cluster == 0 else { return [self] }
+        var pieces: [GlyphRun] = []
+        var start = 0
+        while start < glyphs.count {
+            let cluster = glyphs[start].cluster
+            var end = start + 1
+            while end < glyphs.count, glyphs[end].cluster == cluster { end += 1 }
+            let next = end < glyphs.count ? glyphs[end].cluster : bytes.count
+            guard next > cluster, next <= bytes.count else { return [self] }
+            let part = glyphs[start..<end].map { glyph -> Glyph in
+                var moved = glyph
+                moved.cluster -= cluster
+                return moved
+            }
+            pieces.append(GlyphRun(face: face, size: size, text: String(decoding: bytes[cluster..<next], as: UTF8.self), glyphs: part,
+                                   missingGlyphs: part.filter { $0.id == 0 }.count))
+            start = end
+        }
+        return pieces
+    }
+
     /// Whether `other` can be drawn as part of this run.
     public func canMerge(with other: GlyphRun) -> Bool {
         isRightToLeft == other.isRightToLeft && face == other.face && size == other.size

@@ -1,0 +1,59 @@
+/// Words wider than the measure (a long address, an identifier, a run of letters with no space), cut between their
+/// characters as a last resort: the only way to keep such a line inside the page.
+///
+/// Made only after a paragraph has come out with an overfull line, so ordinary text never pays for it. The cuts
+/// carry no hyphen (the words are mostly not words) and a high penalty, so that a line breaks inside a word only
+/// where nothing else fits.
+enum EmergencyBreaks {
+    /// The cost of breaking inside an over-long word.
+    static let penalty = 1_000.0
+
+    /// `nodes` with every stretch of material wider than `width` between two break points (one long word, or a
+    /// word made of several runs, like an address whose parts break elsewhere) cut after each of its clusters;
+    /// also the number of stretches cut and the text of the first.
+    static func cut(_ nodes: [Node], wider width: Double) -> (nodes: [Node], count: Int, first: String?) {
+        let measure = NodeMeasure(nodes)
+        var cutting = [Bool](repeating: false, count: nodes.count)
+        var count = 0
+        var first: String?
+        var start = 0
+        var total = 0.0
+        func close(_ end: Int) {
+            defer { (start, total) = (end + 1, 0) }
+            guard total > width else { return }
+            var text = ""
+            for index in start..<min(end, nodes.count) {
+                guard case .box(let box) = nodes[index], let run = box.run else { continue }
+                cutting[index] = true
+                text += run.text
+            }
+            count += 1
+            if first == nil { first = text }
+        }
+        for index in nodes.indices {
+            if measure.isBreakpoint(index, hyphenate: true) { close(index) } else { total += nodes[index].width }
+        }
+        close(nodes.count)
+        guard count > 0 else { return (nodes, 0, nil) }
+        var result: [Node] = []
+        result.reserveCapacity(nodes.count * 2)
+        // A break may come between any two clusters of a cut stretch, also where one run meets the next.
+        var afterCut = false
+        for (index, node) in nodes.enumerated() {
+            guard cutting[index], case .box(let box) = node, let run = box.run else {
+                result.append(node)
+                if case .kern = node {} else { afterCut = false }
+                continue
+            }
+            // Right-to-left runs stay whole: their clusters fall from the end, and the breaks between runs suffice.
+            for piece in run.isRightToLeft ? [run] : run.clusterPieces() {
+                if afterCut { result.append(.penalty(Penalty(cost: penalty))) }
+                var part = Box(run: piece, style: box.style)
+                part.level = box.level
+                result.append(.box(part))
+                afterCut = true
+            }
+        }
+        return (result, count, first)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Nothing runs out of the text block: words wider than a line are cut, and list numbers of any length fit.
+@Suite struct LongLinesTests {
+    /// A justified paragraph long enough to fill whole lines, whose printed edges are the text block's edges.
+    static let filler = String(repeating: "Workers at the depot voted to stop the early start and to share the night rota. ", count: 8)
+
+    /// Renders `json` and returns the printed lines of every page, with the command's standard error.
+    private func render(_ json: String, name: String) throws -> (lines: [TextFidelity.LineBox], stderr: String, pdf: URL) {
+        let folder = try Workspace.temporaryFolder()
+        let source = folder.appendingPathComponent("\(name).json")
+        try json.write(to: source, atomically: true, encoding: .utf8)
+        let pdf = folder.appendingPathComponent("\(name).pdf")
+        let result = try Workspace.galley(["render", source.path, "-o", pdf.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try TextFidelity.printedLines(try Workspace.poppler("pdftotext", ["-bbox", pdf.path, "-"]))
+        return (lines, result.stderr, pdf)
+    }
+
+    /// The left and right edges of the text block, from the filler paragraph's justified lines.
+    private func textBlock(_ lines: [TextFidelity.LineBox]) throws -> (left: Double, right: Double) {
+        let filled = lines.filter { $0.text.hasPrefix("Workers") || $0.text.contains("depot") }
+        try #require(filled.count >= 3)
+        return (filled.map(\.xMin).min() ?? 0, filled.map(\.xMax).max() ?? 0)
+    }
+
+    @Test func wordsWiderThanALineAreCutBetweenCharacters() throws {
+        let word = String(repeating: "q", count: 5000)
+        let address = "https://example.org/" + String(repeating: "a-very-long-path-segment/", count: 12)
+        let path = "https://example.org/" + String(repeating: "pathsegmentwithouthyphens/", count: 12)
+        let code = String(repeating: "0123456789", count: 30)
+        let json = #"{"id": "long", "title": "Long", "language": "en", "blocks": ["#
+            + #"{"type": "paragraph", "content": "\#(Self.filler)"},"#
+            + #"{"type": "paragraph", "content": "Before \#(word) after."},"#
+            + #"{"type": "paragraph", "content": "See \#(address) for more."},"#
+            + #"{"type": "paragraph", "content": "Or \#(path) for more."},"#
+            + #"{"type": "preformatted", "text": "\#(code)"}]}"#
+        let (lines, stderr, _) = try render(json, name: "long")
+        #expect(stderr.contains("warning: 3 words were wider than a line and cut between characters, the first “\(word.prefix(40))”"), "\(stderr)")
+        let block = try textBlock(lines)
+        // A hyphen ending a line hangs into the margin (hanging punctuation), by no more than its width.
+        for line in lines {
+            #expect(line.xMax <= block.right + 4 && line.xMin >= block.left - 1, "\(line.text.prefix(50)) runs from \(line.xMin) to \(line.xMax)")
+        }
+        // Every character is printed, in order.
+        let printed = lines.map(\.text).joined()
+        #expect(printed.filter { $0 == "q" }.count == word.count)
+        #expect(lines.filter { $0.text.allSatisfy(\.isNumber) }.map(\.text).joined() == code)
+        // The address breaks after its hyphens (more lines in a row than the hyphen limit allows), not inside words.
+        #expect(printed.contains(address) && printed.contains(path))
+        #expect(lines.contains { $0.text.hasPrefix("Before") } && lines.contains { $0.text.hasSuffix("after.") })
+    }
+
+    @Test(arguments: [("en", "Item"), ("he", "פריט")])
+    func listNumbersOfTwoDigitsStayInsideTheTextBlock(_ language: String, _ word: String) throws {
+        let items = (1...12).map { #""\#(word) \#($0)""# }.joined(separator: ",")
+        let filler = language == "he" ? String(repeating: "העובדים במחסן הצביעו להפסיק את המשמרת המוקדמת ולחלק את התורנות. ", count: 8) : Self.filler
+        let json = #"{"id": "list-\#(language)", "title": "List", "language": "\#(language)", "blocks": ["#
+            + #"{"type": "paragraph", "content": "\#(filler)"},"#
+            + #"{"type": "list", "ordered": true, "items": [\#(items)]}]}"#
+        let (lines, _, _) = try render(json, name: "list-\(language)")
+        let filled = lines.filter { $0.text.count > 40 }
+        try #require(filled.count >= 3)
+        let left = filled.map(\.xMin).min() ?? 0
+        let right = filled.map(\.xMax).max() ?? 0
+        // poppler gives right-to-left words in the order they are drawn.
+        let numbered = lines.filter { $0.text.contains(word) || $0.text.contains(String(word.reversed())) }
+        #expect(numbered.count == 12)
+        for line in numbered {
+            #expect(line.xMin >= left - 1 && line.xMax <= right + 1, "\(line.text) runs from \(line.xMin) to \(line.xMax), the block from \(left) to \(right)")
+        }
+    }
+}
