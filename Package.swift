@@ -25,9 +25,12 @@ let package = Package(
 
         // The pipeline, one target per stage; data flows only forward.
         .target(name: "GalleyModel"),
-        .target(name: "GalleyDiagnostics", dependencies: ["Yams"]),
-        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams", "CCmarkGFM", "CLibXML2"]),
-        .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "Yams"]),
+        // Reading only regular files of bounded size, writing atomically without replacing devices, file errors as
+        // sentences, and the limits every input is held to: the ground every stage that touches a file stands on.
+        .target(name: "GalleyFiles"),
+        .target(name: "GalleyDiagnostics", dependencies: ["Yams", "GalleyFiles"]),
+        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", "CCmarkGFM", "CLibXML2"]),
+        .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams"]),
         // Release builds of the typesetter skip Swift's run-time exclusivity checks: its inner loops read fields of
         // shared glyph-run storage millions of times per export, each read a check (10 % of its instructions, measured
         // with callgrind); debug builds, and so the test suite, keep every check.
@@ -36,10 +39,10 @@ let package = Package(
         // ICU's line breaking (UAX #14 with dictionaries for Thai, Lao, Khmer, Myanmar) behind plain C names.
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.
-        .target(name: "GalleyFonts", dependencies: ["CCairoPango", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyFonts", dependencies: ["CCairoPango", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "CCairoPango", "CRsvg", "CDeflateLevel"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
         .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
@@ -47,10 +50,10 @@ let package = Package(
         .target(name: "GalleyLanguage", dependencies: ["GalleyModel", "CLanguageDetector"]),
         .target(name: "GalleyExport", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "GalleyFiles", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "GalleyUnitTests", dependencies: [

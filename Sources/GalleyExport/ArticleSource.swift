@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyIngest
 import GalleyModel
 
@@ -36,21 +37,17 @@ public enum ArticleSource {
     }
 
     /// Reads every article in the file at `path`; errors are `Diagnostic`s naming the file.
-    public static func readAll(_ path: String, format: String? = nil) throws -> [ReadResult] {
+    public static func readAll(_ path: String, format: String? = nil, limits: Limits = Limits()) throws -> [ReadResult] {
         let displayName = path == "-" ? "<stdin>" : path
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try StandardInput.read(limit: limits.fileBytes)
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw Diagnostic(file: displayName, message: "no such file")
+            do {
+                data = try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
+            } catch let problem as FileProblem {
+                throw Diagnostic(file: displayName, message: problem.reason)
             }
-            guard !isDirectory.boolValue else { throw Diagnostic(file: displayName, message: "is a folder, not an article file") }
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw Diagnostic(file: displayName, message: "cannot be read (permission denied?)")
-            }
-            data = contents
         }
         var chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil))
         if format == nil, chosen is JSONArticleReader {
@@ -61,8 +58,8 @@ public enum ArticleSource {
     }
 
     /// Reads the single article in the file at `path`.
-    public static func read(_ path: String, format: String? = nil) throws -> Article {
-        let results = try readAll(path, format: format)
+    public static func read(_ path: String, format: String? = nil, limits: Limits = Limits()) throws -> Article {
+        let results = try readAll(path, format: format, limits: limits)
         guard let first = results.first else {
             throw Diagnostic(file: path == "-" ? "<stdin>" : path, message: "the file holds no article")
         }

@@ -1,19 +1,17 @@
 import Crypto
 import Foundation
+import GalleyFiles
 
 /// The SHA-256 of files, read in chunks so that large files (a 26 MB font collection, a photograph) never sit in
 /// memory whole.
 public enum FileDigest {
     /// The file's SHA-256 in lower-case hex, or nil when it cannot be read.
     public static func sha256(ofFile path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        // Only a regular file: `/dev/zero` or a FIFO named as an image would otherwise be read forever.
+        guard let file = try? RegularFile(path: path) else { return nil }
         var hasher = SHA256()
         do {
-            // `read(upToCount:)` answers nil or an empty chunk at the end of the file.
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-            }
+            try file.forEachChunk { hasher.update(bufferPointer: $0) }
         } catch {
             return nil
         }

@@ -1,5 +1,6 @@
 import CRsvg
 import Foundation
+import GalleyFiles
 import GalleyLayout
 
 /// Reads an image file's format and size without decoding it, so layout can reserve its place.
@@ -11,13 +12,19 @@ public enum ImageProbe {
     }
 
     /// The reference for the image at `url`, or a `Problem` saying why it cannot be drawn.
-    public static func probe(_ url: URL) throws -> ImageReference {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw Problem(description: "cannot be read") }
-        let head = handle.readData(ofLength: 33)
-        try? handle.close()
-        let bytes = [UInt8](head)
+    public static func probe(_ url: URL, limits: Limits = Limits()) throws -> ImageReference {
+        // Only a regular file of bounded size: a folder, a FIFO or a device is refused before anything is read.
+        let file: RegularFile
+        let bytes: [UInt8]
+        do {
+            file = try RegularFile(path: url.path, limit: limits.imageFileBytes, limitName: "image-file-bytes")
+            bytes = try file.head(33)
+        } catch let problem as FileProblem {
+            throw Problem(description: problem.reason)
+        }
+        let head = Data(bytes)
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
-            guard let data = try? Data(contentsOf: url), let frame = JPEGFrame(data) else {
+            guard let data = try? file.readAll(), let frame = JPEGFrame(data) else {
                 throw Problem(description: "is not a readable JPEG")
             }
             return ImageReference(path: url.path, format: .jpeg, pixelWidth: Double(frame.width), pixelHeight: Double(frame.height),

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Writes an output so that nobody sees half of it, and never replaces what is not a regular file.
+///
+/// A regular file (or a new one) is written beside the target under a temporary name and renamed over it.
+/// A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO a reader waits on) is written to directly: renaming
+/// over it would replace a device node with a file. A folder is refused. Every failure, a full disk
+/// included, is a `FileProblem` naming the path.
+public enum OutputFile {
+    /// The prefix of Galley's temporary files, so that a later run can find and remove those a killed run left.
+    public static let temporaryPrefix = ".galley-tmp."
+
+    /// Writes `data` to `path`, creating its folder if `createFolder` is set.
+    public static func write(_ data: Data, to path: String, createFolder: Bool = true) throws {
+        switch try FileKind.of(path) {
+        case .folder:
+            throw FileProblem(path: path, reason: "cannot be written: is a folder (name a file to write the PDF to)")
+        case .characterDevice, .fifo, .socket:
+            try writeDirectly(data, to: path)
+        case .blockDevice:
+            throw FileProblem(path: path, reason: "cannot be written: is a disk device; Galley does not write over devices")
+        case .regular, .missing:
+            try replace(path, with: data, createFolder: createFolder)
+        }
+    }
+
+    /// Writes all of `data` to the open descriptor `descriptor`, naming `path` in any error.
+    public static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    throw FileProblem(path: path, errno: errno, action: "cannot be written")
+                }
+                done += count
+            }
+        }
+    }
+
+    private static func writeDirectly(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileProblem(path: path, errno: errno, action: "cannot be written") }
+        defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    private static func replace(_ path: String, with data: Data, createFolder: Bool) throws {
+        // Through a symbolic link, the file it points to is replaced and the link kept.
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { link in
+            link.hasPrefix("/") ? link : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+        } ?? path
+        let folder = (target as NSString).deletingLastPathComponent
+        if createFolder, !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileProblem.from(error, path: folder, action: "cannot be created")
+            }
+        }
+        let name = (target as NSString).lastPathComponent
+        guard name.utf8.count <= 255 else { throw FileProblem(path: path, errno: ENAMETOOLONG, action: "cannot be written") }
+        // The temporary name is kept short: a target name near the 255-byte limit must not push it over.
+        let temporary = (folder.isEmpty ? "" : folder + "/") + temporaryPrefix + "\(getpid()).\(UInt32.random(in: .min ... .max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw FileProblem(path: code == EACCES || code == EROFS || code == ENOSPC ? (folder.isEmpty ? "." : folder) : path,
+                              errno: code, action: "cannot be written")
+        }
+        do {
+            try writeAll(data, to: descriptor, path: path)
+            // Data reaches the disk before the name does: after a crash the target is the old file or the whole new one.
+            if fsync(descriptor) != 0, errno != EINVAL { throw FileProblem(path: path, errno: errno, action: "cannot be written") }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, target) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw FileProblem(path: path, errno: code, action: "cannot be written")
+        }
+    }
+
+    /// Removes Galley's temporary files in `folder` left by runs that were killed, if no live process owns them;
+    /// returns how many were removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            let parts = name.dropFirst(temporaryPrefix.count).split(separator: ".")
+            // A process that is still running (kill(pid, 0) succeeds, or is refused for another user) owns its files.
+            if let pid = parts.first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            if parts.first.flatMap({ Int32($0) }) == getpid() { continue }
+            if unlink((folder as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}
