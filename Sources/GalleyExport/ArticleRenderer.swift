@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyLanguage
 import GalleyLayout
 import GalleyModel
@@ -14,6 +15,8 @@ import GalleyStyle
 public final class ArticleRenderer {
     /// The design articles are set in.
     public let sheet: StyleSheet
+    /// The limits inputs are held to (images, pages), and readers going through this renderer's pipeline.
+    public let limits: Limits
     private let typesetter: ArticleTypesetter
     /// Font faces and decoded images kept between this thread's documents.
     private let renderCache = RenderCache()
@@ -26,8 +29,9 @@ public final class ArticleRenderer {
     public static let version = "0.1.0"
 
     /// Creates a renderer for `sheet` with fonts from `resources`.
-    public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil) throws {
+    public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil, limits: Limits = Limits()) throws {
         self.sheet = sheet
+        self.limits = limits
         shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
         // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
         shaper.becomeThreadDefault()
