@@ -58,6 +58,9 @@ let package = Package(
             "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
+        .target(name: "GalleyFuzzing", dependencies: ["GalleyExport", "GalleyIngest", "GalleyStyle", "GalleyDiagnostics", "GalleyFiles"]),
+        .executableTarget(name: "galley-fuzz", dependencies: ["GalleyFuzzing"]),
         .testTarget(name: "GalleyUnitTests", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
         ]),

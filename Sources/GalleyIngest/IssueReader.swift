@@ -13,6 +13,7 @@ public struct IssueReader: Sendable {
         guard let text = String(data: data, encoding: .utf8) else { throw Diagnostic(file: file, message: "the file is not UTF-8 text") }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Diagnostic(file: file, message: "the file is empty") }
         do {
+            if let node = try Yams.compose(yaml: text) { try YAMLIntegerGuard.check(node, file: file) }
             return try YAMLDecoder().decode(IssueDocument.self, from: text).issue
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let yaml = context.underlyingError as? YamlError {

@@ -224,6 +224,16 @@ import GalleyStyle
         }
     }
 
+    @Test(arguments: ["1:2:3:4:5:6:7:8:9:10:11:12", "-999999999999999999:59", "+1:0:0:0:0:0:0:0:0:0:0"])
+    func aBase60NumberTooLargeToHoldIsRefusedWithItsLine(_ value: String) throws {
+        // YAML 1.1 reads colon-joined digits as base 60, and Yams traps when they overflow (found by fuzzing).
+        try StyleSheetLoaderTests.withTemporaryFolder { folder in
+            let diagnostic = try #require(try StyleSheetLoaderTests.diagnostic(loading: "extends: article-a4\npagination:\n  widows: \(value)\n", in: folder)).0
+            #expect(diagnostic.line == 3)
+            #expect(diagnostic.message.contains("base-60 number"), "\(diagnostic.message)")
+        }
+    }
+
     @Test func anUnknownScriptKeyIsAnError() throws {
         try withLayout("fonts:\n  serif:\n    default: Noto Serif\n    klingon: Noto Serif\n") { layout in
             #expect(throws: Diagnostic.self) { try StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts).load(layout.path) }
