@@ -105,10 +105,12 @@ struct ImageBudget {
         return target
     }
 
-    /// A pixel count in megapixels: "400 Mpx", "1.5 Mpx".
+    /// A pixel count in words precise enough to tell an image from the limit it breaks: "400 Mpx", "150.4 Mpx",
+    /// "1074 Mpx", "126 kpx".
     static func megapixels(_ pixels: Int) -> String {
+        if pixels < 1_000_000 { return "\(Int((Double(pixels) / 1e3).rounded())) kpx" }
         let value = Double(pixels) / 1e6
-        if value >= 10 { return "\(Int(value.rounded())) Mpx" }
+        if value >= 1000 { return "\(Int(value.rounded())) Mpx" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? "\(Int(rounded)) Mpx" : "\(rounded) Mpx"
     }
