@@ -15,9 +15,9 @@ import GalleyStyle
 public final class ArticleRenderer {
     /// The design articles are set in.
     public let sheet: StyleSheet
-    private let typesetter: ArticleTypesetter
-    /// The limits images are checked against, before layout and again before decoding.
+    /// The limits inputs are held to (images, pages), and readers going through this renderer's pipeline.
     public let limits: Limits
+    private let typesetter: ArticleTypesetter
     /// Font faces and decoded images kept between this thread's documents.
     private let renderCache: RenderCache
     /// Detects the language of articles that do not declare one, and of their blocks in other languages.
@@ -28,7 +28,7 @@ public final class ArticleRenderer {
     /// Galley's version, written into every PDF's Creator field.
     public static let version = "0.1.0"
 
-    /// Creates a renderer for `sheet` with fonts from `resources`, holding images to `limits`.
+    /// Creates a renderer for `sheet` with fonts from `resources`, holding its inputs (images among them) to `limits`.
     public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil, limits: Limits = Limits()) throws {
         self.sheet = sheet
         self.limits = limits

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GalleyExport
+import GalleyFiles
 
 /// `galley bundle`: one PDF of a whole issue.
 struct Bundle: ParsableCommand {
@@ -35,7 +36,7 @@ struct Bundle: ParsableCommand {
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
             let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
-            try AtomicFile.write(result.data, to: target)
+            try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
