@@ -169,6 +169,24 @@ import Testing
                 "\(warnings)")
     }
 
+    @Test func limitsGivenOnTheCommandLineReachTheImages() throws {
+        let folder = try Workspace.temporaryFolder()
+        try HostileImages.png(width: 20000, height: 20000).write(to: folder.appendingPathComponent("huge.png"))
+        let article = folder.appendingPathComponent("article.json")
+        try Self.figureArticle(["huge.png"]).write(to: article)
+        let pdf = folder.appendingPathComponent("out.pdf").path
+        let raised = try Workspace.galley(["render", article.path, "-o", pdf, "--limit", "image-pixels=500M"])
+        // Within image-pixels now, but decoding it whole would still take 1.6 GB: it is downsampled for that.
+        #expect(raised.stderr.contains("figure 1 (huge.png): 20000 × 20000 pixels take 1.6 GB to decode, more than the limit of 200 MB "
+                                       + "(decoded-image-bytes); it is drawn downsampled"), "\(raised.stderr)")
+        let lowered = try Workspace.galley(["render", article.path, "-o", pdf, "--limit", "decoded-image-bytes=10M"])
+        #expect(lowered.status == 0, "\(lowered.stderr)")
+        let rows = try Workspace.poppler("pdfimages", ["-list", pdf]).split(separator: "\n").dropFirst(2)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        // The result and its working rows within 10 MB: at most 1581 pixels a side (4 bytes each).
+        #expect(rows.count == 1 && rows.allSatisfy { (Int($0[3]) ?? .max) <= 1581 }, "\(rows)")
+    }
+
     @Test func lowerLimitsDownsampleTheExamplesAndKeepAlpha() throws {
         let resources = GalleyResources(root: Workspace.root)
         var limits = Limits()
