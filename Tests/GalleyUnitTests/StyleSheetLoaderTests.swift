@@ -152,6 +152,18 @@ import GalleyStyle
         }
     }
 
+    @Test func oversizeImagesAreDownsampledUnlessTheLayoutSaysOtherwise() throws {
+        #expect(try Self.loader.load("article-a4").images.oversize == .downsample)
+        try Self.withTemporaryFolder { folder in
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: "extends: article-a4\nimages:\n  oversize: shrink\n", in: folder))
+            #expect(diagnostic.path == "images.oversize")
+            #expect(diagnostic.message.contains("shrink"), "\(diagnostic)")
+            let file = folder.appendingPathComponent("placeholder.yaml")
+            try "extends: article-a4\nimages: {oversize: placeholder}\n".write(to: file, atomically: true, encoding: .utf8)
+            #expect(try Self.loader.load(file.path).images.oversize == .placeholder)
+        }
+    }
+
     @Test func extendsCycleIsDetected() throws {
         try Self.withTemporaryFolder { folder in
             try "extends: second.yaml\npublication: One\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
