@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyIngest
 import GalleyLayout
 import GalleyModel
@@ -12,11 +13,14 @@ public struct IssueBundler: Sendable {
     public var resources: GalleyResources
     /// Worker threads for laying out articles.
     public var jobs: Int
+    /// The limits the issue file, its articles and their images are held to.
+    public var limits: Limits
 
     /// Creates a bundler.
-    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: Limits = Limits()) {
         self.resources = resources
         self.jobs = max(1, jobs)
+        self.limits = limits
     }
 
     /// The bound issue.
@@ -31,46 +35,60 @@ public struct IssueBundler: Sendable {
         public var reusedLayouts: Int
     }
 
-    /// Reads the issue at `path` and returns its PDF; an unreadable article fails the whole issue with its diagnostic.
+    /// Reads the issue at `path` and returns its PDF, with every article of every file it lists (a WordPress export
+    /// gives all its posts, in order); an unreadable article fails the whole issue with its diagnostic.
     ///
     /// Layouts found in `cache` under an article's content hash are reused (a batch export saves them);
     /// the others are laid out and saved there.
     public func bundle(_ path: String, layout override: String? = nil, cache: LayoutCache? = nil) throws -> Result {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Diagnostic(file: path, message: "no such file") }
+        let data: Data
+        do {
+            data = try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
+        } catch let problem as FileProblem {
+            throw Diagnostic(file: path, message: problem.reason)
+        }
         let issue = try IssueReader().read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
             section.articles.map { (folder.appendingPathComponent($0).standardizedFileURL.path, sectionIndex) }
         }
-        let results = Locked([Swift.Result<(BundledArticle, [Diagnostic]), any Error>?](repeating: nil, count: entries.count))
+        let results = Locked([Swift.Result<[(BundledArticle, [Diagnostic])], any Error>?](repeating: nil, count: entries.count))
         let resources = self.resources
+        let limits = self.limits
         let hasher = cache == nil ? nil : try ContentHasher(sheet: sheet, lineBreaker: nil, fontsDirectory: resources.fonts)
         let reused = Locked(0)
         WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
-                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources) },
+                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits) },
                        body: { renderer, index in
                            let entry = entries[index]
-                           let outcome = Swift.Result<(BundledArticle, [Diagnostic]), any Error> {
-                               guard let bytes = FileManager.default.contents(atPath: entry.path) else {
-                                   throw Diagnostic(file: entry.path, message: "no such file")
+                           let outcome = Swift.Result<[(BundledArticle, [Diagnostic])], any Error> {
+                               // The same reading as every other command: regular files only, within the limits.
+                               let bytes: Data
+                               do {
+                                   bytes = try RegularFile.read(entry.path, limit: limits.fileBytes, limitName: "file-bytes")
+                               } catch let problem as FileProblem {
+                                   throw Diagnostic(file: entry.path, message: problem.reason)
                                }
-                               let read = try ArticleSource.reader(for: entry.path).articles(from: bytes, file: entry.path)
-                               guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
-                               let hash = hasher?.hash(of: first.article, index: 0, sourceDigest: ContentHasher.sha256(bytes),
-                                                       folder: URL(fileURLWithPath: entry.path).deletingLastPathComponent())
-                               let figures = FigureResolver.resolve(first.article, source: entry.path, limits: renderer.limits,
-                                                                    oversize: sheet.images.oversize)
-                               let layout: ArticleLayout
-                               if let hash, let cached = cache?.load(hash) {
-                                   layout = cached
-                                   reused.withLock { $0 += 1 }
-                               } else {
-                                   layout = renderer.articleLayout(first.article, images: figures.images)
-                                   if let hash { cache?.store(layout, hash: hash) }
+                               let read = try ArticlePipeline.read(entry.path, data: bytes, format: nil, limits: limits)
+                               guard !read.isEmpty else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
+                               let digest = ContentHasher.sha256(bytes)
+                               let articleFolder = URL(fileURLWithPath: entry.path).deletingLastPathComponent()
+                               return read.map { sourced in
+                                   let hash = hasher?.hash(of: sourced.article, index: sourced.index, sourceDigest: digest, folder: articleFolder)
+                                   let figures = FigureResolver.resolve(sourced.article, source: entry.path, limits: renderer.limits,
+                                                                        oversize: sheet.images.oversize)
+                                   let layout: ArticleLayout
+                                   if let hash, let cached = cache?.load(hash) {
+                                       layout = cached
+                                       reused.withLock { $0 += 1 }
+                                   } else {
+                                       layout = renderer.articleLayout(sourced.article, images: figures.images)
+                                       if let hash { cache?.store(layout, hash: hash) }
+                                   }
+                                   return (BundledArticle(article: sourced.article, layout: layout, section: entry.section),
+                                           sourced.warnings + figures.warnings)
                                }
-                               let warnings = first.warnings + figures.warnings
-                               return (BundledArticle(article: first.article, layout: layout, section: entry.section), warnings)
                            }
                            results.withLock { $0[index] = outcome }
                        })
@@ -78,9 +96,10 @@ public struct IssueBundler: Sendable {
         var warnings: [Diagnostic] = []
         for (index, outcome) in results.withLock({ $0 }).enumerated() {
             guard let outcome else { throw Diagnostic(file: entries[index].path, message: "was not laid out (no worker could start: are the fonts in place?)") }
-            let (article, articleWarnings) = try outcome.get()
-            articles.append(article)
-            warnings += articleWarnings
+            for (article, articleWarnings) in try outcome.get() {
+                articles.append(article)
+                warnings += articleWarnings
+            }
         }
         var ids = Set<String>()
         for article in articles where !ids.insert(article.article.id).inserted {
@@ -90,7 +109,7 @@ public struct IssueBundler: Sendable {
         if let image = issue.cover.image {
             let url = folder.appendingPathComponent(image)
             do {
-                let (reference, fit, _) = try ImageProbe.examine(url)
+                let (reference, fit, _) = try ImageProbe.examine(url, limits: limits)
                 switch fit {
                 case .fits:
                     coverImage = reference
@@ -105,7 +124,7 @@ public struct IssueBundler: Sendable {
                 warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path) \(error); the cover has no image"))
             }
         }
-        let binder = try ArticleRenderer(sheet: sheet, resources: resources)
+        let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
         let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(document, reusing: RenderCache())
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.

@@ -26,6 +26,18 @@ struct Bundle: ParsableCommand {
     @Flag(name: .long, help: "Neither read nor write the layout cache.")
     var noCache = false
 
+    @Option(name: .customLong("limit"), help: ArgumentHelp("Raise or lower a limit inputs are held to, as name=value (repeatable); see docs/limits.md.",
+                                                         valueName: "name=value"))
+    var limitAssignments: [String] = []
+
+    func validate() throws {
+        do {
+            _ = try Limits().applying(limitAssignments)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -34,7 +46,8 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout, cache: cache)
+            let limits = try Limits().applying(limitAssignments)
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: limits).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

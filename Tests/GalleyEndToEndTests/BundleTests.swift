@@ -100,4 +100,29 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(path):4: cover.imag: unknown field"), "\(result.stderr)")
     }
+
+    @Test func everyPostOfAWordPressExportIsBoundAndOddEntriesAreNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-bundle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Workspace.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/wxr-sample.xml"),
+                                         to: folder.appendingPathComponent("site.xml"))
+        let issue = folder.appendingPathComponent("issue.yaml")
+        try "publication: P\ntitle: T\nsections:\n  - title: A\n    articles: [site.xml]\n".write(to: issue, atomically: true, encoding: .utf8)
+        let bound = try IssueBundler(resources: GalleyResources(root: Workspace.root), jobs: 2).bundle(issue.path, cache: nil)
+        let posts = try ArticleSource.readAll(folder.appendingPathComponent("site.xml").path)
+        #expect(posts.count > 1)
+        // Each post is an article of the issue, with its own entry in the outline, in the export's order.
+        let titles = bound.document.outline.filter { $0.level == 1 }.map(\.title)
+        #expect(titles == posts.map(\.article.title), "\(titles)")
+
+        // A folder or a named pipe listed as an article is refused by name, never read (a pipe would block).
+        #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o644) == 0)
+        for (entry, reason) in [("images", "is a folder, not a file"), ("pipe.json", "is a named pipe (FIFO), not a regular file")] {
+            try "publication: P\ntitle: T\nsections:\n  - title: A\n    articles: [\(entry)]\n".write(to: issue, atomically: true, encoding: .utf8)
+            let result = try Workspace.galley(["bundle", issue.path, "-o", folder.appendingPathComponent("never.pdf").path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("\(entry): \(reason)"), "\(result.stderr)")
+        }
+    }
 }
