@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyLanguage
 import GalleyLayout
 import GalleyModel
@@ -14,6 +15,8 @@ import GalleyStyle
 public final class ArticleRenderer {
     /// The design articles are set in.
     public let sheet: StyleSheet
+    /// The limits inputs are held to (pages per article here).
+    public let limits: Limits
     private let typesetter: ArticleTypesetter
     /// Font faces and decoded images kept between this thread's documents.
     private let renderCache = RenderCache()
@@ -26,13 +29,15 @@ public final class ArticleRenderer {
     public static let version = "0.1.0"
 
     /// Creates a renderer for `sheet` with fonts from `resources`.
-    public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil) throws {
+    public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil, limits: Limits = Limits()) throws {
         self.sheet = sheet
+        self.limits = limits
         shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
         // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
         shaper.becomeThreadDefault()
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
+        typesetter.maxPages = limits.pagesPerArticle
     }
 
     /// Lays out `article`, read from the file `source` (whose folder holds its images).
@@ -91,6 +96,10 @@ public final class ArticleRenderer {
     /// Lays out and draws `article`.
     public func render(_ article: Article, source: String? = nil) throws -> RenderedArticle {
         let typeset = typeset(article, source: source)
+        if typeset.document.quality.pageLimitExceeded {
+            throw Diagnostic(file: source ?? "<stdin>",
+                             message: "article \(article.id) would fill more than \(limits.pagesPerArticle) pages (the pages-per-article limit; raise it with --limit pages-per-article=N)")
+        }
         // SVG text is set by librsvg through the thread's default fonts, which must then include the CJK collections
         // when the SVG might use them.
         let svgs = typeset.document.pages.flatMap { page in
