@@ -5,13 +5,15 @@
 #
 #   scripts/bench-scale.sh            # build the release binary, then run every input
 #   SCALES="1 10" scripts/bench-scale.sh
+#   GALLEY=/path/to/old/galley scripts/bench-scale.sh
 #
 # The inputs are generated into a temporary folder (removed at the end); the base sizes are below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product galley >/dev/null
-galley="$PWD/.build/release/galley"
+# GALLEY names another binary to time (an older build, for a before-and-after).
+if [[ -z "${GALLEY:-}" ]]; then swift build -c release --product galley >/dev/null; fi
+galley=${GALLEY:-"$PWD/.build/release/galley"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 scales=${SCALES:-"1 10 100"}
