@@ -48,9 +48,11 @@ let package = Package(
         .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
         // Finds the language of text whose source did not say, and marks blocks written in another one.
         .target(name: "GalleyLanguage", dependencies: ["GalleyModel", "CLanguageDetector"]),
+        // prctl is variadic, so Swift cannot call it: one C function lets an export's workers die with their parent.
+        .target(name: "CProcessControl"),
         .target(name: "GalleyExport", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
-            "GalleyFiles", .product(name: "Crypto", package: "swift-crypto"),
+            "GalleyFiles", "CProcessControl", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "galley", dependencies: [
             "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,9 +63,9 @@ let package = Package(
         ]),
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
-        .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle"]),
+        .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles"]),
     ],
     swiftLanguageModes: [.v6]
 )

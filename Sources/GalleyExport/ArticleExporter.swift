@@ -1,15 +1,18 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyIngest
 import GalleyModel
 
-/// Exports an archive: reads every article, skips those whose PDFs are up to date, renders the rest on
-/// worker threads, and writes the manifest.
+/// Exports an archive: reads every article, skips those whose PDFs are up to date, sets the rest in worker
+/// processes (or threads), and keeps the manifest.
 ///
-/// A run has two passes. The first reads and hashes every file (cheap) and keeps a few hundred bytes per
-/// article, so that clashing output names are caught before anything is written and the progress bar
-/// knows its total. The second reads each article to render again, lays it out and writes its PDF, and
-/// keeps only its manifest entry: no article, layout or PDF outlives its turn, so memory stays flat.
+/// A run has two passes. The first reads and hashes every file (cheap) and keeps a small plan per article, so that
+/// clashing output names are caught before anything is written and the progress bar knows its total. The second
+/// reads each article to render again, lays it out and writes its PDF. Both passes run in workers, so an article
+/// that crashes or hangs a reader or the renderer fails alone. Each finished article is appended to the manifest's
+/// journal at once, so a run that is killed loses nothing already written; a lock keeps a second export off the
+/// same manifest.
 public final class ArticleExporter: Sendable {
     private let configuration: ExportConfiguration
     private let observer: any ExportObserver
@@ -22,125 +25,110 @@ public final class ArticleExporter: Sendable {
         self.cancellation = cancellation
     }
 
-    /// What the first pass learns of an article.
-    struct PlannedArticle: Sendable {
-        var file: Int
-        var index: Int
-        var source: String
-        var sourceDigest: String
-        var id: String
-        var title: String
-        var language: String
-        var output: String
-        var contentHash: String
-        var warnings: [String]
-    }
-
-    /// What both passes share: the files, standard input's bytes, and the results so far.
+    /// What both passes share: the files, standard input's bytes, and the setup workers are given.
     private struct Shared: Sendable {
         var files: [ArticleInputs.File]
         var standardInput: Data?
-        var format: String?
+        var setup: WorkerSetup
     }
 
     private struct Results {
         var planned: [PlannedArticle] = []
-        var entries: [ManifestEntry] = []
         var summary = ExportSummary()
     }
 
-    /// Runs the export; throws `ExportError` only when nothing sensible can be done (manifest, fonts, renderer).
+    /// Runs the export; throws `ExportError` only when nothing sensible can be done (manifest, fonts, renderer, lock).
     public func run() throws -> ExportSummary {
         let clock = ContinuousClock()
         let start = clock.now
         let outputDirectory = configuration.outputDirectory
+        let lock = try ExportLock(manifest: configuration.manifest)
+        defer { withExtendedLifetime(lock) {} }
         StaleTemporaryFiles.remove(in: outputDirectory)
         if configuration.manifest.deletingLastPathComponent().standardizedFileURL != outputDirectory.standardizedFileURL {
             StaleTemporaryFiles.remove(in: configuration.manifest.deletingLastPathComponent())
         }
-        let previous: ExportManifest
+        let store: Locked<ManifestStore>
         do {
-            previous = try ExportManifest.load(configuration.manifest)
+            store = Locked(try ManifestStore(url: configuration.manifest))
         } catch {
             throw ExportError("\(error) (fix or delete it, or name another with --manifest)")
         }
-        let hasher: ContentHasher
-        do {
-            hasher = try ContentHasher(sheet: configuration.sheet, lineBreaker: configuration.lineBreaker,
-                                       fontsDirectory: configuration.resources.fonts)
-        } catch {
-            throw ExportError("\(configuration.resources.fonts.path): cannot read the fonts (\(error))")
-        }
-
         let inputs = ArticleInputs(configuration.inputs, format: configuration.format,
                                    excludedFolders: [outputDirectory], excludedFiles: [configuration.manifest])
-        let shared = Shared(files: inputs.files,
-                            standardInput: inputs.files.contains { $0.path == "-" } ? FileHandle.standardInput.readDataToEndOfFile() : nil,
-                            format: configuration.format)
+        let standardInput: Data?
+        do {
+            standardInput = inputs.files.contains { $0.path == "-" } ? try StandardInput.read(limit: configuration.limits.fileBytes) : nil
+        } catch {
+            throw ExportError("\(error)")
+        }
+        let setup = WorkerSetup(sheet: configuration.sheet, resourcesRoot: configuration.resources.root.path,
+                                lineBreaker: configuration.lineBreaker, format: configuration.format,
+                                outputDirectory: outputDirectory.path, shard: configuration.shard?.description,
+                                keepLayouts: configuration.layoutCache != nil, limits: configuration.limits)
+        let shared = Shared(files: inputs.files, standardInput: standardInput, setup: setup)
         let results = Locked(Results())
         for problem in inputs.problems {
             fail(ArticleOutcome(status: .failed, source: problem.file, message: problem.description), into: results)
         }
+        let setupFailure = Locked<String?>(nil)
+        let shouldStop: @Sendable () -> Bool = { [cancellation] in cancellation.isCancelled || setupFailure.withLock { $0 != nil } }
 
         // First pass: read, hash and name every article.
         observer.scanning(files: shared.files.count)
-        let shard = configuration.shard
-        WorkerPool.run(threads: configuration.jobs, count: shared.files.count, shouldStop: { [cancellation] in cancellation.isCancelled },
-                       makeState: { _ in () }) { [self] _, item in
-            scan(item, shared: shared, shard: shard, hasher: hasher, results: results)
+        WorkerPool.run(threads: configuration.jobs, count: shared.files.count, shouldStop: shouldStop,
+                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, item in
+            let file = shared.files[item]
+            let scanned = worker.scan(file: item, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
+                                      failure: setupFailure)
+            results.withLock {
+                $0.planned += scanned.planned
+                $0.summary.otherShards += scanned.otherShards
+            }
+            scanned.failures.forEach { fail($0, into: results) }
         }
+        if let failure = setupFailure.withLock({ $0 }) { throw ExportError(failure) }
 
-        let (todo, skipped) = plan(previous: previous, results: results)
+        let (todo, skipped) = plan(store: store, results: results)
         observer.planned(total: results.withLock { $0.summary.failed } + todo.count + skipped.count, toRender: todo.count)
-        for entry in skipped {
-            results.withLock { $0.entries.append(entry); $0.summary.skipped += 1 }
-            observer.finished(ArticleOutcome(status: .skipped, source: entry.source, id: entry.id, output: entry.output,
-                                             pages: entry.pages, bytes: entry.bytes))
+        for planned in skipped {
+            results.withLock { $0.summary.skipped += 1 }
+            let known = store.withLock { $0.previous(planned.id) }
+            observer.finished(ArticleOutcome(status: .skipped, source: planned.source, id: planned.id, output: planned.output,
+                                             bytes: known?.bytes ?? 0))
         }
 
         // Second pass: render what is out of date.
         let renderStart = clock.now
-        let setupFailure = Locked<String?>(nil)
         let started = Locked(0)
-        let makeRenderer = configuration.makeRenderer
-        WorkerPool.run(threads: configuration.jobs, count: todo.count,
-                       shouldStop: { [cancellation] in cancellation.isCancelled || setupFailure.withLock { $0 != nil } },
-                       makeState: { _ in
-                           do {
-                               return try makeRenderer()
-                           } catch {
-                               setupFailure.withLock { $0 = $0 ?? String(describing: error) }
-                               return nil
-                           }
-                       }) { [self] renderer, item in
+        WorkerPool.run(threads: configuration.jobs, count: todo.count, shouldStop: shouldStop,
+                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, item in
             started.withLock { $0 += 1 }
-            render(todo[item], renderer: renderer, shared: shared, results: results)
+            let article = todo[item]
+            let file = shared.files[article.file]
+            let result = worker.render(article, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
+                                       failure: setupFailure)
+            finish(result, store: store, results: results)
         }
         let renderEnd = clock.now
-        if let failure = setupFailure.withLock({ $0 }) {
-            throw ExportError("cannot set up a renderer: \(failure)")
-        }
+        if let failure = setupFailure.withLock({ $0 }) { throw ExportError("cannot set up a renderer: \(failure)") }
 
         var summary = results.withLock { $0.summary }
-        let entries = results.withLock { $0.entries }
         summary.interrupted = cancellation.isCancelled
         summary.notStarted = todo.count - started.withLock { $0 }
-        var merged = previous.merging(ExportManifest(articles: entries))
-        if let shard = configuration.shard {
+        let shard = configuration.shard
+        do {
             // A shard's manifest holds only its own ids, so one seeded with a merged manifest (after the shard
             // count changed) sheds the others' entries, and merging shard manifests never meets a stale duplicate.
-            merged.articles.removeAll { !shard.contains(id: $0.id) }
-        }
-        do {
-            try merged.write(to: configuration.manifest)
+            try store.withLock { try $0.finish { id in shard.map { $0.contains(id: id) } ?? true } }
             summary.manifest = configuration.manifest.path
         } catch {
             summary.failed += 1
-            summary.failures.append("\(configuration.manifest.path): cannot write the manifest (\(error))")
+            summary.failures.append("\(error)")
         }
         summary.renderSeconds = ExportProgress.seconds(renderEnd - renderStart)
         summary.seconds = ExportProgress.seconds(clock.now - start)
-        summary.peakResidentKiB = PeakMemory.selfKiB()
+        summary.peakResidentKiB = PeakMemory.selfKiB() + (configuration.workerExecutable != nil ? PeakMemory.childrenKiB() : 0)
         observer.completed(summary)
         return summary
     }
@@ -150,45 +138,11 @@ public final class ArticleExporter: Sendable {
         cancellation.signal.map { $0 > 0 ? 128 + $0 : 130 } ?? 130
     }
 
-    // MARK: First pass
-
-    private func scan(_ item: Int, shared: Shared, shard: Shard?, hasher: ContentHasher, results: Locked<Results>) {
-        let file = shared.files[item]
-        let display = file.path == "-" ? "<stdin>" : file.path
-        do {
-            let data = try Self.contents(of: file, shared: shared)
-            let digest = ContentHasher.sha256(data)
-            let reads = try Self.articles(in: data, file: file, shared: shared)
-            guard !reads.isEmpty else { throw Diagnostic(file: display, message: "the file holds no article") }
-            let folder = file.path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                : URL(fileURLWithPath: file.path).deletingLastPathComponent()
-            for (index, read) in reads.enumerated() {
-                let article = read.article
-                if let shard, !shard.contains(id: article.id) {
-                    results.withLock { $0.summary.otherShards += 1 }
-                    continue
-                }
-                guard Self.isUsableInFileName(article.id) else {
-                    fail(ArticleOutcome(status: .failed, source: display, id: article.id,
-                                        message: Diagnostic(file: display, path: "id", message: "\"\(article.id)\" cannot be part of a file name").description),
-                         into: results)
-                    continue
-                }
-                let planned = PlannedArticle(file: item, index: index, source: display, sourceDigest: digest, id: article.id,
-                                             title: article.title, language: article.language,
-                                             output: Slug.fileName(title: article.title, id: article.id),
-                                             contentHash: hasher.hash(of: article, index: index, sourceDigest: digest, folder: folder),
-                                             warnings: read.warnings.map(\.description))
-                results.withLock { $0.planned.append(planned) }
-            }
-        } catch {
-            fail(ArticleOutcome(status: .failed, source: display, message: String(describing: error)), into: results)
-        }
-    }
+    // MARK: Planning
 
     /// Orders the first pass's articles, fails every article whose output name or id another one shares,
     /// and splits the rest into those to render and those already up to date.
-    private func plan(previous: ExportManifest, results: Locked<Results>) -> (todo: [PlannedArticle], skipped: [ManifestEntry]) {
+    private func plan(store: Locked<ManifestStore>, results: Locked<Results>) -> (todo: [PlannedArticle], skipped: [PlannedArticle]) {
         let planned = results.withLock { $0.planned }.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
         results.withLock { $0.planned = [] }
         // Lower-cased, because two names differing only in case are one file on macOS and Windows shares.
@@ -215,15 +169,14 @@ public final class ArticleExporter: Sendable {
                  into: results)
         }
 
-        let known = Dictionary(previous.articles.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         var todo: [PlannedArticle] = []
-        var skipped: [ManifestEntry] = []
+        var skipped: [PlannedArticle] = []
         for (index, article) in planned.enumerated() where !clashing.contains(index) {
-            if !configuration.force, var entry = known[article.id], entry.contentHash == article.contentHash,
-               entry.output == article.output, fileSize(entry.output) == entry.bytes {
-                entry.status = .skipped
-                entry.source = article.source
-                skipped.append(entry)
+            let known = store.withLock { $0.previous(article.id) }
+            if !configuration.force, let known, known.contentHash == article.contentHash, known.output == article.output,
+               fileSize(known.output) == known.bytes {
+                store.withLock { $0.markSkipped(article.id, source: article.source) }
+                skipped.append(article)
             } else {
                 todo.append(article)
             }
@@ -233,54 +186,103 @@ public final class ArticleExporter: Sendable {
 
     private func fileSize(_ name: String) -> Int? {
         let path = configuration.outputDirectory.appendingPathComponent(name).path
-        return (try? FileManager.default.attributesOfItem(atPath: path))?[.size].flatMap { ($0 as? NSNumber)?.intValue }
+        guard case .regular(let size)? = try? FileKind.of(path) else { return nil }
+        return size
     }
 
-    // MARK: Second pass
+    // MARK: Workers
 
-    private func render(_ article: PlannedArticle, renderer: ArticleRenderer, shared: Shared, results: Locked<Results>) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let file = shared.files[article.file]
-        do {
-            let data = try Self.contents(of: file, shared: shared)
-            // The hash in the manifest must describe the bytes rendered, so a file edited mid-run is not trusted.
-            guard ContentHasher.sha256(data) == article.sourceDigest else {
-                throw Diagnostic(file: article.source, message: "changed while the export was running; export it again")
+    /// Sets articles for one pool thread: a worker process when the configuration names the executable, else a task
+    /// on the thread itself.
+    private enum Worker {
+        case process(WorkerProcess)
+        case thread(ExportTask)
+
+        func scan(file: Int, path: String, standardInput: Data?, failure: Locked<String?>) -> ScanResult {
+            switch self {
+            case .thread(let task):
+                return task.scan(file: file, path: path, standardInput: standardInput)
+            case .process(let process):
+                let display = path == "-" ? "<stdin>" : path
+                switch Self.ask(process, .scan(file: file, path: path, standardInput: standardInput), failure: failure) {
+                case .reply(.scanned(let result)): return result
+                case .reply(.rendered): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: "\(display): the worker answered out of turn")])
+                case .died(let how): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: "\(display): \(how) while reading this file; the export goes on")])
+                case .timedOut(let seconds): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: Self.tooSlow(display, seconds, "reading"))])
+                case nil: return ScanResult()
+                }
             }
-            let reads = try Self.articles(in: data, file: file, shared: shared)
-            guard article.index < reads.count, reads[article.index].article.id == article.id else {
-                throw Diagnostic(file: article.source, message: "changed while the export was running; export it again")
+        }
+
+        func render(_ article: PlannedArticle, path: String, standardInput: Data?, failure: Locked<String?>) -> RenderResult {
+            switch self {
+            case .thread(let task):
+                return task.render(article, path: path, standardInput: standardInput)
+            case .process(let process):
+                func failed(_ message: String) -> RenderResult {
+                    RenderResult(entry: nil, outcome: ArticleOutcome(status: .failed, source: article.source, id: article.id,
+                                                                     output: article.output, message: message))
+                }
+                switch Self.ask(process, .render(article: article, path: path, standardInput: standardInput), failure: failure) {
+                case .reply(.rendered(let result)): return result
+                case .reply(.scanned): return failed("\(article.source): the worker answered out of turn")
+                case .died(let how): return failed("\(article.source): \(how) while setting article \(article.id); the export goes on")
+                case .timedOut(let seconds): return failed(Self.tooSlow(article.source, seconds, "setting article \(article.id)"))
+                case nil: return failed("\(article.source): no worker could be started")
+                }
             }
-            // The source path lets the renderer find the article's images in its folder.
-            let rendered = try renderer.render(reads[article.index].article, source: file.path == "-" ? nil : file.path)
-            let pdf = rendered.pdf
-            try AtomicFile.write(pdf, to: configuration.outputDirectory.appendingPathComponent(article.output))
-            configuration.layoutCache?.store(rendered.layout, hash: article.contentHash)
-            // Every stage's warnings: the reader's from the first pass, then figures, fonts, labels and language.
-            let warnings = article.warnings + rendered.warnings.map(\.description)
-            var entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: pdf.count,
-                                      pages: rendered.document.pages.count, sha256: ContentHasher.sha256(pdf), title: article.title,
-                                      language: rendered.typeset.article.language, warnings: warnings,
-                                      contentHash: article.contentHash, status: .rebuilt,
-                                      labels: configuration.sheet.labels(for: rendered.typeset.article.language).labels)
-            entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
-            results.withLock {
-                $0.entries.append(entry)
-                $0.summary.rebuilt += 1
-                $0.summary.pages += entry.pages
-                $0.summary.bytes += entry.bytes
+        }
+
+        private static func ask(_ process: WorkerProcess, _ request: WorkerRequest, failure: Locked<String?>) -> WorkerProcess.Answer? {
+            do {
+                return try process.ask(request)
+            } catch {
+                failure.withLock { $0 = $0 ?? "\(error)" }
+                return nil
             }
-            observer.finished(ArticleOutcome(status: .rebuilt, source: article.source, id: article.id, output: article.output,
-                                             pages: entry.pages, bytes: entry.bytes, seconds: ExportProgress.seconds(clock.now - start)))
-        } catch {
-            let text = error is Diagnostic ? String(describing: error) : "\(article.source): \(error)"
-            fail(ArticleOutcome(status: .failed, source: article.source, id: article.id, output: article.output,
-                                seconds: ExportProgress.seconds(clock.now - start), message: text), into: results)
+        }
+
+        private static func tooSlow(_ file: String, _ seconds: Int, _ what: String) -> String {
+            "\(file): \(what) took more than \(seconds) s (limit article-seconds), so its worker was stopped; the export goes on"
         }
     }
 
-    // MARK: Shared
+    private func makeWorker(setup: WorkerSetup, failure: Locked<String?>) -> Worker? {
+        if let executable = configuration.workerExecutable {
+            return .process(WorkerProcess(executable: executable, setup: setup))
+        }
+        let makeRenderer = configuration.makeRenderer
+        do {
+            return .thread(try ExportTask(setup: setup) { ArticlePipeline(renderer: try makeRenderer(), format: setup.format) })
+        } catch {
+            failure.withLock { $0 = $0 ?? "\(error)" }
+            return nil
+        }
+    }
+
+    // MARK: Results
+
+    private func finish(_ result: RenderResult, store: Locked<ManifestStore>, results: Locked<Results>) {
+        guard let entry = result.entry else {
+            fail(result.outcome, into: results)
+            return
+        }
+        do {
+            try store.withLock { try $0.record(entry) }
+        } catch {
+            var outcome = result.outcome
+            outcome.status = .failed
+            outcome.message = "\(error)"
+            fail(outcome, into: results)
+            return
+        }
+        results.withLock {
+            $0.summary.rebuilt += 1
+            $0.summary.pages += entry.pages
+            $0.summary.bytes += entry.bytes
+        }
+        observer.finished(result.outcome)
+    }
 
     private func fail(_ outcome: ArticleOutcome, into results: Locked<Results>) {
         results.withLock {
@@ -288,28 +290,5 @@ public final class ArticleExporter: Sendable {
             $0.summary.failures.append(outcome.message ?? outcome.source)
         }
         observer.finished(outcome)
-    }
-
-    private static func contents(of file: ArticleInputs.File, shared: Shared) throws -> Data {
-        if file.path == "-" { return shared.standardInput ?? Data() }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
-            throw Diagnostic(file: file.path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw Diagnostic(file: file.path, message: "is a folder, not an article file") }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw Diagnostic(file: file.path, message: "cannot be read (permission denied?)")
-        }
-        return data
-    }
-
-    private static func articles(in data: Data, file: ArticleInputs.File, shared: Shared) throws -> [ReadResult] {
-        let reader = try ArticleSource.reader(for: file.path, format: shared.format ?? (file.path == "-" ? "json" : nil))
-        return try reader.articles(from: data, file: file.path == "-" ? "<stdin>" : file.path)
-    }
-
-    /// Whether `id` can end a file name: not empty, no path separators or NUL, not `.` or `..`.
-    static func isUsableInFileName(_ id: String) -> Bool {
-        !id.isEmpty && id != "." && id != ".." && !id.contains("/") && !id.contains("\0") && id.utf8.count <= 200
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// What became of one article (or of one unreadable file) in an export run.
-public struct ArticleOutcome: Sendable, Equatable, Encodable {
+public struct ArticleOutcome: Sendable, Equatable, Codable {
     /// How the article ended.
-    public enum Status: String, Sendable, Encodable {
+    public enum Status: String, Sendable, Codable {
         /// Laid out and written.
         case rebuilt
         /// Its PDF was up to date.
@@ -28,10 +28,12 @@ public struct ArticleOutcome: Sendable, Equatable, Encodable {
     public var seconds: Double = 0
     /// For failures, the diagnostic (`file:line: path: message`).
     public var message: String?
+    /// Warnings of every stage, each a sentence naming the file (also in the manifest entry).
+    public var warnings: [String] = []
 
     /// Creates an outcome.
     public init(status: Status, source: String, id: String? = nil, output: String? = nil, pages: Int = 0, bytes: Int = 0,
-                seconds: Double = 0, message: String? = nil) {
+                seconds: Double = 0, message: String? = nil, warnings: [String] = []) {
         self.status = status
         self.source = source
         self.id = id
@@ -40,5 +42,6 @@ public struct ArticleOutcome: Sendable, Equatable, Encodable {
         self.bytes = bytes
         self.seconds = seconds
         self.message = message
+        self.warnings = warnings
     }
 }

@@ -38,10 +38,12 @@ public enum ArticleSource {
     }
 
     /// Reads every article in the file at `path`; errors are `Diagnostic`s naming the file.
-    public static func readAll(_ path: String, format: String? = nil, limits: Limits = Limits()) throws -> [ReadResult] {
+    public static func readAll(_ path: String, format: String? = nil, limits: Limits = Limits(), data given: Data? = nil) throws -> [ReadResult] {
         let displayName = path == "-" ? "<stdin>" : path
         let data: Data
-        if path == "-" {
+        if let given {
+            data = given
+        } else if path == "-" {
             data = try StandardInput.read(limit: limits.fileBytes)
         } else {
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import GalleyStyle
 
 /// What an export run reads, where it writes, and how it sets articles.
@@ -28,6 +29,11 @@ public struct ExportConfiguration: Sendable {
     public var layoutCache: LayoutCache?
     /// Makes one worker's renderer; called on the worker thread, because a renderer's font map must stay there.
     public var makeRenderer: @Sendable () throws -> ArticleRenderer
+    /// The limits inputs are held to (also given to worker processes).
+    public var limits = Limits()
+    /// The `galley` executable to run worker processes of (`galley export-worker`), one per job: an article that
+    /// crashes or hangs then costs only its worker. Nil sets articles on threads of this process instead.
+    public var workerExecutable: String?
 
     /// Creates a configuration; `jobs` defaults to the number of cores.
     public init(inputs: [String], outputDirectory: URL, manifest: URL? = nil, jobs: Int? = nil, sheet: StyleSheet,

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 
 /// `manifest.json`: every exported article the CMS can attach, sorted by id, merged across runs and shards.
 public struct ExportManifest: Codable, Sendable, Equatable {
@@ -17,8 +18,11 @@ public struct ExportManifest: Codable, Sendable, Equatable {
     /// Reads the manifest at `url`; a missing file is an empty manifest, an unreadable one a `Diagnostic`.
     public static func load(_ url: URL) throws -> ExportManifest {
         guard FileManager.default.fileExists(atPath: url.path) else { return ExportManifest() }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostic(file: url.path, message: "cannot be read (permission denied?)")
+        let data: Data
+        do {
+            data = try RegularFile.read(url.path)
+        } catch let problem as FileProblem {
+            throw Diagnostic(file: url.path, message: problem.reason)
         }
         do {
             let decoded = try JSONDecoder().decode(ExportManifest.self, from: data)
@@ -35,18 +39,40 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         return ExportManifest(articles: Array(byID.values))
     }
 
-    /// The manifest as JSON: pretty-printed, keys sorted, so that diffs between runs are readable.
+    /// The manifest as JSON, one article per line (keys sorted), so that diffs between runs show one line per
+    /// changed article and a run can read a manifest of 100,000 articles a line at a time.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(ExportManifest(articles: articles, generator: generator))
-        data.append(0x0A)
+        var data = Data(Self.header.utf8)
+        let sorted = ExportManifest(articles: articles, generator: generator).articles
+        for (index, entry) in sorted.enumerated() {
+            data.append(contentsOf: Self.entryIndent.utf8)
+            data.append(try Self.line(for: entry))
+            data.append(contentsOf: (index + 1 < sorted.count ? ",\n" : "\n").utf8)
+        }
+        data.append(contentsOf: Self.footer(generator: generator).utf8)
         return data
+    }
+
+    /// The lines before the first article.
+    static let header = "{\n  \"articles\" : [\n"
+    /// What starts each article's line.
+    static let entryIndent = "    "
+
+    /// The lines after the last article.
+    static func footer(generator: String) -> String {
+        "  ],\n  \"generator\" : \(String(decoding: (try? JSONEncoder().encode(generator)) ?? Data("\"\"".utf8), as: UTF8.self))\n}\n"
+    }
+
+    /// One article as a line of compact JSON, keys sorted.
+    static func line(for entry: ManifestEntry) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(entry)
     }
 
     /// Writes the manifest to `url` through a temporary file, so the CMS never reads half of one.
     public func write(to url: URL) throws {
-        try AtomicFile.write(try encoded(), to: url)
+        try OutputFile.write(try encoded(), to: url.path)
     }
 
     /// Orders ids numerically when both are decimal numbers (`9` before `10`), else as text; numbers first.

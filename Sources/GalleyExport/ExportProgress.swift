@@ -73,15 +73,17 @@ public final class ExportProgress: ExportObserver {
             state.done += 1
             if outcome.status == .rebuilt { state.rendered += 1 }
             if outcome.status == .failed { state.failed += 1 }
+            // Every warning reaches the user as it happens (and the manifest keeps them); --json carries them in the event.
+            let warnings = outcome.warnings.map { $0 + "\n" }.joined()
             switch style {
             case .bar:
-                if outcome.status == .failed {
-                    Self.standardError("\r\u{1B}[K" + Self.failureText(outcome) + "\n")
+                if outcome.status == .failed || !warnings.isEmpty {
+                    Self.standardError("\r\u{1B}[K" + warnings + (outcome.status == .failed ? Self.failureText(outcome) + "\n" : ""))
                     state.barShown = false
                 }
-                draw(&state, force: outcome.status == .failed || state.done == state.total)
+                draw(&state, force: outcome.status == .failed || !warnings.isEmpty || state.done == state.total)
             case .lines:
-                Self.standardError(line(for: outcome) + "\n")
+                Self.standardError(warnings + line(for: outcome) + "\n")
             case .json:
                 Self.standardOutput(Self.jsonLine(event: "article", outcome))
             case .quiet:

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyIngest
 import GalleyLayout
 import GalleyModel
@@ -12,11 +13,14 @@ public struct IssueBundler: Sendable {
     public var resources: GalleyResources
     /// Worker threads for laying out articles.
     public var jobs: Int
+    /// The limits the issue file and its articles are held to.
+    public var limits: Limits
 
-    /// Creates a bundler.
-    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Creates a bundler holding inputs to `limits`.
+    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: Limits = Limits()) {
         self.resources = resources
         self.jobs = max(1, jobs)
+        self.limits = limits
     }
 
     /// The bound issue.
@@ -37,7 +41,7 @@ public struct IssueBundler: Sendable {
     /// the others are laid out and saved there.
     public func bundle(_ path: String, layout override: String? = nil, cache: LayoutCache? = nil) throws -> Result {
         guard let data = FileManager.default.contents(atPath: path) else { throw Diagnostic(file: path, message: "no such file") }
-        let issue = try IssueReader().read(data, file: path)
+        let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
@@ -48,14 +52,14 @@ public struct IssueBundler: Sendable {
         let hasher = cache == nil ? nil : try ContentHasher(sheet: sheet, lineBreaker: nil, fontsDirectory: resources.fonts)
         let reused = Locked(0)
         WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
-                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources) },
+                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits) },
                        body: { renderer, index in
                            let entry = entries[index]
                            let outcome = Swift.Result<(BundledArticle, [Diagnostic]), any Error> {
                                guard let bytes = FileManager.default.contents(atPath: entry.path) else {
                                    throw Diagnostic(file: entry.path, message: "no such file")
                                }
-                               let read = try ArticleSource.reader(for: entry.path).articles(from: bytes, file: entry.path)
+                               let read = try ArticleSource.reader(for: entry.path, limits: limits).articles(from: bytes, file: entry.path)
                                guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
                                let hash = hasher?.hash(of: first.article, index: 0, sourceDigest: ContentHasher.sha256(bytes),
                                                        folder: URL(fileURLWithPath: entry.path).deletingLastPathComponent())
@@ -66,6 +70,7 @@ public struct IssueBundler: Sendable {
                                    reused.withLock { $0 += 1 }
                                } else {
                                    layout = renderer.articleLayout(first.article, images: figures.images)
+                                   try renderer.checkPageLimit(layout.quality, article: first.article, source: entry.path)
                                    if let hash { cache?.store(layout, hash: hash) }
                                }
                                let warnings = first.warnings + figures.warnings

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import GalleyLayout
 
 /// Article layouts saved by content hash, so that an issue bundle reuses what a batch export laid out.
@@ -30,6 +31,6 @@ public struct LayoutCache: Sendable {
     /// Saves `layout` under `hash`; a cache that cannot be written is only a lost shortcut, never an error.
     public func store(_ layout: ArticleLayout, hash: String) {
         guard let data = try? JSONEncoder().encode(layout) else { return }
-        try? AtomicFile.write(data, to: url(hash))
+        try? OutputFile.write(data, to: url(hash).path)
     }
 }

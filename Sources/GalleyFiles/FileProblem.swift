@@ -19,7 +19,12 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// The problem an `errno` value stands for, when `action` ("cannot be read", "cannot be written") failed.
     public init(path: String, errno code: Int32, action: String) {
-        self.init(path: path, reason: "\(action): \(Self.words(forErrno: code, path: path))")
+        // A missing input needs no verb: "a.json: no such file or folder" says it all.
+        if code == ENOENT && action == "cannot be read" {
+            self.init(path: path, reason: "no such file or folder")
+        } else {
+            self.init(path: path, reason: "\(action): \(Self.words(forErrno: code, path: path))")
+        }
     }
 
     /// Any error from a file operation on `path` as a `FileProblem`: POSIX and Cocoa errors become sentences.
@@ -34,7 +39,7 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable, Equatable {
         if ns.domain == NSPOSIXErrorDomain { return FileProblem(path: path, errno: Int32(ns.code), action: action) }
         if ns.domain == NSCocoaErrorDomain {
             switch ns.code {
-            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return FileProblem(path: path, reason: "\(action): no such file or folder")
+            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return FileProblem(path: path, errno: ENOENT, action: action)
             case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return FileProblem(path: path, reason: "\(action): permission denied")
             case NSFileWriteOutOfSpaceError: return FileProblem(path: path, reason: "\(action): the disk is full")
             case NSFileWriteVolumeReadOnlyError: return FileProblem(path: path, reason: "\(action): the file system is read-only")

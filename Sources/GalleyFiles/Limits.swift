@@ -21,6 +21,8 @@ public struct Limits: Sendable, Equatable, Codable {
     public var decodedImageBytes = 200 * 1_000_000
     /// The most pages one article may fill.
     public var pagesPerArticle = 1_000
+    /// The most seconds `export` lets one article take before it stops the worker process setting it.
+    public var articleSeconds = 60
 
     /// The defaults.
     public init() {}
@@ -47,6 +49,7 @@ public struct Limits: Sendable, Equatable, Codable {
         Key(name: "image-pixels", summary: "width × height an image declares", unit: "pixels", keyPath: \.imagePixels),
         Key(name: "decoded-image-bytes", summary: "memory an image takes once decoded", unit: "bytes", keyPath: \.decodedImageBytes),
         Key(name: "pages-per-article", summary: "pages one article may fill", unit: "pages", keyPath: \.pagesPerArticle),
+        Key(name: "article-seconds", summary: "time export gives one article before stopping its worker", unit: "seconds", keyPath: \.articleSeconds),
     ]
 
     /// The limit called `name`, if there is one.

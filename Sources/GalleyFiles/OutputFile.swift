@@ -7,9 +7,6 @@ import Foundation
 /// over it would replace a device node with a file. A folder is refused. Every failure, a full disk
 /// included, is a `FileProblem` naming the path.
 public enum OutputFile {
-    /// The prefix of Galley's temporary files, so that a later run can find and remove those a killed run left.
-    public static let temporaryPrefix = ".galley-tmp."
-
     /// Writes `data` to `path`, creating its folder if `createFolder` is set.
     public static func write(_ data: Data, to path: String, createFolder: Bool = true) throws {
         switch try FileKind.of(path) {
@@ -61,13 +58,15 @@ public enum OutputFile {
         }
         let name = (target as NSString).lastPathComponent
         guard name.utf8.count <= 255 else { throw FileProblem(path: path, errno: ENAMETOOLONG, action: "cannot be written") }
-        // The temporary name is kept short: a target name near the 255-byte limit must not push it over.
-        let temporary = (folder.isEmpty ? "" : folder + "/") + temporaryPrefix + "\(getpid()).\(UInt32.random(in: .min ... .max))"
+        let temporary = (folder.isEmpty ? "" : folder + "/") + StaleTemporaryFiles.temporaryName(for: name)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let code = errno
-            throw FileProblem(path: code == EACCES || code == EROFS || code == ENOSPC ? (folder.isEmpty ? "." : folder) : path,
-                              errno: code, action: "cannot be written")
+            // The file is made in its folder first: a folder Galley may not write in is what to name.
+            if code == EACCES || code == EPERM || code == EROFS {
+                throw FileProblem(path: folder.isEmpty ? "." : folder, errno: code, action: "no file can be written in this folder")
+            }
+            throw FileProblem(path: path, errno: code, action: "cannot be written")
         }
         do {
             try writeAll(data, to: descriptor, path: path)
@@ -84,21 +83,5 @@ public enum OutputFile {
             unlink(temporary)
             throw FileProblem(path: path, errno: code, action: "cannot be written")
         }
-    }
-
-    /// Removes Galley's temporary files in `folder` left by runs that were killed, if no live process owns them;
-    /// returns how many were removed.
-    @discardableResult
-    public static func removeStaleTemporaries(in folder: String) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        var removed = 0
-        for name in names where name.hasPrefix(temporaryPrefix) {
-            let parts = name.dropFirst(temporaryPrefix.count).split(separator: ".")
-            // A process that is still running (kill(pid, 0) succeeds, or is refused for another user) owns its files.
-            if let pid = parts.first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
-            if parts.first.flatMap({ Int32($0) }) == getpid() { continue }
-            if unlink((folder as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
-        }
-        return removed
     }
 }

@@ -11,11 +11,19 @@ struct Boxes: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        try common.validateLimits()
+    }
+
     func run() throws {
-        let renderer = try Session.renderer(common)
+        let pipeline = try Session.pipeline(common)
         do {
-            let document = renderer.layout(try ArticleSource.read(article, format: common.from), source: article)
-            print(BoxDump().render(document), terminator: "")
+            // Every article of the file, one dump after another, with every warning on standard error.
+            for sourced in try pipeline.read(article) {
+                let typeset = try pipeline.typeset(sourced)
+                typeset.warnings.forEach(Session.report)
+                print(BoxDump().render(typeset.document), terminator: "")
+            }
         } catch {
             Session.report(error)
             throw ExitCode(1)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GalleyExport
+import GalleyFiles
 
 /// `galley bundle`: one PDF of a whole issue.
 struct Bundle: ParsableCommand {
@@ -25,6 +26,23 @@ struct Bundle: ParsableCommand {
     @Flag(name: .long, help: "Neither read nor write the layout cache.")
     var noCache = false
 
+    @Option(name: .customLong("limit"), help: ArgumentHelp("Raise or lower a limit inputs are held to, as name=value (repeatable); see docs/limits.md.",
+                                                         valueName: "name=value"))
+    var limitAssignments: [String] = []
+
+    /// The limits, defaults changed by every `--limit`; an unknown name or a bad value fails validation.
+    func limits() throws -> Limits {
+        do {
+            return try Limits().applying(limitAssignments)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func validate() throws {
+        _ = try limits()
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -33,9 +51,9 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs).bundle(issue, layout: layout, cache: cache)
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limits()).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
-            try AtomicFile.write(result.data, to: target)
+            try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")

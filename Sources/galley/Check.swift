@@ -19,21 +19,25 @@ struct Check: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        try common.validateLimits()
+    }
+
     func run() throws {
-        let renderer = try Session.renderer(common)
+        let pipeline = try Session.pipeline(common)
         var problems = 0
         var failures = 0
         for path in articles {
             do {
-                for read in try ArticleSource.readAll(path, format: common.from) {
-                    let typeset = renderer.typeset(read.article, source: path)
+                for article in try pipeline.read(path) {
+                    let typeset = try pipeline.typeset(article)
                     let quality = typeset.document.quality
                     // Loose lines count: a layout's tolerance is the promise its justified lines keep.
                     let found = quality.overfullLines + quality.looseLines + quality.widows + quality.orphans
                         + quality.strandedHeadings + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)
                     problems += found
-                    let report = CheckReport(file: path, article: typeset, problems: found,
-                                             warnings: (read.warnings + typeset.warnings).map(\.description))
+                    let report = CheckReport(file: article.displayName, article: typeset, problems: found,
+                                             warnings: typeset.warnings.map(\.description))
                     if json {
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyExport
+import GalleyFiles
 import GalleyLayout
 
 /// Options every typesetting command shares.
@@ -13,12 +14,29 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
     var lineBreaker: String?
 
+    @Option(name: .customLong("limit"), help: ArgumentHelp("Raise or lower a limit inputs are held to, as name=value (repeatable); see docs/limits.md.",
+                                                         valueName: "name=value"))
+    var limitAssignments: [String] = []
+
+    /// The limits, defaults changed by every `--limit`.
+    func limits() throws -> Limits {
+        do {
+            return try Limits().applying(limitAssignments)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Fails validation on a `--limit` with an unknown name or a value that is not a positive whole number.
+    func validateLimits() throws {
+        _ = try limits()
+    }
+
     func breaker() throws -> (any LineBreaker)? {
-        switch lineBreaker {
-        case nil: return nil
-        case "first-fit": return FirstFitLineBreaker()
-        case "knuth-plass": return KnuthPlassLineBreaker()
-        case let other?: throw ValidationError("unknown line breaker \"\(other)\" (expected first-fit or knuth-plass)")
+        do {
+            return try LineBreakerName.breaker(lineBreaker)
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 }

@@ -21,7 +21,7 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Folder for the PDFs.")
     var outDir = "Output"
 
-    @Option(name: .shortAndLong, help: "Worker threads, each with its own renderer (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Worker processes, each with its own renderer (default: the number of cores).")
     var jobs: Int?
 
     @Option(name: .long, help: "The manifest to read and rewrite (default: <out-dir>/manifest.json, or manifest.shard-<i>-of-<n>.json with --shard).")
@@ -50,6 +50,7 @@ struct Export: ParsableCommand {
             throw ValidationError("--shard takes i/n with 0 <= i < n, such as 0/4 (shards are 0-based)")
         }
         _ = try common.breaker()
+        try common.validateLimits()
         if let from = common.from, ArticleSource.formats[from] == nil {
             throw ValidationError("unknown format \"\(from)\" (expected one of \(ArticleSource.formats.keys.sorted().joined(separator: ", ")))")
         }
@@ -73,8 +74,11 @@ struct Export: ParsableCommand {
         var configuration = ExportConfiguration(
             inputs: inputs, outputDirectory: outputDirectory, manifest: manifestURL, jobs: jobs,
             sheet: sheet, lineBreaker: common.lineBreaker, resources: resources,
-            makeRenderer: { try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker()) })
+            makeRenderer: { try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker(), limits: try options.limits()) })
         configuration.force = force
+        configuration.limits = try common.limits()
+        // Articles are set in worker processes of this same executable, so that one that crashes or hangs fails alone.
+        configuration.workerExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         if keepLayouts { configuration.layoutCache = LayoutCache(outputDirectory: configuration.outputDirectory) }
         configuration.shard = share
         configuration.format = common.from

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyDiagnostics
 import GalleyExport
+import GalleyFiles
 
 /// `galley render`: articles to PDF files.
 struct Render: ParsableCommand {
@@ -20,28 +21,28 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if output != nil && articles.count != 1 { throw ValidationError("-o/--output takes exactly one article; use --out-dir for several") }
+        try common.validateLimits()
     }
 
     func run() throws {
-        let renderer = try Session.renderer(common)
+        let pipeline = try Session.pipeline(common)
         var failures = 0
+        // Output names already written in this run, lower-cased (one file on case-insensitive file systems), with
+        // their source: a second article of the same name is refused rather than written over the first.
+        var written: [String: String] = [:]
         for path in articles {
             do {
-                for result in try ArticleSource.readAll(path, format: common.from) {
-                    result.warnings.forEach(Session.report)
-                    let article = result.article
-                    let source = path == "-" ? nil : path
-                    let rendered = try renderer.render(article, source: source)
-                    rendered.warnings.forEach(Session.report)
-                    let (data, document) = (rendered.pdf, rendered.document)
-                    if output == "-" {
-                        FileHandle.standardOutput.write(data)
-                        continue
+                let articles = try pipeline.read(path)
+                if output != nil, articles.count > 1 {
+                    throw Diagnostic(file: articles[0].displayName, message: "holds \(articles.count) articles, and -o names one file; use --out-dir")
+                }
+                for article in articles {
+                    do {
+                        try render(article, with: pipeline, written: &written)
+                    } catch {
+                        failures += 1
+                        Session.report(error)
                     }
-                    let target = output.map { URL(fileURLWithPath: $0) }
-                        ?? URL(fileURLWithPath: outDir).appendingPathComponent(Slug.fileName(title: article.title, id: article.id))
-                    try AtomicFile.write(data, to: target)
-                    Session.log("wrote \(target.relativePath) (\(document.pages.count) pages, \(SizeLabel.make(bytes: data.count)))")
                 }
             } catch {
                 failures += 1
@@ -49,5 +50,23 @@ struct Render: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func render(_ article: SourcedArticle, with pipeline: ArticlePipeline, written: inout [String: String]) throws {
+        let name = try article.outputName()
+        let target = output ?? URL(fileURLWithPath: outDir).appendingPathComponent(name).relativePath
+        let place = "\(article.displayName) (id \(article.article.id))"
+        if output != "-", let first = written[target.lowercased()] {
+            throw Diagnostic(file: article.displayName, path: "id", message: "its output file \(target) is also the output of \(first); it is not written")
+        }
+        let rendered = try pipeline.render(article)
+        rendered.warnings.forEach(Session.report)
+        if output == "-" {
+            try OutputFile.writeAll(rendered.pdf, to: STDOUT_FILENO, path: "<stdout>")
+            return
+        }
+        try ArticlePipeline.write(rendered, to: target)
+        written[target.lowercased()] = place
+        Session.log("wrote \(target) (\(rendered.document.pages.count) pages, \(SizeLabel.make(bytes: rendered.pdf.count)))")
     }
 }

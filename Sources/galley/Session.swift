@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyDiagnostics
 import GalleyExport
+import GalleyFiles
 import GalleyStyle
 
 /// What the commands share: locating resources, loading the layout, reporting.
@@ -17,7 +18,7 @@ enum Session {
             throw ExitCode(2)
         }
         do {
-            return try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker())
+            return try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker(), limits: try options.limits())
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -26,9 +27,27 @@ enum Session {
         }
     }
 
+    /// The article pipeline for `options`: its layout, line breaker, input format and limits.
+    static func pipeline(_ options: CommonOptions) throws -> ArticlePipeline {
+        ArticlePipeline(renderer: try renderer(options), format: options.from)
+    }
+
     static func report(_ error: any Error) {
-        let text = String(describing: error)
+        let text = sentence(for: error)
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The error as a sentence: Galley's own errors say what they mean; a Foundation error from a file operation
+    /// is turned into one naming its path, so that no `NSCocoaErrorDomain` code reaches the user.
+    static func sentence(for error: any Error) -> String {
+        switch error {
+        case is Diagnostic, is FileProblem, is ExportError: return String(describing: error)
+        default:
+            let ns = error as NSError
+            guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return String(describing: error) }
+            let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path ?? "a file"
+            return FileProblem.from(error, path: path, action: "failed").description
+        }
     }
 
     static func log(_ line: String) {

@@ -31,7 +31,7 @@ import Testing
     @Test func aMissingFileIsNamed() throws {
         let result = try Workspace.galley(["render", "no/such/article.json", "-o", "/tmp/never.pdf"])
         #expect(result.status == 1)
-        #expect(result.stderr == "no/such/article.json: no such file\n")
+        #expect(result.stderr == "no/such/article.json: no such file or folder\n")
     }
 
     @Test func aBadLayoutNamesFileLineAndKey() throws {

@@ -66,7 +66,7 @@ enum ExportHarness {
         private let outputFile: URL
         private let errorFile: URL
 
-        init(_ arguments: [String], input: Data? = nil) throws {
+        init(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws {
             let id = UUID().uuidString
             outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-out-\(id)")
             errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-err-\(id)")
@@ -75,6 +75,9 @@ enum ExportHarness {
             process.executableURL = galley
             process.arguments = arguments
             process.currentDirectoryURL = root
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            }
             process.standardOutput = try FileHandle(forWritingTo: outputFile)
             process.standardError = try FileHandle(forWritingTo: errorFile)
             let feed = Pipe()
@@ -104,8 +107,8 @@ enum ExportHarness {
     }
 
     /// Runs `galley` with `arguments` to the end.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
-        try Child(arguments, input: input).wait()
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        try Child(arguments, input: input, environment: environment).wait()
     }
 
     /// Runs `galley export` on `inputs` into `out` with `--json`, plus `extra` arguments.

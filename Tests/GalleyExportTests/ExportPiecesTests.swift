@@ -1,4 +1,5 @@
 import Foundation
+@testable import GalleyFiles
 @testable import GalleyExport
 import Testing
 
@@ -56,11 +57,13 @@ import Testing
     }
 
     @Test func idsThatCannotBePartOfAFileNameAreRefused() {
-        #expect(ArticleExporter.isUsableInFileName("9062"))
-        #expect(ArticleExporter.isUsableInFileName("abc-12"))
-        #expect(!ArticleExporter.isUsableInFileName("../../etc/passwd"))
-        #expect(!ArticleExporter.isUsableInFileName(""))
-        #expect(!ArticleExporter.isUsableInFileName(".."))
+        #expect(ArticleNaming.problem(with: "9062") == nil)
+        #expect(ArticleNaming.problem(with: "abc-12") == nil)
+        #expect(ArticleNaming.problem(with: String(repeating: "9", count: 200)) == nil)
+        #expect(ArticleNaming.problem(with: "../../etc/passwd")?.contains("\"/\"") == true)
+        #expect(ArticleNaming.problem(with: "")?.contains("empty") == true)
+        #expect(ArticleNaming.problem(with: "..") != nil)
+        #expect(ArticleNaming.problem(with: String(repeating: "x", count: 240))?.contains("240 bytes long") == true)
     }
 
     @Test func idsSortNumericallyThenAsText() {

@@ -23,9 +23,12 @@ import Testing
         let visible = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
         #expect(visible.sorted() == pdfs)
 
-        // Plant a stale temporary file of a dead writer, and age whatever the kill left.
+        // Plant a stale temporary file of a dead writer and one Foundation's atomic writes leave, and age whatever the kill left.
         let stale = out.appendingPathComponent(".planted_a1.pdf.\(try Self.deadProcessID()).abcd1234.tmp")
         _ = FileManager.default.createFile(atPath: stale.path, contents: Data("%PDF-1.7 half".utf8))
+        let foundation = out.appendingPathComponent(".dat.nosync1a2b.XyZ123")
+        _ = FileManager.default.createFile(atPath: foundation.path, contents: Data("half".utf8))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: foundation.path)
         for name in ExportHarness.temporaries(in: out) {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
                                                   ofItemAtPath: out.appendingPathComponent(name).path)
@@ -33,7 +36,14 @@ import Testing
         let rerun = try ExportHarness.export([articles], out: out, ["--jobs", "2"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(ExportHarness.temporaries(in: out).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: foundation.path))
         #expect(ExportHarness.pdfs(in: out).count == 150)
+        // The journal kept what the killed run finished: every PDF it wrote is skipped, but for those whose
+        // worker was between writing the file and reporting it (at most one per job).
+        #expect(rerun.count("skipped") >= pdfs.count - 2 && rerun.count("skipped") > 0, "\(pdfs.count) PDFs, \(rerun.count("skipped")) skipped")
+        #expect(rerun.count("skipped") + rerun.count("rebuilt") == 150)
+        #expect(try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).count == 150)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".manifest.json.journal").path))
     }
 
     @Test func sigintFinishesTheArticlesInFlightAndExits130() throws {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds and removes the hidden temporary files (`.name.<pid>.<random>.tmp`) that `AtomicFile` leaves when a
-/// run is killed between writing and renaming.
+/// Names the hidden temporary files (`.name.<pid>.<random>.tmp`) that `OutputFile` writes before renaming, and
+/// removes those a killed run left, with any Foundation left from atomic writes (`.dat.nosync…`).
 public enum StaleTemporaryFiles {
     /// How old a temporary file of a process that is not running here must be before it is removed.
     ///
@@ -11,17 +11,26 @@ public enum StaleTemporaryFiles {
     /// How old any temporary file must be before it is removed, whatever its process id says (ids are reused).
     public static let maximumAge: TimeInterval = 3600
 
+    /// The temporary name for writing `name`: hidden, with this process's id (so that a live writer's file is
+    /// never removed), short enough that a name near the 255-byte limit does not push it over.
+    public static func temporaryName(for name: String) -> String {
+        var base = name
+        while base.utf8.count > 200 { base.removeLast() }
+        return ".\(base).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+    }
+
     /// Removes stale temporary files directly inside `folder`; returns their names.
     @discardableResult
     public static func remove(in folder: URL, now: Date = Date()) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var removed: [String] = []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+        for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasPrefix(".dat.nosync")) {
             let url = folder.appendingPathComponent(name)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let modified = attributes[.modificationDate] as? Date else { continue }
             let age = now.timeIntervalSince(modified)
+            // Foundation's names carry no process id: only their age tells.
             let writerGone = writer(of: name).map { !isRunning($0) } ?? true
             guard age > maximumAge || (writerGone && age > minimumAge) else { continue }
             if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }

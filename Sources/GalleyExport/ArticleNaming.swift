@@ -1,0 +1,28 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyModel
+
+/// The one rule for an article's PDF file name, `slug_a<id>.pdf`, and for the ids that can be part of one.
+public enum ArticleNaming {
+    /// The longest id, in UTF-8 bytes, that leaves the file name within the 255 bytes file systems allow.
+    public static let maximumIDBytes = 200
+
+    /// The PDF file name for `article`; throws a `Diagnostic` naming `file` and the id when the id cannot be part of one.
+    public static func fileName(for article: Article, file: String) throws -> String {
+        if let problem = problem(with: article.id) {
+            throw Diagnostic(file: file, path: "id", message: problem)
+        }
+        return Slug.fileName(title: article.title, id: article.id)
+    }
+
+    /// Why `id` cannot end a file name, or nil when it can.
+    public static func problem(with id: String) -> String? {
+        if id.isEmpty { return "the id is empty; a PDF's file name needs one" }
+        if id == "." || id == ".." { return "the id \"\(id)\" cannot be part of a file name" }
+        if id.contains("/") || id.contains("\0") { return "the id \"\(id.prefix(60))\" contains \"/\" or a NUL byte, which cannot be part of a file name" }
+        if id.utf8.count > maximumIDBytes {
+            return "the id is \(id.utf8.count) bytes long, more than the \(maximumIDBytes) a file name leaves room for (\"\(id.prefix(40))…\")"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyFiles
+import GalleyStyle
+
+/// The work an export does per file and per article, the same in a worker thread and in a worker process: each
+/// call returns a value saying what happened, and nothing else in the run is touched.
+final class ExportTask {
+    private let setup: WorkerSetup
+    private let hasher: ContentHasher
+    private let layoutCache: LayoutCache?
+    private let makePipeline: () throws -> ArticlePipeline
+    private var pipeline: ArticlePipeline?
+
+    /// A task for `setup`; `makePipeline` is called on first use, on the thread that uses the task.
+    init(setup: WorkerSetup, makePipeline: @escaping () throws -> ArticlePipeline) throws {
+        self.setup = setup
+        let resources = GalleyResources(root: URL(fileURLWithPath: setup.resourcesRoot))
+        do {
+            hasher = try ContentHasher(sheet: setup.sheet, lineBreaker: setup.lineBreaker, fontsDirectory: resources.fonts)
+        } catch {
+            throw ExportError("\(resources.fonts.path): cannot read the fonts (\(error))")
+        }
+        layoutCache = setup.keepLayouts ? LayoutCache(outputDirectory: URL(fileURLWithPath: setup.outputDirectory)) : nil
+        self.makePipeline = makePipeline
+    }
+
+    /// Reads every article of a file, hashes it and names its PDF.
+    func scan(file: Int, path: String, standardInput: Data?) -> ScanResult {
+        let display = path == "-" ? "<stdin>" : path
+        var result = ScanResult()
+        do {
+            let data = try standardInput ?? Self.contents(of: path, limits: setup.limits)
+            let digest = ContentHasher.sha256(data)
+            let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
+            guard !articles.isEmpty else { throw Diagnostic(file: display, message: "the file holds no article") }
+            let folder = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                : URL(fileURLWithPath: path).deletingLastPathComponent()
+            let shard = setup.shard.flatMap(Shard.init)
+            for sourced in articles {
+                let article = sourced.article
+                if let shard, !shard.contains(id: article.id) {
+                    result.otherShards += 1
+                    continue
+                }
+                do {
+                    let output = try sourced.outputName()
+                    result.planned.append(PlannedArticle(
+                        file: file, index: sourced.index, source: display, sourceDigest: digest, id: article.id, output: output,
+                        contentHash: hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)))
+                } catch {
+                    result.failures.append(ArticleOutcome(status: .failed, source: display, id: article.id, message: "\(error)"))
+                }
+            }
+        } catch {
+            result.failures.append(ArticleOutcome(status: .failed, source: display, message: "\(error)"))
+        }
+        return result
+    }
+
+    /// Sets one planned article, writes its PDF, and returns its manifest entry, or why it failed.
+    func render(_ article: PlannedArticle, path: String, standardInput: Data?) -> RenderResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func failed(_ message: String) -> RenderResult {
+            RenderResult(entry: nil, outcome: ArticleOutcome(status: .failed, source: article.source, id: article.id, output: article.output,
+                                                             seconds: ExportProgress.seconds(clock.now - start), message: message))
+        }
+        do {
+            let data = try standardInput ?? Self.contents(of: path, limits: setup.limits)
+            // The hash in the manifest must describe the bytes rendered, so a file edited mid-run is not trusted.
+            let changed = Diagnostic(file: article.source, message: "changed while the export was running; export it again")
+            guard ContentHasher.sha256(data) == article.sourceDigest else { throw changed }
+            let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
+            guard article.index < articles.count, articles[article.index].article.id == article.id else { throw changed }
+            let pipeline = try self.pipeline ?? makePipeline()
+            self.pipeline = pipeline
+            let rendered = try pipeline.render(articles[article.index])
+            try ArticlePipeline.write(rendered, to: URL(fileURLWithPath: setup.outputDirectory).appendingPathComponent(article.output).path)
+            layoutCache?.store(rendered.layout, hash: article.contentHash)
+            let warnings = rendered.warnings.map(\.description)
+            let language = rendered.typeset.article.language
+            var entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: rendered.pdf.count,
+                                      pages: rendered.document.pages.count, sha256: ContentHasher.sha256(rendered.pdf),
+                                      title: rendered.typeset.article.title, language: language, warnings: warnings,
+                                      contentHash: article.contentHash, status: .rebuilt, labels: setup.sheet.labels(for: language).labels)
+            entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
+            let outcome = ArticleOutcome(status: .rebuilt, source: article.source, id: article.id, output: article.output,
+                                         pages: entry.pages, bytes: entry.bytes, seconds: ExportProgress.seconds(clock.now - start),
+                                         warnings: warnings)
+            return RenderResult(entry: entry, outcome: outcome)
+        } catch let error as ExportError {
+            return failed(error.description)
+        } catch {
+            return failed(error is Diagnostic ? "\(error)" : "\(article.source): \(error)")
+        }
+    }
+
+    /// The bytes of the article file at `path`, a regular file within the limit.
+    private static func contents(of path: String, limits: Limits) throws -> Data {
+        do {
+            return try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
+        } catch let problem as FileProblem {
+            throw Diagnostic(file: path, message: problem.reason)
+        }
+    }
+}

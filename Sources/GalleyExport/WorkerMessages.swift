@@ -1,0 +1,45 @@
+import Foundation
+import GalleyFiles
+import GalleyStyle
+
+/// What an export's worker process is told once, before any article: everything it needs to read, hash and set
+/// articles exactly as the parent would.
+struct WorkerSetup: Codable, Sendable {
+    var sheet: StyleSheet
+    var resourcesRoot: String
+    var lineBreaker: String?
+    var format: String?
+    var outputDirectory: String
+    var shard: String?
+    var keepLayouts: Bool
+    var limits: Limits
+}
+
+/// One piece of work for a worker: read and plan a file, or set one planned article.
+enum WorkerRequest: Codable, Sendable {
+    /// Read, hash and name every article of the input file `file` at `path` (with standard input's bytes for `-`).
+    case scan(file: Int, path: String, standardInput: Data?)
+    /// Set `article` from the file at `path`, write its PDF and say how it went.
+    case render(article: PlannedArticle, path: String, standardInput: Data?)
+}
+
+/// What a worker answers.
+enum WorkerReply: Codable, Sendable {
+    /// A file's articles, planned, and the ones that could not be.
+    case scanned(ScanResult)
+    /// One article set (with its manifest entry) or failed.
+    case rendered(RenderResult)
+}
+
+/// The first pass's result for one file.
+struct ScanResult: Codable, Sendable {
+    var planned: [PlannedArticle] = []
+    var failures: [ArticleOutcome] = []
+    var otherShards = 0
+}
+
+/// The second pass's result for one article.
+struct RenderResult: Codable, Sendable {
+    var entry: ManifestEntry?
+    var outcome: ArticleOutcome
+}
