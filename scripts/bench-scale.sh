@@ -4,8 +4,8 @@
 # of one word — and prints seconds and peak memory, so linear scaling can be read off (10× input ≈ 10× time).
 #
 #   scripts/bench-scale.sh            # build the release binary, then run every input
-#   SCALES="1 10" scripts/bench-scale.sh
-#   GALLEY=/path/to/old/galley scripts/bench-scale.sh
+#   SCALES="1 10" INPUTS="html-footnotes:50:html" scripts/bench-scale.sh
+#   GALLEY=/path/to/old/galley GALLEY_ARGS="--layout $PWD/Layouts/article-a4.yaml" scripts/bench-scale.sh
 #
 # The inputs are generated into a temporary folder (removed at the end); the base sizes are below.
 set -euo pipefail
@@ -43,15 +43,15 @@ PY
 }
 
 printf '%-16s %6s %10s %8s %12s\n' input scale count seconds "peak RSS"
-for spec in "html-breaks 1000 html" "markdown-breaks 500 md" "html-footnotes 50 html" "blocks 100 json" "words 1000 json" "one-word 50000 json"; do
-    read -r kind base extension <<<"$spec"
+for spec in ${INPUTS:-"html-breaks:1000:html" "markdown-breaks:500:md" "html-footnotes:50:html" "blocks:100:json" "words:1000:json" "one-word:50000:json"}; do
+    IFS=: read -r kind base extension <<<"$spec"
     for scale in $scales; do
         count=$((base * scale))
         input="$work/$kind-$count.$extension"
         generate "$kind" "$count" "$input"
         # Pages past the default limit would stop the run; the benchmark measures time, not that limit.
         /usr/bin/time -o "$work/time" -f "%e %M" "$galley" render "$input" -o "$work/out.pdf" \
-            --limit pages-per-article=1000000 >/dev/null 2>"$work/err" || { echo "failed: $(head -c 300 "$work/err")"; continue; }
+            --limit pages-per-article=1000000 ${GALLEY_ARGS:-} >/dev/null 2>"$work/err" || { echo "failed: $(head -c 300 "$work/err")"; continue; }
         read -r seconds kib <"$work/time"
         printf '%-16s %5s× %10s %8s %9s MB\n' "$kind" "$scale" "$count" "$seconds" "$((kib / 1024))"
     done
