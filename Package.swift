@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "GalleyFonts", dependencies: ["CCairoPango", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel"]),
+        // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
+        .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
         .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
@@ -58,6 +60,9 @@ let package = Package(
             "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
+        .target(name: "GalleyFuzzing", dependencies: ["GalleyExport", "GalleyIngest", "GalleyStyle", "GalleyDiagnostics", "GalleyFiles"]),
+        .executableTarget(name: "galley-fuzz", dependencies: ["GalleyFuzzing"]),
         .testTarget(name: "GalleyUnitTests", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
         ]),

@@ -6,7 +6,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev zlib1g-dev
   libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-es hyphen-it
   hyphen-pt-pt hyphen-pt-br hyphen-ru hyphen-uk hyphen-el
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev librsvg2-dev libgdk-pixbuf-2.0-dev libcld2-dev libicu-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev librsvg2-dev libgdk-pixbuf-2.0-dev libcld2-dev libicu-dev libpng-dev libjpeg-dev
   fonts-noto-cjk
   poppler-utils python3-jsonschema
 )

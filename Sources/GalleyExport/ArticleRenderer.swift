@@ -19,7 +19,7 @@ public final class ArticleRenderer {
     public let limits: Limits
     private let typesetter: ArticleTypesetter
     /// Font faces and decoded images kept between this thread's documents.
-    private let renderCache = RenderCache()
+    private let renderCache: RenderCache
     /// Detects the language of articles that do not declare one, and of their blocks in other languages.
     private let annotator = LanguageAnnotator()
     /// This thread's shaper, which also gives librsvg its fonts.
@@ -28,10 +28,11 @@ public final class ArticleRenderer {
     /// Galley's version, written into every PDF's Creator field.
     public static let version = "0.1.0"
 
-    /// Creates a renderer for `sheet` with fonts from `resources`.
+    /// Creates a renderer for `sheet` with fonts from `resources`, holding its inputs (images among them) to `limits`.
     public init(sheet: StyleSheet, resources: GalleyResources, lineBreaker: (any LineBreaker)? = nil, limits: Limits = Limits()) throws {
         self.sheet = sheet
         self.limits = limits
+        renderCache = RenderCache(limits: limits)
         shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
         // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
         shaper.becomeThreadDefault()
@@ -73,7 +74,7 @@ public final class ArticleRenderer {
         let file = source ?? "<stdin>"
         var annotated = article
         let language = annotator.annotate(&annotated)
-        let figures = FigureResolver.resolve(annotated, source: source)
+        let figures = FigureResolver.resolve(annotated, source: source, limits: limits, oversize: sheet.images.oversize)
         let body = typesetter.layout(annotated, images: figures.images)
         let document = typesetter.decorate(body, of: annotated)
         var warnings = figures.warnings
@@ -113,8 +114,14 @@ public final class ArticleRenderer {
                 return nil
             }
         }
-        if svgs.contains(where: SVGText.mayNeedPinnedFonts) { shaper.becomeThreadDefault(everyFont: true) }
-        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(typeset.document, reusing: renderCache)
-        return RenderedArticle(typeset: typeset, pdf: pdf)
+        if svgs.contains(where: { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }) { shaper.becomeThreadDefault(everyFont: true) }
+        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(typeset.document, reusing: renderCache)
+        // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
+        let file = source ?? "<stdin>"
+        let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source)
+        let drawWarnings = pdf.imageProblems.map { problem in
+            Diagnostic(.warning, file: file, path: labels[problem.path] ?? "image \(problem.path)", message: problem.message)
+        }
+        return RenderedArticle(typeset: typeset, pdf: pdf.data, drawWarnings: drawWarnings)
     }
 }

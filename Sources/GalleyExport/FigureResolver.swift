@@ -1,24 +1,29 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyLayout
 import GalleyModel
 import GalleyRender
+import GalleyStyle
 
-/// Finds the image files an article's figures name, inside the article's own folder only.
+/// Finds the image files an article's figures name, inside the article's own folder only, and checks them against
+/// the limits from their headers.
 ///
 /// A remote URL is never fetched and a path that leaves the folder is never read: such a figure
-/// is set as a box with its alt text, and a warning says why.
+/// is set as a box with its alt text, and a warning says why. An image over a limit is drawn downsampled or set as
+/// that box, as the layout's `images.oversize` says, and a warning names it and its size.
 public enum FigureResolver {
-    /// The images that can be drawn, by figure source, and warnings for those that cannot.
-    public static func resolve(_ article: Article, source: String?) -> (images: [String: ImageReference], warnings: [Diagnostic]) {
+    /// The images that can be drawn, by figure source, and warnings for those that cannot be drawn as they are.
+    public static func resolve(_ article: Article, source: String?, limits: Limits = Limits(),
+                               oversize: ImageSettings.Oversize = .downsample) -> (images: [String: ImageReference], warnings: [Diagnostic]) {
         let file = source ?? "<stdin>"
-        let folder = source.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath() }
+        let folder = self.folder(of: source)
         var images: [String: ImageReference] = [:]
         var warnings: [Diagnostic] = []
         for (index, figure) in figures(in: article.body).enumerated() where images[figure.source] == nil {
-            let path = "figure \(index + 1) (\(figure.source))"
-            func warn(_ message: String) {
-                warnings.append(Diagnostic(.warning, file: file, path: path, message: message + "; its alt text is printed instead"))
+            let path = label(index: index, source: figure.source)
+            func warn(_ message: String, instead: String = "its alt text is printed instead") {
+                warnings.append(Diagnostic(.warning, file: file, path: path, message: message + "; " + instead))
             }
             if figure.source.contains("://") || figure.source.hasPrefix("//") {
                 warn("remote images are not fetched")
@@ -28,7 +33,7 @@ public enum FigureResolver {
                 warn("an article read from standard input has no folder to find images in")
                 continue
             }
-            let url = URL(fileURLWithPath: figure.source, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath()
+            let url = self.url(of: figure.source, in: folder)
             guard url.path.hasPrefix(folder.path + "/") else {
                 warn("the path leaves the article's folder")
                 continue
@@ -38,12 +43,52 @@ public enum FigureResolver {
                 continue
             }
             do {
-                images[figure.source] = try ImageProbe.probe(url)
+                let (reference, fit, unread) = try ImageProbe.examine(url, limits: limits)
+                if !unread.isEmpty {
+                    let names = unread.prefix(3).joined(separator: ", ") + (unread.count > 3 ? " and \(unread.count - 3) more" : "")
+                    warn("the SVG refers to other files or addresses (\(names)), which are never read", instead: "it is drawn without them")
+                }
+                switch fit {
+                case .fits:
+                    images[figure.source] = reference
+                case .downsamplable(let reason) where oversize == .downsample:
+                    images[figure.source] = reference
+                    warn(reason, instead: "it is drawn downsampled to at most \(Int(ImageProbe.downsampledResolution)) pixels per inch "
+                         + "of its printed size")
+                case .downsamplable(let reason):
+                    warn(reason, instead: "its alt text is printed instead, as the layout's images.oversize is placeholder")
+                case .tooLarge(let reason, let obstacle):
+                    warn("\(reason), and \(obstacle)")
+                }
             } catch {
                 warn("the image \(error)")
             }
         }
         return (images, warnings)
+    }
+
+    /// How warnings name a figure: its number in reading order and its source as written.
+    static func label(index: Int, source: String) -> String {
+        "figure \(index + 1) (\(source))"
+    }
+
+    /// The label of each figure by the path of the image file it resolves to, for problems found while drawing.
+    public static func labels(_ article: Article, source: String?) -> [String: String] {
+        guard let folder = folder(of: source) else { return [:] }
+        var labels: [String: String] = [:]
+        for (index, figure) in figures(in: article.body).enumerated() where !figure.source.contains("://") {
+            let path = url(of: figure.source, in: folder).path
+            if labels[path] == nil { labels[path] = label(index: index, source: figure.source) }
+        }
+        return labels
+    }
+
+    private static func folder(of source: String?) -> URL? {
+        source.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath() }
+    }
+
+    private static func url(of figureSource: String, in folder: URL) -> URL {
+        URL(fileURLWithPath: figureSource, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// Every figure in `blocks`, in reading order.

@@ -63,7 +63,8 @@ public struct IssueBundler: Sendable {
                                guard let first = read.first else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
                                let hash = hasher?.hash(of: first.article, index: 0, sourceDigest: ContentHasher.sha256(bytes),
                                                        folder: URL(fileURLWithPath: entry.path).deletingLastPathComponent())
-                               let figures = FigureResolver.resolve(first.article, source: entry.path)
+                               let figures = FigureResolver.resolve(first.article, source: entry.path, limits: renderer.limits,
+                                                                    oversize: sheet.images.oversize)
                                let layout: ArticleLayout
                                if let hash, let cached = cache?.load(hash) {
                                    layout = cached
@@ -94,14 +95,27 @@ public struct IssueBundler: Sendable {
         if let image = issue.cover.image {
             let url = folder.appendingPathComponent(image)
             do {
-                coverImage = try ImageProbe.probe(url)
+                let (reference, fit, _) = try ImageProbe.examine(url)
+                switch fit {
+                case .fits:
+                    coverImage = reference
+                case .downsamplable(let reason):
+                    coverImage = reference
+                    warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path): \(reason); it is drawn downsampled"))
+                case .tooLarge(let reason, let obstacle):
+                    warnings.append(Diagnostic(.warning, file: path, path: "cover.image",
+                                               message: "the image \(url.path): \(reason), and \(obstacle); the cover has no image"))
+                }
             } catch {
                 warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path) \(error); the cover has no image"))
             }
         }
         let binder = try ArticleRenderer(sheet: sheet, resources: resources)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
-        return Result(data: try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).render(document), document: document, warnings: warnings,
+        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(document, reusing: RenderCache())
+        // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
+        warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
+        return Result(data: pdf.data, document: document, warnings: warnings,
                       reusedLayouts: reused.withLock { $0 })
     }
 }

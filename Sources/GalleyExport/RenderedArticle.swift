@@ -26,11 +26,13 @@ public struct RenderedArticle: Sendable {
     public var typeset: TypesetArticle
     /// The PDF file's bytes.
     public var pdf: Data
+    /// Warnings only drawing could raise: images that turned out corrupt or that a decoder refused.
+    public var drawWarnings: [Diagnostic] = []
 
     /// The finished pages.
     public var document: PagedDocument { typeset.document }
     /// The text-block pages.
     public var layout: ArticleLayout { typeset.layout }
-    /// Every warning of every stage.
-    public var warnings: [Diagnostic] { typeset.warnings }
+    /// Every warning of every stage, drawing's last.
+    public var warnings: [Diagnostic] { typeset.warnings + drawWarnings }
 }

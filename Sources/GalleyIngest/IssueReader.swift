@@ -21,6 +21,7 @@ public struct IssueReader: Sendable {
         // Yams composes, and Decodable reads, one call frame per level: the depth is checked before either starts.
         try NestingScan.check(text, limit: limits.nestingDepth, file: file)
         do {
+            if let node = try Yams.compose(yaml: text) { try YAMLIntegerGuard.check(node, file: file) }
             return try YAMLDecoder().decode(IssueDocument.self, from: text).issue
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let yaml = context.underlyingError as? YamlError {

@@ -29,7 +29,15 @@ public struct PDFRenderer: Sendable {
     }
 
     /// The PDF file's bytes for `document`, with font faces and images looked up in `cache` (one per thread).
+    ///
+    /// Problems met while drawing images are dropped: call `renderReporting` to have them.
     public func render(_ document: PagedDocument, reusing cache: RenderCache) throws -> Data {
+        try renderReporting(document, reusing: cache).data
+    }
+
+    /// The PDF file for `document` and every image problem met drawing it, with font faces and images looked up in
+    /// `cache` (one per thread).
+    public func renderReporting(_ document: PagedDocument, reusing cache: RenderCache) throws -> RenderedPDF {
         // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level.
         let previousLevel = galley_deflate_level_get()
         galley_deflate_level_set(zlibLevel)
@@ -50,6 +58,7 @@ public struct PDFRenderer: Sendable {
         let glyphs = GlyphDrawing()
         let fonts = cache.fonts
         let images = cache.images
+        images.beginDocument()
 
         // The colour last set: text comes in long runs of one colour, and cairo makes a new pattern per call.
         var source: Color?
@@ -61,11 +70,18 @@ public struct PDFRenderer: Sendable {
                 if case .destination(let name) = positioned.item { destinations.insert(name) }
             }
         }
+        // cairo's errors are sticky and say nothing of their cause: the image being drawn when one arose is named.
+        var failedImage: String?
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             for positioned in page.items {
+                var imageFine = false
+                if case .image = positioned.item { imageFine = cairo_status(cr) == CAIRO_STATUS_SUCCESS }
                 draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source,
                      destinations: destinations)
+                if imageFine, failedImage == nil, case .image(let image, _) = positioned.item, cairo_status(cr) != CAIRO_STATUS_SUCCESS {
+                    failedImage = image.path
+                }
             }
             cairo_show_page(cr)
         }
@@ -76,9 +92,10 @@ public struct PDFRenderer: Sendable {
         let surfaceStatus = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         for status in [drawStatus, surfaceStatus] where status != CAIRO_STATUS_SUCCESS {
-            throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status)))
+            throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status))
+                + (failedImage.map { " (while drawing the image \($0))" } ?? ""))
         }
-        return Data(sink.bytes)
+        return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems)
     }
 
     /// Collects cairo's output, which arrives in many small writes (a byte array takes them faster than `Data`).

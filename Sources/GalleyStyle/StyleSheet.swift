@@ -28,6 +28,8 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var labels: [String: LabelOverrides]
     /// How the PDF file is written.
     public var pdf: PDFSettings
+    /// What becomes of images too large to embed as they are.
+    public var images: ImageSettings
 
     /// The labels for `language` (a BCP 47 tag): the built-in words of the tag, its Chinese variant or its primary
     /// subtag, with the layout's overrides of the primary subtag and then of the tag applied; English when Galley

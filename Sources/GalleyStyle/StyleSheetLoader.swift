@@ -95,6 +95,7 @@ public struct StyleSheetLoader: Sendable {
         } catch let error as YamlError {
             throw YAMLSyntaxDiagnostic.make(error, file: displayName)
         }
+        if let parsed { try YAMLIntegerGuard.check(parsed, file: displayName) }
         guard var node = parsed, case .mapping(var mapping) = node else {
             throw Diagnostic(file: displayName, line: 1, message: "a layout must be a mapping of keys to values")
         }

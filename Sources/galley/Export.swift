@@ -42,6 +42,9 @@ struct Export: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures.")
     var quiet = false
 
+    @Flag(name: .long, help: ArgumentHelp("Set articles in threads of this process, not in worker processes (no crash isolation; for measuring).", visibility: .hidden))
+    var inProcess = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -78,7 +81,9 @@ struct Export: ParsableCommand {
         configuration.force = force
         configuration.limits = try common.limits()
         // Articles are set in worker processes of this same executable, so that one that crashes or hangs fails alone.
-        configuration.workerExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        if !inProcess {
+            configuration.workerExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        }
         if keepLayouts { configuration.layoutCache = LayoutCache(outputDirectory: configuration.outputDirectory) }
         configuration.shard = share
         configuration.format = common.from

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import GalleyRender
 import Testing
 
@@ -41,5 +42,39 @@ import Testing
                 #expect("\(error)" == "is not a readable PNG", "\(reason)")
             }
         }
+    }
+
+    @Test func limitsAreCheckedFromTheHeaderAlone() throws {
+        // Only the first bytes are read: a 20000 × 20000 PNG header needs no image data to be judged.
+        let huge = try ImageProbe.examine(try write([UInt8](HostileImages.png(width: 20000, height: 20000).prefix(33)), as: "huge.png"))
+        #expect(huge.fit == .downsamplable(reason: "20000 × 20000 pixels (400 Mpx) is more than the limit of 150 Mpx (image-pixels)"))
+        let interlaced = try ImageProbe.examine(try write([UInt8](HostileImages.png(width: 20000, height: 20000, interlaced: true)), as: "i.png"))
+        guard case .tooLarge(_, let obstacle) = interlaced.fit else { Issue.record("\(interlaced.fit)"); return }
+        #expect(obstacle.hasPrefix("an interlaced PNG is decoded whole before it is downsampled"))
+        let progressive = try ImageProbe.examine(try write([UInt8](try HostileImages.jpeg("power-station.jpg", width: 32767, height: 32767, progressive: true)),
+                                                           as: "p.jpg"))
+        guard case .tooLarge(_, let coefficients) = progressive.fit else { Issue.record("\(progressive.fit)"); return }
+        #expect(coefficients.hasPrefix("a progressive JPEG keeps all its coefficients"))
+        // An RGB JPEG is passed through, never decoded: within image-pixels it fits, whatever it would decode to.
+        let passed = try ImageProbe.examine(try write([UInt8](try HostileImages.jpeg("power-station.jpg", width: 12000, height: 12000)), as: "rgb.jpg"))
+        #expect(passed.fit == .fits)
+        var tight = Limits()
+        tight.decodedImageBytes = 1_000_000
+        let decoded = try ImageProbe.examine(try write([UInt8](HostileImages.png(width: 1000, height: 1000)), as: "m.png"), limits: tight)
+        #expect(decoded.fit == .downsamplable(reason: "1000 × 1000 pixels take 4 MB to decode, more than the limit of 1 MB (decoded-image-bytes)"))
+    }
+
+    @Test func otherFormatsAndSVGReferencesAreNamed() throws {
+        do {
+            _ = try ImageProbe.examine(try write(Array("GIF89a".utf8) + [1, 0, 1, 0], as: "animated.png"))
+            Issue.record("a GIF was accepted")
+        } catch {
+            #expect("\(error)" == "is a GIF image; Galley draws JPEG, PNG and SVG only (convert it to PNG or JPEG)")
+        }
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><style>@import "theme.css"; rect { fill: url(#g) }</style>"##
+            + ##"<image href = 'photo.jpg'/><image href="data:image/png;base64,AAAA"/><use xlink:href="other.svg#x"/><use href="#local"/></svg>"##
+        let examined = try ImageProbe.examine(try write(Array(svg.utf8), as: "refs.svg"))
+        #expect(examined.reference.format == .svg && examined.fit == .fits)
+        #expect(examined.unreadReferences == ["photo.jpg", "other.svg#x", "theme.css"])
     }
 }

@@ -162,6 +162,18 @@ import GalleyStyle
         }
     }
 
+    @Test func oversizeImagesAreDownsampledUnlessTheLayoutSaysOtherwise() throws {
+        #expect(try Self.loader.load("article-a4").images.oversize == .downsample)
+        try Self.withTemporaryFolder { folder in
+            let (diagnostic, _) = try #require(try Self.diagnostic(loading: "extends: article-a4\nimages:\n  oversize: shrink\n", in: folder))
+            #expect(diagnostic.path == "images.oversize")
+            #expect(diagnostic.message.contains("shrink"), "\(diagnostic)")
+            let file = folder.appendingPathComponent("placeholder.yaml")
+            try "extends: article-a4\nimages: {oversize: placeholder}\n".write(to: file, atomically: true, encoding: .utf8)
+            #expect(try Self.loader.load(file.path).images.oversize == .placeholder)
+        }
+    }
+
     @Test func extendsCycleIsDetected() throws {
         try Self.withTemporaryFolder { folder in
             try "extends: second.yaml\npublication: One\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
@@ -231,6 +243,16 @@ import GalleyStyle
                 #expect(error.path == "fonts.serif.arabic")
                 #expect(error.message.contains("\"Noto Naskh Arabc\""), "\(error.message)")
             }
+        }
+    }
+
+    @Test(arguments: ["1:2:3:4:5:6:7:8:9:10:11:12", "-999999999999999999:59", "+1:0:0:0:0:0:0:0:0:0:0"])
+    func aBase60NumberTooLargeToHoldIsRefusedWithItsLine(_ value: String) throws {
+        // YAML 1.1 reads colon-joined digits as base 60, and Yams traps when they overflow (found by fuzzing).
+        try StyleSheetLoaderTests.withTemporaryFolder { folder in
+            let diagnostic = try #require(try StyleSheetLoaderTests.diagnostic(loading: "extends: article-a4\npagination:\n  widows: \(value)\n", in: folder)).0
+            #expect(diagnostic.line == 3)
+            #expect(diagnostic.message.contains("base-60 number"), "\(diagnostic.message)")
         }
     }
 

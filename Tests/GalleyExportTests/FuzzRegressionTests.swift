@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Every input the fuzzers ever found a fault with (kept in `Tests/Fuzz/<target>/`), and the seeds they start
+/// from, replayed through the same targets `scripts/fuzz.sh` fuzzes: each must be accepted or refused with a
+/// located message, never crash Galley.
+@Suite struct FuzzRegressionTests {
+    static let targets = ["json", "markdown", "html", "wordpress", "wxr", "issue", "layout", "typeset"]
+
+    /// The replay tool, built beside `galley`.
+    static var replay: URL { ExportHarness.galley.deletingLastPathComponent().appendingPathComponent("galley-fuzz") }
+
+    static func findings(_ target: String) -> [String] {
+        let folder = ExportHarness.root.appendingPathComponent("Tests/Fuzz/\(target)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    @Test(arguments: targets)
+    func keptFindingsAndSeedsNeitherCrashNorGoUnanswered(_ target: String) throws {
+        let seeds: [String] = switch target {
+        case "json": ExportHarness.examples.map(\.path)
+        case "markdown", "typeset": [ExportHarness.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/iv-9062.md").path]
+        case "html": [ExportHarness.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/iv-9062.html").path]
+        case "wordpress": [ExportHarness.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/wp-post.json").path]
+        case "wxr": [ExportHarness.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/wxr-sample.xml").path]
+        case "issue": [ExportHarness.root.appendingPathComponent("Examples/issue.yaml").path]
+        default: [ExportHarness.root.appendingPathComponent("Layouts/article-a4.yaml").path]
+        }
+        let inputs = seeds + Self.findings(target)
+        let result = try FuzzReplayRun(tool: Self.replay, target: target, inputs: inputs).run()
+        #expect(result.status == 0, "\(result.output)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == inputs.count, "\(result.output)")
+        // The seeds are good articles and layouts: Galley must accept them, or the fuzzers start from nothing.
+        for seed in seeds {
+            #expect(lines.contains { $0 == "\(seed): accepted" }, "\(result.output)")
+        }
+    }
+
+    @Test func aBase60NumberTooLargeForYamsIsRefusedWithItsLine() throws {
+        let finding = ExportHarness.root.appendingPathComponent("Tests/Fuzz/issue/yams-sexagesimal-overflow.yaml").path
+        let result = try FuzzReplayRun(tool: Self.replay, target: "issue", inputs: [finding]).run()
+        #expect(result.status == 0)
+        #expect(result.output.contains("reads as a base-60 number"), "\(result.output)")
+        #expect(result.output.contains("(line 2)"), "\(result.output)")
+    }
+}
+
+/// One run of the replay tool over some inputs.
+struct FuzzReplayRun {
+    var tool: URL
+    var target: String
+    var inputs: [String]
+
+    /// Runs the tool to the end and returns its status and standard output (standard error appended).
+    func run() throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = [target] + inputs
+        var environment = ProcessInfo.processInfo.environment
+        environment["GALLEY_HOME"] = ExportHarness.root.path
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+}
