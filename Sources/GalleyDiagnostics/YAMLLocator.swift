@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import Yams
 
 /// Finds the source line of a value in a YAML or JSON document by its coding path.
@@ -12,7 +13,8 @@ public struct YAMLLocator {
         // libyaml rejects JSON's UTF-16 surrogate escapes (PHP writes emoji so); a same-length stand-in keeps every line.
         let readable = text.replacingOccurrences(of: #"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"#,
                                                  with: #"\\u0020\\u0020"#, options: .regularExpression)
-        root = try? Yams.compose(yaml: readable)
+        // Only asked after a file failed to decode; one nested past any limit would overflow the stack in Yams.
+        root = NestingScan.lineExceeding(Limits().nestingDepth, in: readable) == nil ? try? Yams.compose(yaml: readable) : nil
     }
 
     /// Wraps an already composed node tree.

@@ -37,9 +37,11 @@ public struct ArticlePipeline {
         }
     }
 
-    /// The article typeset, with the reader's warnings first and then every later stage's.
-    public func typeset(_ article: SourcedArticle) -> TypesetArticle {
+    /// The article typeset, with the reader's warnings first and then every later stage's; throws when it would
+    /// fill more pages than the pages-per-article limit.
+    public func typeset(_ article: SourcedArticle) throws -> TypesetArticle {
         var typeset = renderer.typeset(article.article, source: article.source)
+        try renderer.checkPageLimit(typeset.document.quality, article: article.article, source: article.source)
         typeset.warnings = article.warnings + typeset.warnings
         return typeset
     }

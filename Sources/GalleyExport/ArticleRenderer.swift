@@ -38,6 +38,7 @@ public final class ArticleRenderer {
         shaper.becomeThreadDefault()
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
+        typesetter.maxPages = limits.pagesPerArticle
     }
 
     /// Lays out `article`, read from the file `source` (whose folder holds its images).
@@ -93,9 +94,18 @@ public final class ArticleRenderer {
                               warnings: warnings)
     }
 
+    /// Throws "article X would fill more than N pages" when the typesetter stopped at the pages-per-article limit
+    /// (it makes no page past it, so a runaway article costs no more than the limit).
+    public func checkPageLimit(_ quality: QualityReport, article: Article, source: String?) throws {
+        guard quality.pageLimitExceeded else { return }
+        throw Diagnostic(file: source ?? "<stdin>",
+                         message: "article \(article.id) would fill more than \(limits.pagesPerArticle) pages (the pages-per-article limit; raise it with --limit pages-per-article=N)")
+    }
+
     /// Lays out and draws `article`.
     public func render(_ article: Article, source: String? = nil) throws -> RenderedArticle {
         let typeset = typeset(article, source: source)
+        try checkPageLimit(typeset.document.quality, article: article, source: source)
         // SVG text is set by librsvg through the thread's default fonts, which must then include the CJK collections
         // when the SVG might use them.
         let svgs = typeset.document.pages.flatMap { page in

@@ -13,16 +13,17 @@ public enum ArticleSource {
         "json": ["json"], "markdown": ["md", "markdown"], "html": ["html", "htm"], "wordpress": ["json"], "wxr": ["xml", "wxr"],
     ]
 
-    /// The reader for `format` (a `--from` name), or for the file's extension when `format` is nil.
-    public static func reader(for path: String, format: String? = nil) throws -> any ArticleReader {
+    /// The reader for `format` (a `--from` name), or for the file's extension when `format` is nil, holding what it
+    /// reads to `limits`.
+    public static func reader(for path: String, format: String? = nil, limits: Limits = Limits()) throws -> any ArticleReader {
         let name = format ?? formatName(forExtension: (path as NSString).pathExtension.lowercased())
         switch name {
         // Named by extension, a .json file may still be a WordPress REST post; only its contents can tell.
-        case "json"?: return format == nil ? JSONOrWordPressReader() : JSONArticleReader()
-        case "markdown"?: return MarkdownArticleReader()
-        case "html"?: return HTMLArticleReader()
-        case "wordpress"?: return WordPressReader()
-        case "wxr"?: return WXRReader()
+        case "json"?: return format == nil ? JSONOrWordPressReader(limits: limits) : JSONArticleReader(limits: limits)
+        case "markdown"?: return MarkdownArticleReader(limits: limits)
+        case "html"?: return HTMLArticleReader(limits: limits)
+        case "wordpress"?: return WordPressReader(limits: limits)
+        case "wxr"?: return WXRReader(limits: limits)
         default:
             let known = Set(formats.values.flatMap { $0 }).sorted().map { "." + $0 }.joined(separator: ", ")
             let what = format.map { "unknown format \"\($0)\"" } ?? "cannot tell the format of this file"
@@ -51,10 +52,10 @@ public enum ArticleSource {
                 throw Diagnostic(file: displayName, message: problem.reason)
             }
         }
-        var chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil))
+        var chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil), limits: limits)
         if format == nil, chosen is JSONArticleReader {
             // Standard input is JSON by default, and may be a WordPress post just as a .json file may.
-            chosen = JSONOrWordPressReader()
+            chosen = JSONOrWordPressReader(limits: limits)
         }
         return try chosen.articles(from: data, file: displayName)
     }
@@ -71,14 +72,16 @@ public enum ArticleSource {
 
 /// Galley's JSON reader, or the WordPress one when the JSON has a REST post's shape (`content.rendered`).
 private struct JSONOrWordPressReader: ArticleReader {
+    let limits: Limits
+
     func articles(from data: Data, file: String) throws -> [ReadResult] {
         // Galley's own format first: its strict keys never accept a WordPress post, and in an archive of Galley
         // articles the WordPress test would parse every file a second time.
         do {
-            return try JSONArticleReader().articles(from: data, file: file)
+            return try JSONArticleReader(limits: limits).articles(from: data, file: file)
         } catch {
             guard WordPressReader.recognizes(data) else { throw error }
-            return try WordPressReader().articles(from: data, file: file)
+            return try WordPressReader(limits: limits).articles(from: data, file: file)
         }
     }
 }

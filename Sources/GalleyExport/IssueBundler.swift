@@ -47,7 +47,7 @@ public struct IssueBundler: Sendable {
         } catch let problem as FileProblem {
             throw Diagnostic(file: path, message: problem.reason)
         }
-        let issue = try IssueReader().read(data, file: path)
+        let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
@@ -74,7 +74,7 @@ public struct IssueBundler: Sendable {
                                guard !read.isEmpty else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
                                let digest = ContentHasher.sha256(bytes)
                                let articleFolder = URL(fileURLWithPath: entry.path).deletingLastPathComponent()
-                               return read.map { sourced in
+                               return try read.map { sourced in
                                    let hash = hasher?.hash(of: sourced.article, index: sourced.index, sourceDigest: digest, folder: articleFolder)
                                    let figures = FigureResolver.resolve(sourced.article, source: entry.path, limits: renderer.limits,
                                                                         oversize: sheet.images.oversize)
@@ -84,6 +84,7 @@ public struct IssueBundler: Sendable {
                                        reused.withLock { $0 += 1 }
                                    } else {
                                        layout = renderer.articleLayout(sourced.article, images: figures.images)
+                                       try renderer.checkPageLimit(layout.quality, article: sourced.article, source: entry.path)
                                        if let hash { cache?.store(layout, hash: hash) }
                                    }
                                    return (BundledArticle(article: sourced.article, layout: layout, section: entry.section),

@@ -2,8 +2,8 @@ import Foundation
 
 /// The limits Galley holds every input to, so that no article can crash it, hang it or exhaust its memory.
 ///
-/// Each has a default generous for real articles, a kebab-case name used by `--limit name=value` and by a
-/// layout's `limits:` section, and a sentence for the documentation (`docs/limits.md` lists them all).
+/// Each has a default generous for real articles, a kebab-case name used by `--limit name=value`, and a sentence
+/// for the documentation (`docs/limits.md` lists them all). Limits belong to the run, not to a layout.
 public struct Limits: Sendable, Equatable, Codable {
     /// The largest article file read (an HTML page, a Markdown file, a WordPress archive), in bytes.
     public var fileBytes = 128 * 1_000_000

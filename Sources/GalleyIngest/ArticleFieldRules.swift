@@ -3,11 +3,6 @@ import GalleyModel
 
 /// The checks every reader applies to article fields, so all formats accept the same values.
 enum ArticleFieldRules {
-    /// How deeply lists, quotes and inline markup may nest before deeper levels are flattened.
-    ///
-    /// Each level is a Swift call frame in the converters; a cap keeps hostile input from overflowing the stack.
-    static let maxNesting = 100
-
     /// Whether `id` can be used in output file names: letters, digits, `-` and `_`.
     static func isUsableID(_ id: String) -> Bool {
         !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }

@@ -50,8 +50,11 @@ struct FrontMatter {
         return (yaml, body)
     }
 
-    /// Reads the fields of `yaml`; throws a `Diagnostic` at the offending line for bad YAML or a bad value.
-    init(yaml: String, file: String) throws {
+    /// Reads the fields of `yaml`; throws a `Diagnostic` at the offending line for bad YAML, a bad value, or
+    /// nesting deeper than `nestingLimit` (checked before Yams, which would overflow the stack).
+    init(yaml: String, file: String, nestingLimit: Int) throws {
+        // The YAML keeps the file's lines (see `split`), so the scan's line is the file's.
+        try NestingScan.check(yaml, limit: nestingLimit, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

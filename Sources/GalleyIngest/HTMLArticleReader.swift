@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// Reads an article from HTML: a CMS post body, or a whole page whose `<head>` describes it.
@@ -10,10 +11,13 @@ import GalleyModel
 public struct HTMLArticleReader: ArticleReader {
     /// An id to use instead of the one the page gives or implies.
     public var id: String?
+    /// The limits the file is held to (the nesting depth of its elements).
+    public var limits: Limits
 
-    /// Creates a reader; `id` overrides the id found in the page.
-    public init(id: String? = nil) {
+    /// Creates a reader holding files to `limits`; `id` overrides the id found in the page.
+    public init(id: String? = nil, limits: Limits = Limits()) {
         self.id = id
+        self.limits = limits
     }
 
     /// The one article of an HTML file.
@@ -22,7 +26,9 @@ public struct HTMLArticleReader: ArticleReader {
         guard let document = LibXMLDocument.html(text), let root = document.root else {
             throw Diagnostic(file: file, message: "the file holds no HTML content")
         }
-        return [try read(root: root, file: file)]
+        var result = try read(root: root, file: file)
+        if let warning = UnprintableText.clean(&result.article, file: file, source: text) { result.warnings.append(warning) }
+        return [result]
     }
 
     private func read(root: xmlNodePtr, file: String) throws -> ReadResult {
@@ -52,7 +58,7 @@ public struct HTMLArticleReader: ArticleReader {
         hiding.formUnion(relatedBlocks)
 
         let isPageBody = page.isWholePage && container.elementName == "body"
-        let converter = HTMLBodyConverter(file: file, options: .init(dropPageChrome: isPageBody))
+        let converter = HTMLBodyConverter(file: file, options: .init(dropPageChrome: isPageBody, nestingLimit: limits.nestingDepth))
         let body = converter.body(of: container, root: root, hiding: hiding)
         let notes = postscripts.compactMap { note(from: $0, converter: converter) }
         let related = relatedBlocks.flatMap(Self.relatedGroups(in:))

@@ -1,11 +1,12 @@
 import CLibXML2
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// Turns the elements of an HTML article into body blocks and footnotes, noting what it could not map.
 ///
-/// Deep nesting is flattened past `ArticleFieldRules.maxNesting` levels, because each level is a call frame.
+/// Deep nesting is flattened past the nesting-depth limit, because each level is a call frame.
 final class HTMLBodyConverter {
     /// How the HTML was produced, which changes how loose text is read.
     struct Options {
@@ -13,6 +14,8 @@ final class HTMLBodyConverter {
         var autoParagraphs = false
         /// Whether `nav`, `header`, `footer` and `aside` are page chrome to drop rather than content.
         var dropPageChrome = false
+        /// How deeply elements may nest before deeper ones are flattened into plain paragraphs.
+        var nestingLimit = Limits().nestingDepth
     }
 
     /// Warnings name this file; their lines are those of the HTML text.
@@ -99,7 +102,7 @@ final class HTMLBodyConverter {
     // MARK: Blocks
 
     private func blocks(of nodes: some Sequence<xmlNodePtr>, depth: Int) -> [Block] {
-        if depth > ArticleFieldRules.maxNesting { return flattened(nodes) }
+        if depth > options.nestingLimit { return flattened(nodes) }
         var result: [Block] = []
         var run: [Inline] = []
         func flush() {
@@ -388,7 +391,7 @@ final class HTMLBodyConverter {
     }
 
     private func inline(_ node: xmlNodePtr, name: String, depth: Int) -> [Inline] {
-        if depth > ArticleFieldRules.maxNesting {
+        if depth > options.nestingLimit {
             noteFlattened(node)
             return [.text(node.textContent)]
         }
@@ -454,7 +457,7 @@ final class HTMLBodyConverter {
         guard !flattened else { return }
         flattened = true
         otherWarnings.append(Diagnostic(.warning, file: file, line: node.line,
-                                        message: "the HTML nests more than \(ArticleFieldRules.maxNesting) levels deep here; the deeper content was flattened into plain paragraphs"))
+                                        message: "the HTML nests more than \(options.nestingLimit) levels deep here (the nesting-depth limit); the deeper content was flattened into plain paragraphs"))
     }
 
     private func noteUnknown(_ node: xmlNodePtr, name: String) {

@@ -1,18 +1,21 @@
 import CLibXML2
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// A piece of HTML stored inside another format (a WordPress post's content, title or excerpt).
 struct HTMLFragment {
     /// The HTML source.
     var html: String
+    /// How deeply its elements may nest before deeper ones are flattened.
+    var nestingLimit = Limits().nestingDepth
 
     /// The blocks and footnotes of the fragment, with warnings whose lines count within the fragment.
     func body(file: String, autoParagraphs: Bool) -> (body: [Block], footnotes: [Footnote], warnings: [Diagnostic]) {
         guard let document = LibXMLDocument.html(html), let root = document.root else { return ([], [], []) }
         let container = root.childElements.first { $0.elementName == "body" } ?? root
-        let converter = HTMLBodyConverter(file: file, options: .init(autoParagraphs: autoParagraphs))
+        let converter = HTMLBodyConverter(file: file, options: .init(autoParagraphs: autoParagraphs, nestingLimit: nestingLimit))
         let body = converter.body(of: container, root: root)
         return (body, converter.footnoteList, converter.warnings)
     }

@@ -36,7 +36,9 @@ enum InlineNormalizer {
     static func collapsingWhitespace(_ inlines: [Inline]) -> [Inline] {
         var atSpace = true
         let collapsed = collapse(inlines, atSpace: &atSpace)
-        return merged(trimmingTrailing(trimmingLeadingBreaks(collapsed)))
+        var trimmed = trimmingLeadingBreaks(collapsed)
+        trimTrailing(&trimmed)
+        return merged(trimmed)
     }
 
     /// Whether `text` has nothing but whitespace, including no-break spaces (WordPress's `<p>&nbsp;</p>`).
@@ -68,7 +70,8 @@ enum InlineNormalizer {
                 }
                 if !out.isEmpty { result.append(.text(out)) }
             case .lineBreak:
-                result = trimmingTrailing(result)
+                // In place: a copy of the run so far at every break made 100,000 breaks quadratic.
+                trimTrailing(&result)
                 result.append(.lineBreak)
                 atSpace = true
             case .code(let text):
@@ -89,14 +92,12 @@ enum InlineNormalizer {
     }
 
     private static func trimmingLeadingBreaks(_ inlines: [Inline]) -> [Inline] {
-        var result = inlines
-        while case .lineBreak? = result.first { result.removeFirst() }
-        return result
+        let count = inlines.prefix { if case .lineBreak = $0 { return true } else { return false } }.count
+        return count == 0 ? inlines : Array(inlines.dropFirst(count))
     }
 
-    /// Drops trailing spaces and line breaks, looking into the last inline's content.
-    private static func trimmingTrailing(_ inlines: [Inline]) -> [Inline] {
-        var result = inlines
+    /// Drops trailing spaces and line breaks, looking into the last inline's content; only the end is touched.
+    private static func trimTrailing(_ result: inout [Inline]) {
         while let last = result.last {
             switch last {
             case .text(let text):
@@ -107,22 +108,22 @@ enum InlineNormalizer {
                     continue
                 }
                 result[result.count - 1] = .text(trimmed)
-                return result
+                return
             case .lineBreak:
                 result.removeLast()
             case .code, .footnoteReference:
-                return result
+                return
             default:
-                let content = trimmingTrailing(last.children ?? [])
+                var content = last.children ?? []
+                trimTrailing(&content)
                 if content.isEmpty {
                     result.removeLast()
                     continue
                 }
                 result[result.count - 1] = last.replacingChildren(content)
-                return result
+                return
             }
         }
-        return result
     }
 }
 

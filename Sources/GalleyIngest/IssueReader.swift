@@ -1,17 +1,25 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 import Yams
 
 /// Reads an issue file (`issue.yaml`, documented in `docs/issue-format.md`).
 public struct IssueReader: Sendable {
-    /// Creates a reader.
-    public init() {}
+    /// The limits the file is held to (its nesting depth).
+    public var limits: Limits
+
+    /// Creates a reader holding files to `limits`.
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
 
     /// Decodes `data` from the file shown as `file`; errors name the file, line and key.
     public func read(_ data: Data, file: String) throws -> Issue {
         guard let text = String(data: data, encoding: .utf8) else { throw Diagnostic(file: file, message: "the file is not UTF-8 text") }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Diagnostic(file: file, message: "the file is empty") }
+        // Yams composes, and Decodable reads, one call frame per level: the depth is checked before either starts.
+        try NestingScan.check(text, limit: limits.nestingDepth, file: file)
         do {
             if let node = try Yams.compose(yaml: text) { try YAMLIntegerGuard.check(node, file: file) }
             return try YAMLDecoder().decode(IssueDocument.self, from: text).issue

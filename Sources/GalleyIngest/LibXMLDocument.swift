@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 
 /// Initialises libxml2 once per process before any thread uses it, as libxml2 requires.
 private let libxml2Ready: Bool = {
@@ -42,8 +43,9 @@ final class LibXMLDocument {
         return document.map(LibXMLDocument.init)
     }
 
-    /// Parses `data` as well-formed XML; throws a `Diagnostic` with libxml2's message and line when it is not.
-    static func xml(_ data: Data, file: String) throws -> LibXMLDocument {
+    /// Parses `data` as well-formed XML; throws a `Diagnostic` with libxml2's message and line when it is not, or
+    /// when its entity references would expand past `limits` (checked before any text is read).
+    static func xml(_ data: Data, file: String, limits: Limits) throws -> LibXMLDocument {
         _ = libxml2Ready
         guard data.count < Int(Int32.max) else { throw Diagnostic(file: file, message: "the file is too large to read") }
         guard let context = xmlNewParserCtxt() else { throw Diagnostic(file: file, message: "out of memory while reading") }
@@ -58,8 +60,11 @@ final class LibXMLDocument {
             guard first.message == nil else { return }
             first.line = Int(error.pointee.line)
             first.message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+            first.isEntityLoop = error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue)
         }
         // No RECOVER: a broken export should be reported where it breaks, not read half-way.
+        // No NOENT: references stay nodes, so the parse does not grow with them (EntityBudget counts what they would).
+        // No HUGE: libxml2's own caps on depth (256) and on nested entity amplification stay on.
         // BIG_LINES: exports run to hundreds of thousands of lines, past the 16-bit line field.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -77,9 +82,16 @@ final class LibXMLDocument {
             let message = (first.message ?? error.message.map { String(cString: $0) } ?? "malformed XML")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let line = first.line ?? Int(error.line)
+            if first.isEntityLoop {
+                // libxml2 says "loop" both for a real loop and for nested entities that multiply (billion laughs).
+                throw Diagnostic(file: file, line: line > 0 ? line : nil,
+                                 message: "entity references refer to each other in a loop or multiply without bound (the entity-expansions limit)")
+            }
             throw Diagnostic(file: file, line: line > 0 ? line : nil, message: "invalid XML: \(message)")
         }
-        return LibXMLDocument(document)
+        let parsed = LibXMLDocument(document)
+        try EntityBudget.check(document, limits: limits, file: file)
+        return parsed
     }
 }
 
@@ -87,4 +99,5 @@ final class LibXMLDocument {
 private final class FirstError {
     var line: Int?
     var message: String?
+    var isEntityLoop = false
 }

@@ -1,23 +1,29 @@
 import CCmarkGFM
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// Reads an article from Markdown (CommonMark with GitHub's extensions) with optional YAML front matter.
 ///
 /// The mapping of front-matter fields and Markdown elements is described in `docs/article-format.md`.
 public struct MarkdownArticleReader: ArticleReader {
-    /// Creates a reader.
-    public init() {}
+    /// The limits the file is held to (the nesting depth of its front matter, lists and quotes).
+    public var limits: Limits
+
+    /// Creates a reader holding files to `limits`.
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
 
     /// The one article of a Markdown file.
     public func articles(from data: Data, file: String) throws -> [ReadResult] {
         let text = try TextInput.decode(data, file: file)
         let (yaml, body) = try FrontMatter.split(text, file: file)
-        let front = try yaml.map { try FrontMatter(yaml: $0, file: file) } ?? FrontMatter()
+        let front = try yaml.map { try FrontMatter(yaml: $0, file: file, nestingLimit: limits.nestingDepth) } ?? FrontMatter()
         guard let document = CMarkDocument(body) else { throw Diagnostic(file: file, message: "the Markdown could not be parsed") }
 
-        let converter = MarkdownConverter(file: file)
+        let converter = MarkdownConverter(file: file, nestingLimit: limits.nestingDepth)
         var title = front.title
         if let (heading, isFirstBlock) = Self.firstTopHeading(in: document.root) {
             let headingTitle = converter.inlineContent(of: heading).plainText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -37,7 +43,7 @@ public struct MarkdownArticleReader: ArticleReader {
         var extras: [Diagnostic] = []
         func markdown(_ source: String, line: Int) -> [Block] {
             guard let parsed = CMarkDocument(source) else { return [] }
-            let nested = MarkdownConverter(file: file, fixedLine: line)
+            let nested = MarkdownConverter(file: file, fixedLine: line, nestingLimit: limits.nestingDepth)
             let result = nested.blocks(ofChildren: parsed.root)
             extras += nested.warnings
             return result
@@ -48,13 +54,14 @@ public struct MarkdownArticleReader: ArticleReader {
             return [.text(deck.markdown)]
         }
         let notes = front.notes.map { Note(label: $0.label, content: markdown($0.markdown, line: $0.line)) }
-        let article = Article(
+        var article = Article(
             id: front.id ?? ArticleFieldRules.stableID(forTitle: title),
             title: title, deck: deck, kicker: front.kicker, authors: front.authors, date: front.date,
             language: front.language ?? "en", sourceURL: front.url, topics: front.topics, body: blocks,
             signOff: front.signOff, translation: front.translation, notes: notes, related: front.related,
             publisherFooter: front.publisherFooter, footnotes: converter.footnotes, languageDeclared: front.language != nil)
-        return [ReadResult(article: article, warnings: front.warnings + converter.warnings + extras)]
+        let unprintable = UnprintableText.clean(&article, file: file, source: text)
+        return [ReadResult(article: article, warnings: front.warnings + converter.warnings + extras + (unprintable.map { [$0] } ?? []))]
     }
 
     /// The first level-1 heading among the top-level blocks, and whether it is the first block.

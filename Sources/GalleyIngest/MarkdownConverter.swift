@@ -15,17 +15,20 @@ final class MarkdownConverter {
     private var pendingFigures: [Figure] = []
     private var flattened = false
     private var rawHTMLLines = Set<Int>()
+    /// How deeply lists, quotes and inline markup may nest before deeper levels are flattened (each is a call frame).
+    private let nestingLimit: Int
 
-    /// Creates a converter whose warnings name `file`, at `fixedLine` when given.
-    init(file: String, fixedLine: Int? = nil) {
+    /// Creates a converter whose warnings name `file`, at `fixedLine` when given, flattening past `nestingLimit` levels.
+    init(file: String, fixedLine: Int? = nil, nestingLimit: Int) {
         self.file = file
         self.fixedLine = fixedLine
+        self.nestingLimit = nestingLimit
     }
 
     /// The blocks of the children of `node` (a document, quote or list item).
     func blocks(ofChildren node: OpaquePointer, depth: Int = 0) -> [Block] {
         let children = CMarkDocument.children(of: node)
-        if depth > ArticleFieldRules.maxNesting { return flatten(children) }
+        if depth > nestingLimit { return flatten(children) }
         var result: [Block] = []
         for child in children {
             result += block(child, depth: depth + 1)
@@ -84,7 +87,7 @@ final class MarkdownConverter {
             // A comment is how Markdown authors hide text; dropping it needs no warning.
             if trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->") { return [] }
             noteRawHTML(at: line(of: node))
-            let text = HTMLFragment(html: html).plainText
+            let text = HTMLFragment(html: html, nestingLimit: nestingLimit).plainText
             return text.isEmpty ? [] : [.paragraph([.text(text)])]
         case CMARK_NODE_THEMATIC_BREAK:
             return [.rule]
@@ -118,7 +121,7 @@ final class MarkdownConverter {
 
     private func inlines(ofChildren node: OpaquePointer, depth: Int) -> [Inline] {
         let children = CMarkDocument.children(of: node)
-        if depth > ArticleFieldRules.maxNesting {
+        if depth > nestingLimit {
             noteFlattened(at: line(of: node))
             var text = ""
             for child in children { text += Self.plainText(of: child) }
@@ -208,7 +211,7 @@ final class MarkdownConverter {
         guard !flattened else { return }
         flattened = true
         warnings.append(Diagnostic(.warning, file: file, line: line,
-                                   message: "the Markdown nests more than \(ArticleFieldRules.maxNesting) levels deep here; the deeper content was flattened into plain paragraphs"))
+                                   message: "the Markdown nests more than \(nestingLimit) levels deep here (the nesting-depth limit); the deeper content was flattened into plain paragraphs"))
     }
 
     private func noteRawHTML(at line: Int?) {

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// Reads a WordPress export file (WXR, Tools → Export): one article per published post.
@@ -8,13 +9,18 @@ import GalleyModel
 /// Pages, attachments, menu items, drafts and private posts are skipped. Post content is stored as typed,
 /// so blank lines separate paragraphs and newlines break lines, as WordPress shows them.
 public struct WXRReader: ArticleReader {
-    /// Creates a reader.
-    public init() {}
+    /// The limits the file is held to: entity expansions and their bytes, and the nesting depth of each post's HTML.
+    public var limits: Limits
+
+    /// Creates a reader holding files to `limits`.
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
 
     /// One article per published post, in the order of the export.
     public func articles(from data: Data, file: String) throws -> [ReadResult] {
         _ = try TextInput.decode(data, file: file)
-        let document = try LibXMLDocument.xml(data, file: file)
+        let document = try LibXMLDocument.xml(data, file: file, limits: limits)
         guard let root = document.root, root.qualifiedName == "rss", let channel = root.child("channel") else {
             throw Diagnostic(file: file, line: document.root?.line, message: "not a WordPress export: expected <rss> with a <channel>")
         }
@@ -54,6 +60,7 @@ public struct WXRReader: ArticleReader {
                 tags: categories.filter { $0.attribute("domain") == "post_tag" }.map(\.textContent),
                 language: language)
             post.languageDeclared = languageDeclared
+            post.nestingLimit = limits.nestingDepth
             do {
                 let (article, warnings) = try post.article(file: file, autoParagraphs: true, path: nil)
                 // The content's lines count from its element's line, where the CDATA section starts.

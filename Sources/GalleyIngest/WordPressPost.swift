@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// The fields of a WordPress post that both the REST API and the export file give, made into an article.
@@ -26,6 +27,8 @@ struct WordPressPost {
     var language = "en"
     /// Whether the post (or its export's channel) named its language.
     var languageDeclared = false
+    /// How deeply the content's elements may nest before deeper ones are flattened.
+    var nestingLimit = Limits().nestingDepth
 
     /// Category names WordPress gives posts nobody filed, not worth printing as a kicker.
     private static let placeholderCategories: Set<String> = ["uncategorized", "uncategorised", "non classé", "sin categoría", "без рубрики"]
@@ -40,7 +43,7 @@ struct WordPressPost {
             throw Diagnostic(file: file, path: place, message: "post id \"\(id)\" is not usable (letters, digits, - and _ only)")
         }
         var warnings: [Diagnostic] = []
-        let content = HTMLFragment(html: contentHTML).body(file: file, autoParagraphs: autoParagraphs)
+        let content = HTMLFragment(html: contentHTML, nestingLimit: nestingLimit).body(file: file, autoParagraphs: autoParagraphs)
         warnings += content.warnings
         var calendarDate: String?
         if let date, !date.isEmpty {
@@ -55,9 +58,9 @@ struct WordPressPost {
         for name in categoryNames + tags.map({ HTMLFragment(html: $0).plainText }) where !name.isEmpty && !topics.contains(name) {
             topics.append(name)
         }
-        let article = Article(
+        var article = Article(
             id: id, title: title,
-            deck: excerptHTML.flatMap { HTMLFragment(html: $0).inlineRun(file: file, autoParagraphs: autoParagraphs) },
+            deck: excerptHTML.flatMap { HTMLFragment(html: $0, nestingLimit: nestingLimit).inlineRun(file: file, autoParagraphs: autoParagraphs) },
             kicker: categoryNames.first,
             authors: authors.map { HTMLFragment(html: $0).plainText }.filter { !$0.isEmpty },
             date: calendarDate,
@@ -67,6 +70,8 @@ struct WordPressPost {
             body: content.body,
             footnotes: content.footnotes,
             languageDeclared: languageDeclared)
+        // Lines count within the content, as the body's warnings do; the caller places them.
+        if let warning = UnprintableText.clean(&article, file: file, source: contentHTML) { warnings.append(warning) }
         return (article, warnings)
     }
 }

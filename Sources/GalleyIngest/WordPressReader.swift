@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 
 /// Reads posts as the WordPress REST API gives them (`/wp/v2/posts`): one post object or an array of them.
@@ -8,14 +9,18 @@ import GalleyModel
 public struct WordPressReader: ArticleReader {
     /// The language of posts that do not name one (a `lang` field comes only from multilingual plugins).
     public var defaultLanguage: String
+    /// The limits the file is held to (the nesting depth of its JSON and of each post's HTML).
+    public var limits: Limits
 
-    /// Creates a reader; posts without a `lang` field are taken to be in `defaultLanguage`.
-    public init(defaultLanguage: String = "en") {
+    /// Creates a reader holding files to `limits`; posts without a `lang` field are taken to be in `defaultLanguage`.
+    public init(defaultLanguage: String = "en", limits: Limits = Limits()) {
         self.defaultLanguage = defaultLanguage
+        self.limits = limits
     }
 
     /// Whether `data` is JSON shaped like a WordPress post or list of posts (it has `content.rendered`).
     public static func recognizes(_ data: Data) -> Bool {
+        // JSONSerialization refuses past 512 levels itself, and builds its objects without recursing in Swift.
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return false }
         let first = (json as? [Any])?.first ?? json
         return ((first as? [String: Any])?["content"] as? [String: Any])?["rendered"] is String
@@ -24,6 +29,7 @@ public struct WordPressReader: ArticleReader {
     /// One article per post, in the order of the file.
     public func articles(from data: Data, file: String) throws -> [ReadResult] {
         let text = try TextInput.decode(data, file: file)
+        try NestingScan.check(text, limit: limits.nestingDepth, file: file)
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -75,6 +81,7 @@ public struct WordPressReader: ArticleReader {
                                       excerptHTML: (post["excerpt"] as? [String: Any])?["rendered"] as? String,
                                       date: post["date"] as? String, link: post["link"] as? String, language: language)
         wordpress.languageDeclared = languageDeclared
+        wordpress.nestingLimit = limits.nestingDepth
         if let embedded = post["_embedded"] as? [String: Any] {
             wordpress.authors = (embedded["author"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             let terms = (embedded["wp:term"] as? [[Any]] ?? []).flatMap { $0 }.compactMap { $0 as? [String: Any] }

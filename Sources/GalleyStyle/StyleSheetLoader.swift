@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import Yams
 
 /// Loads and validates layout files, following `extends:` to a base layout.
@@ -8,11 +9,15 @@ public struct StyleSheetLoader: Sendable {
     public var layoutsDirectory: URL
     /// The font families that are installed; when given, a layout naming any other family is refused.
     public var installedFamilies: Set<String>?
+    /// The limits layout files are held to (their nesting depth).
+    public var limits: Limits
 
-    /// Creates a loader that resolves names in `layoutsDirectory` and checks font names against `installedFamilies`.
-    public init(layoutsDirectory: URL, installedFamilies: Set<String>? = nil) {
+    /// Creates a loader that resolves names in `layoutsDirectory`, checks font names against `installedFamilies` and
+    /// holds files to `limits`.
+    public init(layoutsDirectory: URL, installedFamilies: Set<String>? = nil, limits: Limits = Limits()) {
         self.layoutsDirectory = layoutsDirectory
         self.installedFamilies = installedFamilies
+        self.limits = limits
     }
 
     /// Resolves a layout name (`article-a4`) or a path to a file.
@@ -82,6 +87,8 @@ public struct StyleSheetLoader: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(file: displayName, message: "the layout is not UTF-8 text")
         }
+        // Yams composes one call frame per level: a layout nested thousands deep would overflow the stack.
+        try NestingScan.check(text, limit: limits.nestingDepth, file: displayName)
         let parsed: Node?
         do {
             parsed = try Yams.compose(yaml: text)

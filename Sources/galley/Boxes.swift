@@ -20,7 +20,7 @@ struct Boxes: ParsableCommand {
         do {
             // Every article of the file, one dump after another, with every warning on standard error.
             for sourced in try pipeline.read(article) {
-                let typeset = pipeline.typeset(sourced)
+                let typeset = try pipeline.typeset(sourced)
                 typeset.warnings.forEach(Session.report)
                 print(BoxDump().render(typeset.document), terminator: "")
             }

@@ -30,12 +30,17 @@ struct Bundle: ParsableCommand {
                                                          valueName: "name=value"))
     var limitAssignments: [String] = []
 
-    func validate() throws {
+    /// The limits, defaults changed by every `--limit`; an unknown name or a bad value fails validation.
+    func limits() throws -> Limits {
         do {
-            _ = try Limits().applying(limitAssignments)
+            return try Limits().applying(limitAssignments)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    func validate() throws {
+        _ = try limits()
     }
 
     func run() throws {
@@ -46,8 +51,7 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let limits = try Limits().applying(limitAssignments)
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: limits).bundle(issue, layout: layout, cache: cache)
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limits()).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
         for path in articles {
             do {
                 for article in try pipeline.read(path) {
-                    let typeset = pipeline.typeset(article)
+                    let typeset = try pipeline.typeset(article)
                     let quality = typeset.document.quality
                     // Loose lines count: a layout's tolerance is the promise its justified lines keep.
                     let found = quality.overfullLines + quality.looseLines + quality.widows + quality.orphans

@@ -1,13 +1,14 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyIngest
 import GalleyModel
 import Testing
 
 /// Hostile and broken inputs: every reader ends with an article and warnings, or one clear error.
 @Suite struct RobustnessTests {
-    /// The readers' nesting limit (`ArticleFieldRules.maxNesting`, internal to the module).
-    static let nestingLimit = 100
+    /// The readers' nesting limit: the default nesting-depth limit.
+    static let nestingLimit = Limits().nestingDepth
 
     static let readers: [(name: String, reader: any ArticleReader)] = [
         ("markdown", MarkdownArticleReader()), ("html", HTMLArticleReader()), ("wordpress", WordPressReader()), ("wxr", WXRReader()),

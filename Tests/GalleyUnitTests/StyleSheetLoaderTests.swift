@@ -99,6 +99,16 @@ import GalleyStyle
         }
     }
 
+    @Test func aLayoutNestedThousandsDeepIsALocatedErrorNotACrash() throws {
+        try Self.withTemporaryFolder { folder in
+            let text = "extends: article-a4\nstyles: " + String(repeating: "{a: ", count: 5_000) + String(repeating: "}", count: 5_000) + "\n"
+            let (diagnostic, path) = try #require(try Self.diagnostic(loading: text, in: folder))
+            #expect(diagnostic.file == path)
+            #expect(diagnostic.line == 2)
+            #expect(diagnostic.message.hasPrefix("nesting deeper than 200 levels (the nesting-depth limit"))
+        }
+    }
+
     @Test func unknownTopLevelKeyIsReported() throws {
         try Self.withTemporaryFolder { folder in
             let text = "extends: article-a4\n\nindentAfterHeadings: true\n"

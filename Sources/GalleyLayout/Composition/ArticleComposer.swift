@@ -8,6 +8,16 @@ struct ArticleComposer {
     let article: Article
     /// Images found for figure sources; a figure whose source is missing here shows its alt text.
     var images: [String: ImageReference] = [:]
+    /// Each footnote's number by its id, worked out once: made again for every paragraph, it made an article with
+    /// 5,000 footnotes quadratic (16 s).
+    private let footnoteNumbers: [String: Int]
+
+    init(sheet: StyleSheet, article: Article, images: [String: ImageReference] = [:]) {
+        self.sheet = sheet
+        self.article = article
+        self.images = images
+        footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+    }
 
     private var labels: Labels { sheet.labels(for: article.language).labels }
 
@@ -56,7 +66,7 @@ struct ArticleComposer {
 
     private func flattener(_ style: ParagraphStyle) -> InlineFlattener {
         var flattener = InlineFlattener(base: resolved(style), language: article.language, codeFamily: sheet.styles.code.font)
-        flattener.footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        flattener.footnoteNumbers = footnoteNumbers
         flattener.pageAddress = article.sourceURL
         return flattener
     }
@@ -105,7 +115,17 @@ struct ArticleComposer {
 
     // MARK: Body
 
-    private func compose(_ element: Block, depth: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+    /// Quotes, lists and notes nested deeper than this are set as the plain blocks they hold: the readers allow
+    /// 200 levels (the nesting-depth limit), each level here costs tens of kilobytes of stack in a debug build, and
+    /// past a few levels nesting no longer shows on the page anyway.
+    static let maxNesting = 24
+    /// List items stop moving right past this depth, so the measure stays positive however deep lists go.
+    static let maxListIndentDepth = 8
+
+    private func compose(_ element: Block, depth: Int, nesting: Int = 0, previousWasHeading: inout Bool) -> [FlowBlock] {
+        if nesting > Self.maxNesting, element.nestedBlocks != nil {
+            return Self.leaves(of: [element]).flatMap { compose($0, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading) }
+        }
         let styles = sheet.styles
         switch element {
         case .heading(let level, let content):
@@ -117,82 +137,18 @@ struct ArticleComposer {
             previousWasHeading = false
             return [block(content, style: styles.body, indent: indent)]
         case .quote(let content, let attribution):
-            var result: [FlowBlock] = []
-            var inner = true
-            for child in content {
-                result += compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.quote) }
-            }
-            if let attribution {
-                result.append(block([.text("— " + attribution)], style: styles.attribution))
-            }
-            spaceAround(&result, before: styles.quote.spaceBefore.points, after: styles.quote.spaceAfter.points)
-            if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
-            previousWasHeading = false
-            return result
+            return quote(content: content, attribution: attribution, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
         case .list(let ordered, let items):
-            var result: [FlowBlock] = []
-            // Numbers of two digits or more need more room than the indent gives one: a figure's width (about 0.56
-            // em in Noto Serif) per extra digit, so that "10." stays inside the text block.
-            let digits = ordered ? String(items.count).count : 1
-            let extra = Double(depth) * styles.listItem.leftIndent.points + Double(digits - 1) * 0.56 * styles.listItem.size.points
-            for (number, item) in items.enumerated() {
-                let marker = ordered ? "\(number + 1)." : (depth % 2 == 0 ? "•" : "–")
-                var first = true
-                for child in item {
-                    if case .list = child {
-                        result += compose(child, depth: depth + 1, previousWasHeading: &previousWasHeading)
-                        continue
-                    }
-                    var inner = true
-                    var children = compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.listItem) }
-                    children = children.map { var moved = $0; moved.paragraph.leftIndent += extra; return moved }
-                    if first, !children.isEmpty {
-                        children[0].marker = flattener(styles.listItem).runs(marker)
-                        first = false
-                    }
-                    result += children
-                }
-            }
-            if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
-            previousWasHeading = false
-            return result
+            return list(ordered: ordered, items: items, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
         case .note(let label, let content):
-            var result: [FlowBlock] = []
-            if let label { result.append(block([.text(label)], style: styles.noteLabel, role: .heading)) }
-            var inner = true
-            for child in content {
-                result += compose(child, depth: depth, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
-            }
-            previousWasHeading = false
-            return result
+            return note(label: label, content: content, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
         case .rule:
             previousWasHeading = true
             return [rule(thickness: 0.5, color: styles.body.color, width: 0.3, before: 10, after: 10)]
         case .figure(let figure):
-            previousWasHeading = false
-            var caption: [Inline] = figure.caption ?? []
-            if let credit = figure.credit { caption += [.text(caption.isEmpty ? "" : " "), .emphasis([.text(credit)])] }
-            var flow = block(caption, style: styles.caption)
-            flow.figure = (images[figure.source], flattener(styles.caption).runs(figure.alt.isEmpty ? figure.source : figure.alt))
-            return [flow]
+            return self.figure(figure, previousWasHeading: &previousWasHeading)
         case .table(let table):
-            previousWasHeading = false
-            let header = table.header.map { row in row.map { flattener(styles.tableHeader).runs($0.content) } }
-            let rows = table.rows.map { row in row.map { flattener(styles.tableCell).runs($0.content) } }
-            let columns = (table.header + table.rows).map(\.count).max() ?? 0
-            let alignments: [Alignment] = (0..<columns).map { column in
-                guard column < table.alignments.count else { return .left }
-                switch table.alignments[column] {
-                case .left: return .left
-                case .center: return .center
-                case .right: return .right
-                }
-            }
-            var flow = block(table.caption ?? [], style: styles.caption)
-            flow.table = (header, rows, alignments)
-            flow.spaceBefore = styles.tableHeader.spaceBefore.points
-            flow.spaceAfter = styles.tableHeader.spaceAfter.points
-            return [flow]
+            return self.table(table, previousWasHeading: &previousWasHeading)
         case .preformatted(let text, _):
             previousWasHeading = false
             // Kept as typed: every line break stays; a line too long for the measure wraps at its spaces.
@@ -201,6 +157,112 @@ struct ArticleComposer {
             flow.paragraph.runs = flow.paragraph.runs.map { var run = $0; run.isVerbatim = true; return run }
             return [flow]
         }
+    }
+
+    // Each kind of block that holds others is set by a function of its own: the recursion then goes through small
+    // call frames (in a debug build one frame of a single switch over every case took 87 KB, and 100 nested quotes
+    // overflowed the stack).
+
+    private func quote(content: [Block], attribution: String?, depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        var result: [FlowBlock] = []
+        var inner = true
+        for child in content {
+            result += compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.quote) }
+        }
+        if let attribution {
+            result.append(block([.text("— " + attribution)], style: styles.attribution))
+        }
+        spaceAround(&result, before: styles.quote.spaceBefore.points, after: styles.quote.spaceAfter.points)
+        if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
+        previousWasHeading = false
+        return result
+    }
+
+    private func list(ordered: Bool, items: [[Block]], depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        var result: [FlowBlock] = []
+        // Numbers of two digits or more need more room than the indent gives one: a figure's width (about 0.56
+        // em in Noto Serif) per extra digit, so that "10." stays inside the text block.
+        let digits = ordered ? String(items.count).count : 1
+        let extra = Double(min(depth, Self.maxListIndentDepth)) * styles.listItem.leftIndent.points + Double(digits - 1) * 0.56 * styles.listItem.size.points
+        for (number, item) in items.enumerated() {
+            let marker = ordered ? "\(number + 1)." : (depth % 2 == 0 ? "•" : "–")
+            var first = true
+            for child in item {
+                if case .list = child {
+                    result += compose(child, depth: depth + 1, nesting: nesting + 1, previousWasHeading: &previousWasHeading)
+                    continue
+                }
+                var inner = true
+                var children = compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.listItem) }
+                children = children.map { var moved = $0; moved.paragraph.leftIndent += extra; return moved }
+                if first, !children.isEmpty {
+                    children[0].marker = flattener(styles.listItem).runs(marker)
+                    first = false
+                }
+                result += children
+            }
+        }
+        if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
+        previousWasHeading = false
+        return result
+    }
+
+    private func note(label: String?, content: [Block], depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        var result: [FlowBlock] = []
+        if let label { result.append(block([.text(label)], style: styles.noteLabel, role: .heading)) }
+        var inner = true
+        for child in content {
+            result += compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
+        }
+        previousWasHeading = false
+        return result
+    }
+
+    private func figure(_ figure: Figure, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        previousWasHeading = false
+        var caption: [Inline] = figure.caption ?? []
+        if let credit = figure.credit { caption += [.text(caption.isEmpty ? "" : " "), .emphasis([.text(credit)])] }
+        var flow = block(caption, style: styles.caption)
+        flow.figure = (images[figure.source], flattener(styles.caption).runs(figure.alt.isEmpty ? figure.source : figure.alt))
+        return [flow]
+    }
+
+    private func table(_ table: Table, previousWasHeading: inout Bool) -> [FlowBlock] {
+        let styles = sheet.styles
+        previousWasHeading = false
+        let header = table.header.map { row in row.map { flattener(styles.tableHeader).runs($0.content) } }
+        let rows = table.rows.map { row in row.map { flattener(styles.tableCell).runs($0.content) } }
+        let columns = (table.header + table.rows).map(\.count).max() ?? 0
+        let alignments: [Alignment] = (0..<columns).map { column in
+            guard column < table.alignments.count else { return .left }
+            switch table.alignments[column] {
+            case .left: return .left
+            case .center: return .center
+            case .right: return .right
+            }
+        }
+        var flow = block(table.caption ?? [], style: styles.caption)
+        flow.table = (header, rows, alignments)
+        flow.spaceBefore = styles.tableHeader.spaceBefore.points
+        flow.spaceAfter = styles.tableHeader.spaceAfter.points
+        return [flow]
+    }
+    /// The blocks under `blocks` that hold no others, in reading order, found with a stack rather than recursion.
+    static func leaves(of blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        var pending = Array(blocks.reversed())
+        while let block = pending.popLast() {
+            if let children = block.nestedBlocks {
+                pending += children.reversed()
+            } else {
+                result.append(block)
+            }
+        }
+        return result
     }
 
     /// Re-sets a body paragraph in another style (quotes, list items, notes), keeping its runs' markup.
@@ -283,3 +345,16 @@ struct ArticleComposer {
     }
 }
 
+
+private extension Block {
+    /// The blocks a quote, list or note holds (a list's items one after another), or nil for any other block.
+    var nestedBlocks: [Block]? {
+        switch self {
+        case .quote(let content, let attribution):
+            return content + (attribution.map { [.paragraph([.text("— " + $0)])] } ?? [])
+        case .list(_, let items): return items.flatMap { $0 }
+        case .note(let label, let content): return (label.map { [.paragraph([.text($0)])] } ?? []) + content
+        default: return nil
+        }
+    }
+}

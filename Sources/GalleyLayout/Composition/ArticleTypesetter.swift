@@ -14,6 +14,8 @@ public final class ArticleTypesetter {
     var direction: TextDirection = .leftToRight
     /// The name and version written into the PDF's Creator field.
     public var creator = "Galley"
+    /// The most pages an article's text may fill; past them no page is made and the quality report says so.
+    public var maxPages = Int.max
 
     /// Creates a typesetter; `lineBreaker` overrides the design's choice when given.
     public init(sheet: StyleSheet, shaper: any TextShaper, hyphenator: any Hyphenator, lineBreaker: (any LineBreaker)? = nil) {
@@ -69,7 +71,11 @@ public final class ArticleTypesetter {
         let notes = sheet.notes
         let pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
                                       noteRule: (notes.ruleWidth.points, notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
-        let placements = pageBuilder.build(list)
+        var placements = pageBuilder.build(list, maxPages: maxPages == .max ? .max : maxPages + 1)
+        if placements.count > maxPages {
+            quality.pageLimitExceeded = true
+            placements.removeLast(placements.count - maxPages)
+        }
         PageStatistics.count(placements, into: &quality)
 
         var pages: [[PositionedItem]] = []

@@ -32,6 +32,9 @@ public struct QualityReport: Codable, Sendable, Equatable {
     public var firstBrokenWord: String?
     /// The PostScript names of the faces used.
     public var fonts: [String] = []
+    /// Whether the article would have filled more pages than the typesetter's `maxPages`; the pages past it were
+    /// not made.
+    public var pageLimitExceeded = false
 
     /// Creates an empty report.
     public init() {}

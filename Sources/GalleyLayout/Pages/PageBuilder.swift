@@ -24,13 +24,14 @@ public struct PageBuilder: Sendable {
     /// A box placed on a page, `y` from the top of the text block.
     public typealias Placement = (y: Double, box: VerticalBox)
 
-    /// The boxes of each page with their vertical positions.
-    public func build(_ input: [VerticalNode]) -> [[Placement]] {
+    /// The boxes of each page with their vertical positions, at most `maxPages` of them (a runaway article stops
+    /// there rather than fill a million pages).
+    public func build(_ input: [VerticalNode], maxPages: Int = .max) -> [[Placement]] {
         var list = input
         var pages: [[Placement]] = []
         var carried: [VerticalBox] = []
         var start = 0
-        while true {
+        while pages.count < maxPages {
             start = skipDiscardable(list, from: start)
             guard start < list.count || !carried.isEmpty else { break }
             let decision = chooseBreak(&list, from: start, carried: carried)

@@ -1,0 +1,78 @@
+import Foundation
+import GalleyLayout
+import GalleyModel
+import GalleyStyle
+import Testing
+
+/// Layout time grows linearly with line breaks, footnotes, blocks and the length of a word: each input is laid out
+/// at two sizes ten times apart and the times compared. A quadratic cause (the campaign found 100,000 `<br>` taking
+/// 141 s, 5,000 footnotes 16 s) makes the ratio about 100; linear work gives about 10, so 30 leaves room for noise
+/// without letting a quadratic cost through. Timings themselves are in `scripts/bench-scale.sh`.
+@Suite(.serialized) struct LayoutScalingTests {
+    static let sheet = try! StyleSheetLoader(layoutsDirectory: StyleSheetLoaderTests.layouts).load("article-a4")
+
+    static func typesetter() -> ArticleTypesetter {
+        ArticleTypesetter(sheet: sheet, shaper: FixedWidthShaper(), hyphenator: NoHyphenation())
+    }
+
+    /// Seconds to lay out `article`, the best of two runs on a typesetter already warmed on it.
+    static func seconds(_ article: Article) -> Double {
+        let typesetter = typesetter()
+        _ = typesetter.layout(article)
+        let clock = ContinuousClock()
+        return (0..<2).map { _ in
+            let elapsed = clock.measure { _ = typesetter.layout(article) }
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }.min()!
+    }
+
+    /// Asserts that ten times the input takes less than thirty times as long.
+    static func expectLinear(_ name: String, small: Article, large: Article, sourceLocation: SourceLocation = #_sourceLocation) {
+        let ratio = seconds(large) / seconds(small)
+        #expect(ratio < 30, "\(name): ten times the input took \(ratio) times as long", sourceLocation: sourceLocation)
+    }
+
+    static func article(_ body: [Block], footnotes: [Footnote] = []) -> Article {
+        Article(id: "scale", title: "Scale", body: body, footnotes: footnotes)
+    }
+
+    @Test func lineBreaksInOneParagraph() {
+        func breaks(_ count: Int) -> Article {
+            Self.article([.paragraph((0..<count).flatMap { [Inline.text("line \($0)"), .lineBreak] })])
+        }
+        Self.expectLinear("line breaks", small: breaks(400), large: breaks(4_000))
+    }
+
+    @Test func footnotes() {
+        func notes(_ count: Int) -> Article {
+            Self.article((0..<count).map { .paragraph([.text("Claim \($0)"), .footnoteReference("n\($0)")]) },
+                    footnotes: (0..<count).map { Footnote(id: "n\($0)", content: [.paragraph([.text("Note \($0).")])]) })
+        }
+        Self.expectLinear("footnotes", small: notes(300), large: notes(3_000))
+    }
+
+    @Test func blocks() {
+        func paragraphs(_ count: Int) -> Article {
+            Self.article((0..<count).map { .paragraph([.text("Paragraph \($0) with a few ordinary words in it.")]) })
+        }
+        Self.expectLinear("blocks", small: paragraphs(300), large: paragraphs(3_000))
+    }
+
+    @Test func oneLongWord() {
+        func word(_ length: Int) -> Article { Self.article([.paragraph([.text(String(repeating: "a", count: length))])]) }
+        Self.expectLinear("one long word", small: word(2_000), large: word(20_000))
+    }
+
+    @Test func anArticlePastThePageLimitStopsThere() {
+        let typesetter = Self.typesetter()
+        typesetter.maxPages = 3
+        let long = Self.article((0..<400).map { .paragraph([.text("Paragraph \($0) with a few ordinary words in it.")]) })
+        let layout = typesetter.layout(long)
+        #expect(layout.quality.pageLimitExceeded)
+        #expect(layout.pages.count == 3)
+        typesetter.maxPages = 1_000
+        let within = typesetter.layout(long)
+        #expect(!within.quality.pageLimitExceeded)
+        #expect(within.pages.count > 3)
+    }
+}
