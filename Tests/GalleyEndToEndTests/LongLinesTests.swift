@@ -52,6 +52,34 @@ import Testing
         #expect(lines.contains { $0.text.hasPrefix("Before") } && lines.contains { $0.text.hasSuffix("after.") })
     }
 
+    @Test func aWordOfManyLinesStartsItsOwnLineAndFillsEachLine() throws {
+        // 40,000 digits: far wider than four lines, so it is cut into line-wide slices rather than after every digit
+        // (which made a 5 MB word take 60 s and 3.3 GB).
+        let number = String(repeating: "3141592653", count: 4_000)
+        let json = #"{"id": "number", "title": "Number", "language": "en", "blocks": ["#
+            + #"{"type": "paragraph", "content": "\#(Self.filler)"},"#
+            + #"{"type": "paragraph", "content": "The digits \#(number) and after them a few words."}]}"#
+        let (lines, stderr, _) = try render(json, name: "number")
+        #expect(stderr.contains("warning: 1 word was wider than a line"), "\(stderr)")
+        let block = try textBlock(lines)
+        let digitLines = lines.filter { $0.text.allSatisfy(\.isNumber) }
+        // Every digit, in order: the number's own lines, then the start of the line it shares with what follows.
+        // (The printed lines join their words without spaces.)
+        let lead = try #require(lines.first { $0.text.hasPrefix("Thedigits") })
+        let tail = try #require(lines.first { $0.text.contains("andafter") })
+        let tailDigits = String(tail.text.prefix { $0.isNumber })
+        #expect(digitLines.map(\.text).joined() + tailDigits == number)
+        // The words before it end their line ragged, rather than being spread across the measure.
+        #expect(lead.text == "Thedigits")
+        #expect(lead.xMax < block.left + (block.right - block.left) / 2)
+        // Each of the number's lines is full to within two digits, and none runs past the text block.
+        let digit = (block.right - block.left) / Double(digitLines.first?.text.count ?? 1)
+        for line in digitLines {
+            #expect(line.xMin >= block.left - 1 && line.xMax <= block.right + 1, "\(line.text.prefix(20)) runs to \(line.xMax)")
+            #expect(line.xMax >= block.right - 2 * digit, "\(line.text.prefix(20)) ends at \(line.xMax)")
+        }
+    }
+
     @Test(arguments: [("en", "Item"), ("he", "פריט")])
     func listNumbersOfTwoDigitsStayInsideTheTextBlock(_ language: String, _ word: String) throws {
         let items = (1...12).map { #""\#(word) \#($0)""# }.joined(separator: ",")

@@ -127,26 +127,59 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     /// The run cut between its clusters, one run per cluster (a character with its marks, a ligature), with the text
     /// each one spells; the run itself when its clusters do not rise monotonically (right-to-left, or reordered).
     public func clusterPieces() -> [GlyphRun] {
+        slices { _, _ in true }
+    }
+
+    /// The run cut between its clusters into slices as wide as fit: the first at most `firstWidth`, the others at most
+    /// `width`, each at least one cluster; the run itself when its clusters do not rise monotonically.
+    public func slices(firstWidth: Double, width: Double) -> [GlyphRun] {
+        var limit = firstWidth
+        return slices { sliceWidth, clusterWidth in
+            // Close the slice when the next cluster would not fit in it (a slice always holds one cluster).
+            guard sliceWidth > 0, sliceWidth + clusterWidth > limit else { return false }
+            limit = width
+            return true
+        }
+    }
+
+    /// The run cut before every cluster for which `cutBefore(width so far, cluster width)` says so.
+    private func slices(cutBefore: (Double, Double) -> Bool) -> [GlyphRun] {
         let glyphs = self.glyphs
         let bytes = Array(text.utf8)
         guard let first = glyphs.first, first.cluster == 0 else { return [self] }
         var pieces: [GlyphRun] = []
+        var sliceStart = 0
+        var sliceWidth = 0.0
         var start = 0
+        func close(at end: Int) {
+            let from = glyphs[sliceStart].cluster
+            let to = end < glyphs.count ? glyphs[end].cluster : bytes.count
+            let part = glyphs[sliceStart..<end].map { glyph -> Glyph in
+                var moved = glyph
+                moved.cluster -= from
+                return moved
+            }
+            pieces.append(GlyphRun(face: face, size: size, text: String(decoding: bytes[from..<to], as: UTF8.self), glyphs: part,
+                                   missingGlyphs: part.filter { $0.id == 0 }.count))
+        }
         while start < glyphs.count {
             let cluster = glyphs[start].cluster
             var end = start + 1
-            while end < glyphs.count, glyphs[end].cluster == cluster { end += 1 }
+            var clusterWidth = glyphs[start].advance
+            while end < glyphs.count, glyphs[end].cluster == cluster {
+                clusterWidth += glyphs[end].advance
+                end += 1
+            }
             let next = end < glyphs.count ? glyphs[end].cluster : bytes.count
             guard next > cluster, next <= bytes.count else { return [self] }
-            let part = glyphs[start..<end].map { glyph -> Glyph in
-                var moved = glyph
-                moved.cluster -= cluster
-                return moved
+            if start > sliceStart, cutBefore(sliceWidth, clusterWidth) {
+                close(at: start)
+                (sliceStart, sliceWidth) = (start, 0)
             }
-            pieces.append(GlyphRun(face: face, size: size, text: String(decoding: bytes[cluster..<next], as: UTF8.self), glyphs: part,
-                                   missingGlyphs: part.filter { $0.id == 0 }.count))
+            sliceWidth += clusterWidth
             start = end
         }
+        close(at: glyphs.count)
         return pieces
     }
 
