@@ -78,16 +78,24 @@ final class ManifestStore {
     /// Writes the new manifest (entries `keep` accepts, sorted by id) and removes the journal.
     func finish(keep: (String) -> Bool) throws {
         let ids = known.keys.filter(keep).sorted(by: ExportManifest.precedes)
-        var data = Data(ExportManifest.header.utf8)
-        for (index, id) in ids.enumerated() {
-            guard let entry = known[id] else { continue }
-            data.append(contentsOf: ExportManifest.entryIndent.utf8)
-            data.append(try line(for: id, entry))
-            data.append(contentsOf: (index + 1 < ids.count ? ",\n" : "\n").utf8)
-        }
-        data.append(contentsOf: ExportManifest.footer(generator: "Galley \(ArticleRenderer.version)").utf8)
         do {
-            try OutputFile.write(data, to: url.path)
+            // Written a few hundred entries at a time, each read back from the old manifest or the journal: the
+            // manifest of a large archive is never held whole.
+            try OutputFile.write(to: url.path) { emit in
+                var data = Data(ExportManifest.header.utf8)
+                for (index, id) in ids.enumerated() {
+                    guard let entry = known[id] else { continue }
+                    data.append(contentsOf: ExportManifest.entryIndent.utf8)
+                    data.append(try line(for: id, entry))
+                    data.append(contentsOf: (index + 1 < ids.count ? ",\n" : "\n").utf8)
+                    if data.count > 256 * 1024 {
+                        try emit(data)
+                        data.removeAll(keepingCapacity: true)
+                    }
+                }
+                data.append(contentsOf: ExportManifest.footer(generator: "Galley \(ArticleRenderer.version)").utf8)
+                try emit(data)
+            }
         } catch {
             throw Diagnostic(file: url.path, message: FileProblem.from(error, path: url.path, action: "cannot be written").reason)
         }

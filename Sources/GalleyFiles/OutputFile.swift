@@ -9,15 +9,21 @@ import Foundation
 public enum OutputFile {
     /// Writes `data` to `path`, creating its folder if `createFolder` is set.
     public static func write(_ data: Data, to path: String, createFolder: Bool = true) throws {
+        try write(to: path, createFolder: createFolder) { emit in try emit(data) }
+    }
+
+    /// Writes to `path` what `produce` hands its `emit` function, piece by piece, so that a large output (a
+    /// manifest of 100,000 entries) never has to be held whole; the same rules as `write(_:to:)`.
+    public static func write(to path: String, createFolder: Bool = true, _ produce: (_ emit: (Data) throws -> Void) throws -> Void) throws {
         switch try FileKind.of(path) {
         case .folder:
             throw FileProblem(path: path, reason: "cannot be written: is a folder (name a file to write the PDF to)")
         case .characterDevice, .fifo, .socket:
-            try writeDirectly(data, to: path)
+            try writeDirectly(to: path, produce)
         case .blockDevice:
             throw FileProblem(path: path, reason: "cannot be written: is a disk device; Galley does not write over devices")
         case .regular, .missing:
-            try replace(path, with: data, createFolder: createFolder)
+            try replace(path, createFolder: createFolder, produce)
         }
     }
 
@@ -36,14 +42,14 @@ public enum OutputFile {
         }
     }
 
-    private static func writeDirectly(_ data: Data, to path: String) throws {
+    private static func writeDirectly(to path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileProblem(path: path, errno: errno, action: "cannot be written") }
         defer { close(descriptor) }
-        try writeAll(data, to: descriptor, path: path)
+        try produce { try writeAll($0, to: descriptor, path: path) }
     }
 
-    private static func replace(_ path: String, with data: Data, createFolder: Bool) throws {
+    private static func replace(_ path: String, createFolder: Bool, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         // Through a symbolic link, the file it points to is replaced and the link kept.
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { link in
             link.hasPrefix("/") ? link : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
@@ -69,7 +75,7 @@ public enum OutputFile {
             throw FileProblem(path: path, errno: code, action: "cannot be written")
         }
         do {
-            try writeAll(data, to: descriptor, path: path)
+            try produce { try writeAll($0, to: descriptor, path: path) }
             // Data reaches the disk before the name does: after a crash the target is the old file or the whole new one.
             if fsync(descriptor) != 0, errno != EINVAL { throw FileProblem(path: path, errno: errno, action: "cannot be written") }
             close(descriptor)
