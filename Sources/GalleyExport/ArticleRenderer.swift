@@ -99,7 +99,7 @@ public final class ArticleRenderer {
     public func checkPageLimit(_ quality: QualityReport, article: Article, source: String?) throws {
         guard quality.pageLimitExceeded else { return }
         throw Diagnostic(file: source ?? "<stdin>",
-                         message: "article \(article.id) would fill more than \(limits.pagesPerArticle) pages (the pages-per-article limit; raise it with --limit pages-per-article=N)")
+                         message: "article \(article.id) would fill more than \(limits.pagesPerArticle) page\(limits.pagesPerArticle == 1 ? "" : "s") (the pages-per-article limit; raise it with --limit pages-per-article=N)")
     }
 
     /// Lays out and draws `article`.

@@ -11,10 +11,6 @@ struct Boxes: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func validate() throws {
-        try common.validateLimits()
-    }
-
     func run() throws {
         let pipeline = try Session.pipeline(common)
         do {

@@ -26,22 +26,7 @@ struct Bundle: ParsableCommand {
     @Flag(name: .long, help: "Neither read nor write the layout cache.")
     var noCache = false
 
-    @Option(name: .customLong("limit"), help: ArgumentHelp("Raise or lower a limit inputs are held to, as name=value (repeatable); see docs/limits.md.",
-                                                         valueName: "name=value"))
-    var limitAssignments: [String] = []
-
-    /// The limits, defaults changed by every `--limit`; an unknown name or a bad value fails validation.
-    func limits() throws -> Limits {
-        do {
-            return try Limits().applying(limitAssignments)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
-    func validate() throws {
-        _ = try limits()
-    }
+    @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
         let clock = ContinuousClock()
@@ -51,7 +36,7 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limits()).bundle(issue, layout: layout, cache: cache)
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limitOptions.limits()).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

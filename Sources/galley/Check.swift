@@ -19,10 +19,6 @@ struct Check: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func validate() throws {
-        try common.validateLimits()
-    }
-
     func run() throws {
         let pipeline = try Session.pipeline(common)
         var problems = 0

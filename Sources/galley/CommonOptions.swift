@@ -14,22 +14,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
     var lineBreaker: String?
 
-    @Option(name: .customLong("limit"), help: ArgumentHelp("Raise or lower a limit inputs are held to, as name=value (repeatable); see docs/limits.md.",
-                                                         valueName: "name=value"))
-    var limitAssignments: [String] = []
+    @OptionGroup var limitOptions: LimitOptions
 
     /// The limits, defaults changed by every `--limit`.
     func limits() throws -> Limits {
-        do {
-            return try Limits().applying(limitAssignments)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
-    /// Fails validation on a `--limit` with an unknown name or a value that is not a positive whole number.
-    func validateLimits() throws {
-        _ = try limits()
+        try limitOptions.limits()
     }
 
     func breaker() throws -> (any LineBreaker)? {

@@ -53,7 +53,6 @@ struct Export: ParsableCommand {
             throw ValidationError("--shard takes i/n with 0 <= i < n, such as 0/4 (shards are 0-based)")
         }
         _ = try common.breaker()
-        try common.validateLimits()
         if let from = common.from, ArticleSource.formats[from] == nil {
             throw ValidationError("unknown format \"\(from)\" (expected one of \(ArticleSource.formats.keys.sorted().joined(separator: ", ")))")
         }

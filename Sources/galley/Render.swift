@@ -21,7 +21,6 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if output != nil && articles.count != 1 { throw ValidationError("-o/--output takes exactly one article; use --out-dir for several") }
-        try common.validateLimits()
     }
 
     func run() throws {
