@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh [--seconds N] [--seed S] [TARGET...]   (default: 60 s for each of every target, a random seed)
 #
 # Targets: json markdown html wordpress wxr issue layout typeset (see Sources/GalleyFuzzing/FuzzTarget.swift).
+# (Swift's own crash backtracer is turned off: libFuzzer records the crash and its input.)
 # Each runs for N seconds from a seed corpus (the examples, the test fixtures and Tests/Fuzz/<target>/, where
 # earlier findings are kept) with AddressSanitizer, a 30 s timeout per input and a 2 GB memory limit. The corpus
 # grows in .build-fuzz/corpus/<target>/ across runs. A finding (crash, trap, hang, memory blow-up) is written to
@@ -52,10 +53,10 @@ for target in "${targets[@]}"; do
     corpus=$scratch/corpus/$target
     findings=$scratch/findings/$target
     mkdir -p "$corpus" "$findings"
-    for seed in $(seeds "$target"); do cp "$seed" "$corpus/seed-$(basename "$seed")"; done
+    for file in $(seeds "$target"); do cp "$file" "$corpus/seed-$(basename "$file")"; done
     log=$scratch/fuzz-$target.log
     echo "fuzzing $target for $seconds s ($(ls "$corpus" | wc -l) inputs in its corpus) …"
-    if GALLEY_FUZZ_TARGET=$target GALLEY_HOME=$root ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" \
+    if GALLEY_FUZZ_TARGET=$target GALLEY_HOME=$root ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$binary" "$corpus" \
         -max_total_time="$seconds" -seed="$seed" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
