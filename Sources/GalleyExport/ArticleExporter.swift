@@ -81,8 +81,14 @@ public final class ArticleExporter: Sendable {
             let file = shared.files[item]
             let scanned = worker.scan(file: item, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
                                       failure: setupFailure)
+            // The worker's copy of the file name is one string per article; the run's own is one per file.
+            let display = file.path == "-" ? "<stdin>" : file.path
             results.withLock {
-                $0.planned += scanned.planned
+                $0.planned += scanned.planned.map { article in
+                    var article = article
+                    article.source = display
+                    return article
+                }
                 $0.summary.otherShards += scanned.otherShards
             }
             scanned.failures.forEach { fail($0, into: results) }
@@ -145,14 +151,35 @@ public final class ArticleExporter: Sendable {
     private func plan(store: Locked<ManifestStore>, results: Locked<Results>) -> (todo: [PlannedArticle], skipped: [PlannedArticle]) {
         let planned = results.withLock { $0.planned }.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
         results.withLock { $0.planned = [] }
-        // Lower-cased, because two names differing only in case are one file on macOS and Windows shares.
-        let byOutput = Dictionary(grouping: planned.indices) { planned[$0].output.lowercased() }
-        let byID = Dictionary(grouping: planned.indices) { planned[$0].id }
+        // Names differing only in case clash, because they are one file on macOS and Windows shares. Each name maps to
+        // the first article that has it; only the (rare) others are kept in lists, so the plan costs no array per name.
+        var firstByOutput: [CaseInsensitiveName: Int] = [:]
+        var firstByID: [String: Int] = [:]
+        var othersByOutput: [Int: [Int]] = [:]
+        var othersByID: [Int: [Int]] = [:]
+        firstByOutput.reserveCapacity(planned.count)
+        firstByID.reserveCapacity(planned.count)
+        for index in planned.indices {
+            if let first = firstByOutput[CaseInsensitiveName(planned[index].output)] {
+                othersByOutput[first, default: []].append(index)
+            } else {
+                firstByOutput[CaseInsensitiveName(planned[index].output)] = index
+            }
+            if let first = firstByID[planned[index].id] {
+                othersByID[first, default: []].append(index)
+            } else {
+                firstByID[planned[index].id] = index
+            }
+        }
+        func group(_ index: Int, first: Int?, others: [Int: [Int]]) -> [Int] {
+            guard let first, let more = others[first] else { return [] }
+            return ([first] + more).filter { $0 != index }
+        }
         var clashing = Set<Int>()
         for index in planned.indices {
             let article = planned[index]
-            let sameOutput = byOutput[article.output.lowercased()]!.filter { $0 != index }
-            let sameID = byID[article.id]!.filter { $0 != index && !sameOutput.contains($0) }
+            let sameOutput = group(index, first: firstByOutput[CaseInsensitiveName(article.output)], others: othersByOutput)
+            let sameID = group(index, first: firstByID[article.id], others: othersByID).filter { !sameOutput.contains($0) }
             guard !sameOutput.isEmpty || !sameID.isEmpty else { continue }
             clashing.insert(index)
             var reasons: [String] = []

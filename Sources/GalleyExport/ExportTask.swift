@@ -45,9 +45,13 @@ final class ExportTask {
                 }
                 do {
                     let output = try sourced.outputName()
+                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)
+                    guard let sourceDigest = HexDigest(hex: digest), let contentHash = HexDigest(hex: hash) else {
+                        throw ExportError("\(display): its content hash could not be computed")
+                    }
                     result.planned.append(PlannedArticle(
-                        file: file, index: sourced.index, source: display, sourceDigest: digest, id: article.id, output: output,
-                        contentHash: hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)))
+                        file: file, index: sourced.index, source: display, sourceDigest: sourceDigest, id: article.id, output: output,
+                        contentHash: contentHash))
                 } catch {
                     result.failures.append(ArticleOutcome(status: .failed, source: display, id: article.id, message: "\(error)"))
                 }
@@ -70,20 +74,20 @@ final class ExportTask {
             let data = try standardInput ?? Self.contents(of: path, limits: setup.limits)
             // The hash in the manifest must describe the bytes rendered, so a file edited mid-run is not trusted.
             let changed = Diagnostic(file: article.source, message: "changed while the export was running; export it again")
-            guard ContentHasher.sha256(data) == article.sourceDigest else { throw changed }
+            guard HexDigest(hex: ContentHasher.sha256(data)) == article.sourceDigest else { throw changed }
             let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
             guard article.index < articles.count, articles[article.index].article.id == article.id else { throw changed }
             let pipeline = try self.pipeline ?? makePipeline()
             self.pipeline = pipeline
             let rendered = try pipeline.render(articles[article.index])
             try ArticlePipeline.write(rendered, to: URL(fileURLWithPath: setup.outputDirectory).appendingPathComponent(article.output).path)
-            layoutCache?.store(rendered.layout, hash: article.contentHash)
+            layoutCache?.store(rendered.layout, hash: article.contentHash.description)
             let warnings = rendered.warnings.map(\.description)
             let language = rendered.typeset.article.language
             var entry = ManifestEntry(id: article.id, source: article.source, output: article.output, bytes: rendered.pdf.count,
                                       pages: rendered.document.pages.count, sha256: ContentHasher.sha256(rendered.pdf),
                                       title: rendered.typeset.article.title, language: language, warnings: warnings,
-                                      contentHash: article.contentHash, status: .rebuilt, labels: setup.sheet.labels(for: language).labels)
+                                      contentHash: article.contentHash.description, status: .rebuilt, labels: setup.sheet.labels(for: language).labels)
             entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
             let outcome = ArticleOutcome(status: .rebuilt, source: article.source, id: article.id, output: article.output,
                                          pages: entry.pages, bytes: entry.bytes, seconds: ExportProgress.seconds(clock.now - start),

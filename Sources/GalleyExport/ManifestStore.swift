@@ -12,7 +12,8 @@ import GalleyFiles
 final class ManifestStore {
     /// What a run needs to know of an article's previous entry to decide whether to skip it.
     struct Known {
-        var contentHash: String
+        /// Nil when the manifest holds something else than a SHA-256 (then the article is never skipped).
+        var contentHash: HexDigest?
         var output: String
         var bytes: Int
         fileprivate var location: Location
@@ -22,7 +23,7 @@ final class ManifestStore {
         /// A line of the previous manifest (or of the journal), by byte range.
         case line(file: Int, offset: Int, length: Int)
         /// An entry of a manifest in the old, pretty-printed format, which cannot be read a line at a time.
-        case memory(ManifestEntry)
+        indirect case memory(ManifestEntry)
     }
 
     /// The manifest file.
@@ -70,7 +71,7 @@ final class ManifestStore {
             throw Diagnostic(file: journalURL.path, message: (error as? FileProblem)?.reason ?? "\(error)")
         }
         journalEnd += line.count
-        known[entry.id] = Known(contentHash: entry.contentHash, output: entry.output, bytes: entry.bytes,
+        known[entry.id] = Known(contentHash: HexDigest(hex: entry.contentHash), output: entry.output, bytes: entry.bytes,
                                 location: .line(file: 1, offset: offset, length: line.count - 1))
         skipped[entry.id] = nil
     }
@@ -167,7 +168,7 @@ final class ManifestStore {
                 var bytes = Data(count: length)
                 _ = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, length, off_t(offset)) }
                 guard let key = try? decoder.decode(Key.self, from: bytes) else { looksLineByLine = false; break }
-                known[key.id] = Known(contentHash: key.contentHash, output: key.output, bytes: key.bytes,
+                known[key.id] = Known(contentHash: HexDigest(hex: key.contentHash), output: key.output, bytes: key.bytes,
                                       location: .line(file: 0, offset: offset, length: length))
             }
         }
@@ -175,7 +176,7 @@ final class ManifestStore {
             // A manifest written by an older Galley, or by hand: read whole, once.
             known = [:]
             for entry in try ExportManifest.load(url).articles {
-                known[entry.id] = Known(contentHash: entry.contentHash, output: entry.output, bytes: entry.bytes, location: .memory(entry))
+                known[entry.id] = Known(contentHash: HexDigest(hex: entry.contentHash), output: entry.output, bytes: entry.bytes, location: .memory(entry))
             }
         }
     }
@@ -192,7 +193,7 @@ final class ManifestStore {
         try Self.forEachLine(of: file) { offset, bytes in
             // A line cut short by a kill is not an entry; everything before it is.
             guard let key = try? decoder.decode(Key.self, from: Data(bytes)) else { return }
-            known[key.id] = Known(contentHash: key.contentHash, output: key.output, bytes: key.bytes,
+            known[key.id] = Known(contentHash: HexDigest(hex: key.contentHash), output: key.output, bytes: key.bytes,
                                   location: .line(file: 1, offset: offset, length: bytes.count))
             end = offset + bytes.count + 1
         }

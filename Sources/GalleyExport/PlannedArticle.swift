@@ -11,11 +11,11 @@ struct PlannedArticle: Sendable, Codable {
     /// The file as messages and the manifest name it.
     var source: String
     /// The SHA-256 of the file's bytes, so that a file edited mid-run is caught.
-    var sourceDigest: String
+    var sourceDigest: HexDigest
     /// The article's id.
     var id: String
     /// The PDF's file name.
     var output: String
     /// The hash of everything the PDF is made from.
-    var contentHash: String
+    var contentHash: HexDigest
 }

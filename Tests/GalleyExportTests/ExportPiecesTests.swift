@@ -56,6 +56,25 @@ import Testing
         #expect(StaleTemporaryFiles.writer(of: ".x_a1.pdf.1234.ab12cd34.tmp") == 1234)
     }
 
+    @Test func digestsKeepTheirTextAndRefuseAnythingElse() throws {
+        let text = ContentHasher.sha256(Data("Galley".utf8))
+        let digest = try #require(HexDigest(hex: text))
+        #expect(digest.description == text)
+        #expect(HexDigest(hex: text.uppercased()) == digest)
+        #expect(HexDigest(hex: String(text.dropLast())) == nil)
+        #expect(HexDigest(hex: String(text.dropLast()) + "g") == nil)
+        #expect(HexDigest(hex: "0" + String(repeating: "0", count: 63))?.description == String(repeating: "0", count: 64))
+        let coded = try JSONDecoder().decode([HexDigest].self, from: JSONEncoder().encode([digest]))
+        #expect(coded == [digest])
+    }
+
+    @Test func outputNamesClashWhateverTheirCase() {
+        #expect(CaseInsensitiveName("Report_a1.pdf") == CaseInsensitiveName("report_A1.PDF"))
+        #expect(CaseInsensitiveName("report_a1.pdf") != CaseInsensitiveName("report_a2.pdf"))
+        #expect(CaseInsensitiveName("Éte_a1.pdf") == CaseInsensitiveName("éte_a1.pdf"))
+        #expect(Set([CaseInsensitiveName("A.pdf"), CaseInsensitiveName("a.pdf"), CaseInsensitiveName("b.pdf")]).count == 2)
+    }
+
     @Test func idsThatCannotBePartOfAFileNameAreRefused() {
         #expect(ArticleNaming.problem(with: "9062") == nil)
         #expect(ArticleNaming.problem(with: "abc-12") == nil)
