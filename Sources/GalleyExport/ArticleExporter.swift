@@ -95,9 +95,9 @@ public final class ArticleExporter: Sendable {
         }
         if let failure = setupFailure.withLock({ $0 }) { throw ExportError(failure) }
 
-        let (todo, skipped) = plan(store: store, results: results)
+        let (planned, todo, skipped) = plan(store: store, results: results)
         observer.planned(total: results.withLock { $0.summary.failed } + todo.count + skipped.count, toRender: todo.count)
-        for planned in skipped {
+        for planned in skipped.lazy.map({ planned[$0] }) {
             results.withLock { $0.summary.skipped += 1 }
             let known = store.withLock { $0.previous(planned.id) }
             observer.finished(ArticleOutcome(status: .skipped, source: planned.source, id: planned.id, output: planned.output,
@@ -110,7 +110,7 @@ public final class ArticleExporter: Sendable {
         WorkerPool.run(threads: configuration.jobs, count: todo.count, shouldStop: shouldStop,
                        makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, item in
             started.withLock { $0 += 1 }
-            let article = todo[item]
+            let article = planned[todo[item]]
             let file = shared.files[article.file]
             let result = worker.render(article, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
                                        failure: setupFailure)
@@ -148,9 +148,13 @@ public final class ArticleExporter: Sendable {
 
     /// Orders the first pass's articles, fails every article whose output name or id another one shares,
     /// and splits the rest into those to render and those already up to date.
-    private func plan(store: Locked<ManifestStore>, results: Locked<Results>) -> (todo: [PlannedArticle], skipped: [PlannedArticle]) {
-        let planned = results.withLock { $0.planned }.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
-        results.withLock { $0.planned = [] }
+    ///
+    /// The articles are returned once, in order, with the positions of those to render and those to skip: an
+    /// archive's plan is held once, not copied into each list.
+    private func plan(store: Locked<ManifestStore>, results: Locked<Results>) -> (planned: [PlannedArticle], todo: [Int], skipped: [Int]) {
+        var planned: [PlannedArticle] = []
+        results.withLock { swap(&planned, &$0.planned) }
+        planned.sort { ($0.file, $0.index) < ($1.file, $1.index) }
         // Names differing only in case clash, because they are one file on macOS and Windows shares. Each name maps to
         // the first article that has it; only the (rare) others are kept in lists, so the plan costs no array per name.
         var firstByOutput: [CaseInsensitiveName: Int] = [:]
@@ -196,19 +200,19 @@ public final class ArticleExporter: Sendable {
                  into: results)
         }
 
-        var todo: [PlannedArticle] = []
-        var skipped: [PlannedArticle] = []
+        var todo: [Int] = []
+        var skipped: [Int] = []
         for (index, article) in planned.enumerated() where !clashing.contains(index) {
             let known = store.withLock { $0.previous(article.id) }
             if !configuration.force, let known, known.contentHash == article.contentHash, known.output == article.output,
                fileSize(known.output) == known.bytes {
                 store.withLock { $0.markSkipped(article.id, source: article.source) }
-                skipped.append(article)
+                skipped.append(index)
             } else {
-                todo.append(article)
+                todo.append(index)
             }
         }
-        return (todo, skipped)
+        return (planned, todo, skipped)
     }
 
     private func fileSize(_ name: String) -> Int? {
