@@ -21,6 +21,9 @@ struct BenchExport: ParsableCommand {
     @Option(name: .long, help: "Layout name or path.")
     var layout = "article-a4"
 
+    @Option(name: .long, help: "Only the examples whose file names start with these (repeatable), e.g. --example iv- --example fr- (default: all).")
+    var example: [String] = []
+
     @Flag(name: .long, help: "Replace every letter of the paragraphs at random, so no word repeats (the caches' worst case, for memory).")
     var uniqueWords = false
 
@@ -28,10 +31,14 @@ struct BenchExport: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-bench-export-\(UUID().uuidString.prefix(8))")
         let articles = folder.appendingPathComponent("articles")
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-        let examples = Session.examples().map { URL(fileURLWithPath: $0) }
-        guard !examples.isEmpty else { throw ValidationError("no examples found in \(Session.resources.root.path)/Examples") }
+        // A mix can be chosen, because a Chinese or Japanese article costs about eight Latin ones (cairo subsets
+        // the CJK fonts), so the mix decides the rate.
+        let examples = Session.examples().map { URL(fileURLWithPath: $0) }.filter { url in
+            example.isEmpty || example.contains { url.lastPathComponent.hasPrefix($0) }
+        }
+        guard !examples.isEmpty else { throw ValidationError("no examples found in \(Session.resources.root.path)/Examples\(example.isEmpty ? "" : " matching \(example)")") }
         try SampleArchive.generate(from: examples, count: count, into: articles, uniqueWords: uniqueWords)
-        print("archive: \(count) articles from \(examples.count) examples in \(keep ? folder.path : "a temporary folder")")
+        print("archive: \(count) articles from \(examples.count) examples (\(examples.map { $0.deletingPathExtension().lastPathComponent }.joined(separator: ", "))) in \(keep ? folder.path : "a temporary folder")")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         var last: URL?
