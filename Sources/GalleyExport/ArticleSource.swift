@@ -37,21 +37,21 @@ public enum ArticleSource {
         (["json"] + formats.keys.sorted().filter { $0 != "json" }).first { formats[$0]?.contains(ext) == true }
     }
 
+    /// The bytes of the input file at `path` (`-` for standard input): a regular file within the file-bytes limit,
+    /// or a `Diagnostic` naming the file and what is wrong. Every command reads its article and issue files here.
+    public static func contents(of path: String, limits: Limits) throws -> Data {
+        if path == "-" { return try StandardInput.read(limit: limits.fileBytes) }
+        do {
+            return try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
+        } catch let problem as FileProblem {
+            throw Diagnostic(file: path, message: problem.reason)
+        }
+    }
+
     /// Reads every article in the file at `path`; errors are `Diagnostic`s naming the file.
     public static func readAll(_ path: String, format: String? = nil, limits: Limits = Limits(), data given: Data? = nil) throws -> [ReadResult] {
         let displayName = path == "-" ? "<stdin>" : path
-        let data: Data
-        if let given {
-            data = given
-        } else if path == "-" {
-            data = try StandardInput.read(limit: limits.fileBytes)
-        } else {
-            do {
-                data = try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
-            } catch let problem as FileProblem {
-                throw Diagnostic(file: displayName, message: problem.reason)
-            }
-        }
+        let data = try given ?? contents(of: path, limits: limits)
         var chosen = try reader(for: path, format: format ?? (path == "-" ? "json" : nil), limits: limits)
         if format == nil, chosen is JSONArticleReader {
             // Standard input is JSON by default, and may be a WordPress post just as a .json file may.

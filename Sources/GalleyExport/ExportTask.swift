@@ -30,8 +30,9 @@ final class ExportTask {
         let display = path == "-" ? "<stdin>" : path
         var result = ScanResult()
         do {
-            let data = try standardInput ?? Self.contents(of: path, limits: setup.limits)
+            let data = try standardInput ?? ArticleSource.contents(of: path, limits: setup.limits)
             let digest = ContentHasher.sha256(data)
+            guard let sourceDigest = HexDigest(hex: digest) else { throw ExportError("\(display): its digest could not be computed") }
             let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
             guard !articles.isEmpty else { throw Diagnostic(file: display, message: "the file holds no article") }
             let folder = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -46,7 +47,7 @@ final class ExportTask {
                 do {
                     let output = try sourced.outputName()
                     let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)
-                    guard let sourceDigest = HexDigest(hex: digest), let contentHash = HexDigest(hex: hash) else {
+                    guard let contentHash = HexDigest(hex: hash) else {
                         throw ExportError("\(display): its content hash could not be computed")
                     }
                     result.planned.append(PlannedArticle(
@@ -71,7 +72,7 @@ final class ExportTask {
                                                              seconds: ExportProgress.seconds(clock.now - start), message: message))
         }
         do {
-            let data = try standardInput ?? Self.contents(of: path, limits: setup.limits)
+            let data = try standardInput ?? ArticleSource.contents(of: path, limits: setup.limits)
             // The hash in the manifest must describe the bytes rendered, so a file edited mid-run is not trusted.
             let changed = Diagnostic(file: article.source, message: "changed while the export was running; export it again")
             guard HexDigest(hex: ContentHasher.sha256(data)) == article.sourceDigest else { throw changed }
@@ -97,15 +98,6 @@ final class ExportTask {
             return failed(error.description)
         } catch {
             return failed(error is Diagnostic ? "\(error)" : "\(article.source): \(error)")
-        }
-    }
-
-    /// The bytes of the article file at `path`, a regular file within the limit.
-    private static func contents(of path: String, limits: Limits) throws -> Data {
-        do {
-            return try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
-        } catch let problem as FileProblem {
-            throw Diagnostic(file: path, message: problem.reason)
         }
     }
 }

@@ -41,12 +41,7 @@ public struct IssueBundler: Sendable {
     /// Layouts found in `cache` under an article's content hash are reused (a batch export saves them);
     /// the others are laid out and saved there.
     public func bundle(_ path: String, layout override: String? = nil, cache: LayoutCache? = nil) throws -> Result {
-        let data: Data
-        do {
-            data = try RegularFile.read(path, limit: limits.fileBytes, limitName: "file-bytes")
-        } catch let problem as FileProblem {
-            throw Diagnostic(file: path, message: problem.reason)
-        }
+        let data = try ArticleSource.contents(of: path, limits: limits)
         let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
@@ -64,12 +59,7 @@ public struct IssueBundler: Sendable {
                            let entry = entries[index]
                            let outcome = Swift.Result<[(BundledArticle, [Diagnostic])], any Error> {
                                // The same reading as every other command: regular files only, within the limits.
-                               let bytes: Data
-                               do {
-                                   bytes = try RegularFile.read(entry.path, limit: limits.fileBytes, limitName: "file-bytes")
-                               } catch let problem as FileProblem {
-                                   throw Diagnostic(file: entry.path, message: problem.reason)
-                               }
+                               let bytes = try ArticleSource.contents(of: entry.path, limits: limits)
                                let read = try ArticlePipeline.read(entry.path, data: bytes, format: nil, limits: limits)
                                guard !read.isEmpty else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
                                let digest = ContentHasher.sha256(bytes)

@@ -1,11 +1,12 @@
 import Foundation
+import GalleyFuzzing
 import Testing
 
 /// Every input the fuzzers ever found a fault with (kept in `Tests/Fuzz/<target>/`), and the seeds they start
 /// from, replayed through the same targets `scripts/fuzz.sh` fuzzes: each must be accepted or refused with a
 /// located message, never crash Galley.
 @Suite struct FuzzRegressionTests {
-    static let targets = ["json", "markdown", "html", "wordpress", "wxr", "issue", "layout", "typeset"]
+    static let targets = FuzzTarget.allCases.map(\.rawValue)
 
     /// The replay tool, built beside `galley`.
     static var replay: URL { ExportHarness.galley.deletingLastPathComponent().appendingPathComponent("galley-fuzz") }
