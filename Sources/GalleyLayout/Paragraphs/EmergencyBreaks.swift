@@ -14,8 +14,8 @@ enum EmergencyBreaks {
     static let fineCutMeasures = 4.0
 
     /// `nodes` with every stretch of material wider than `width` between two break points (one long word, or a
-    /// word made of several runs, like an address whose parts break elsewhere) cut after each of its clusters;
-    /// also the number of stretches cut and the text of the first.
+    /// word made of several runs, like an address whose parts break elsewhere) cut after each of its clusters, or,
+    /// past `fineCutMeasures` lines, into line-filling slices; also the number of stretches cut and the text of the first.
     static func cut(_ nodes: [Node], wider width: Double) -> (nodes: [Node], count: Int, first: String?) {
         let measure = NodeMeasure(nodes)
         var cutting = [Bool](repeating: false, count: nodes.count)
@@ -28,15 +28,17 @@ enum EmergencyBreaks {
         func close(_ end: Int) {
             defer { (start, total) = (end + 1, 0) }
             guard total > width else { return }
-            if total > width * fineCutMeasures { slicing[start] = min(end, nodes.count) }
-            var text = ""
-            for index in start..<min(end, nodes.count) {
-                guard case .box(let box) = nodes[index], let run = box.run else { continue }
-                cutting[index] = true
-                text += run.text
-            }
             count += 1
-            if first == nil { first = text }
+            if total > width * fineCutMeasures {
+                slicing[start] = min(end, nodes.count)
+            } else {
+                for index in start..<min(end, nodes.count) { cutting[index] = true }
+            }
+            // Only the first stretch's text is reported; a megabyte word is not copied for each one after it.
+            guard first == nil else { return }
+            first = nodes[start..<min(end, nodes.count)].reduce(into: "") { text, node in
+                if case .box(let box) = node, let run = box.run { text += run.text }
+            }
         }
         for index in nodes.indices {
             if measure.isBreakpoint(index, hyphenate: true) { close(index) } else { total += nodes[index].width }
