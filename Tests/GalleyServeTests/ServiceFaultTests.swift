@@ -34,7 +34,7 @@ struct ServiceFaultTests {
     @Test func anArticleThatCrashesOrHangsItsWorkerFailsAloneAndTheServiceGoesOn() async throws {
         let service = try ServiceProcess(["--jobs", "1", "--render-timeout", "3"],
                                          environment: ["GALLEY_FAULT_INJECTION": "crash:crasher,hang:hanger"])
-        let crashed = try await service.request("POST", "/v1/render", body: Self.article("crasher"), headers: ["Content-Type": "application/json"])
+        let crashed = try await service.request("POST", "/v1/render?id=crasher", body: Self.article("crasher"), headers: ["Content-Type": "application/json"])
         #expect(crashed.status == 500)
         #expect(crashed.text.contains("crashed"), "\(crashed.text)")
         let hung = try await service.request("POST", "/v1/render?id=hanger", body: Self.article("hanger"), headers: ["Content-Type": "application/json"])
@@ -51,7 +51,8 @@ struct ServiceFaultTests {
         let second = try await service.request("POST", "/v1/render", body: Self.article("other"), headers: ["Content-Type": "application/json"])
         #expect(second.status == 503)
         #expect(second.header("Retry-After") == "1")
-        #expect(try await first.status == 200)
+        let answer = try await first
+        #expect(answer.status == 200, "\(answer.text)")
     }
 
     @Test func aClientThatSendsTooSlowlyIsCutOffAndOthersAreServed() async throws {

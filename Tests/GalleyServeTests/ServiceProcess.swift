@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 
 /// A `galley serve` started for a test on a port the system chose, asked over HTTP, and stopped with SIGTERM.
-final class ServiceProcess {
+final class ServiceProcess: @unchecked Sendable {
     /// The repository's root.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The built `galley` executable.
@@ -32,7 +32,10 @@ final class ServiceProcess {
         let reader = output.fileHandleForReading
         while !line.contains(0x0A) {
             let chunk = reader.availableData
-            if chunk.isEmpty { throw ServiceFailure("galley serve exited before listening: \(standardError)") }
+            if chunk.isEmpty {
+                let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+                throw ServiceFailure("galley serve exited before listening: \(said)")
+            }
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)

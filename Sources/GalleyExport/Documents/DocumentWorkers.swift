@@ -96,7 +96,8 @@ public final class DocumentWorkers: @unchecked Sendable {
                 let ticket = Ticket(job: job, continuation: continuation)
                 let refusal: DocumentFailure? = lock.withLock {
                     if stopping { return DocumentFailure(.busy, "the service is shutting down") }
-                    if waiting.count - head >= configuration.queueLength {
+                    // A free worker takes an article at once; only articles beyond the workers wait in the queue.
+                    if waiting.count - head + working >= max(1, configuration.jobs) + configuration.queueLength {
                         return DocumentFailure(.busy, "every worker is busy and \(configuration.queueLength) articles are waiting")
                     }
                     waiting.append(ticket)
