@@ -12,6 +12,7 @@ struct DocumentRoutes: Sendable {
     let defaultLayout: String
     let posts: (any PostSource)?
     let catalog: PostCatalog
+    let bodies: BodyBudget
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/render") { request, _ in try await render(request) }
@@ -25,7 +26,7 @@ struct DocumentRoutes: Sendable {
         let format = try ArticleFormat.of(request)
         let layout = try self.layout(request)
         let width = try imageWidth(request, key: "png", default: nil)
-        let body = try await RequestBodyReader(limit: settings.bodyBytes, seconds: settings.bodySeconds).read(request)
+        let body = try await RequestBodyReader(limit: settings.bodyBytes, seconds: settings.bodySeconds, budget: bodies).read(request)
         let job = DocumentJob(article: body, name: "<request>", format: format,
                               articleID: request.uri.queryParameters["id"].map(String.init), layout: layout, thumbnailWidth: width)
         let result = try await make(job)
@@ -76,7 +77,7 @@ struct DocumentRoutes: Sendable {
     /// `POST /v1/hooks/wordpress`: the site says post `post_id` (or `ID`) was published or updated; the service
     /// forgets what it kept of it and makes it again at once, so the next reader gets the new PDF.
     func hook(_ request: Request) async throws -> Response {
-        let body = try await RequestBodyReader(limit: 1 << 20, seconds: settings.bodySeconds).read(request)
+        let body = try await RequestBodyReader(limit: 1 << 20, seconds: settings.bodySeconds, budget: bodies).read(request)
         guard let id = Self.postID(in: body, query: request.uri.queryParameters["post_id"].map(String.init)) else {
             throw ServeError(.badRequest, "the hook names no post: send post_id (JSON {\"post_id\": 42} or a form field)")
         }

@@ -43,7 +43,8 @@ public struct ServeApplication: Sendable {
         }
         DocumentRoutes(workers: pool, metrics: metrics, settings: settings, layouts: Set(workers.layouts.keys),
                        defaultLayout: workers.defaultLayout, posts: posts,
-                       catalog: PostCatalog(freshSeconds: settings.postFreshSeconds, byteBudget: settings.memoryCacheBytes))
+                       catalog: PostCatalog(freshSeconds: settings.postFreshSeconds, byteBudget: settings.memoryCacheBytes),
+                       bodies: BodyBudget(bytes: settings.bodyBudgetBytes))
             .add(to: router)
         let logger = self.logger
         let app = Application(

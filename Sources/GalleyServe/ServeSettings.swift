@@ -7,7 +7,9 @@ public struct ServeSettings: Sendable {
     /// The port; 0 lets the system choose (the service prints the one it got).
     public var port = 8080
     /// The largest request body accepted, in bytes.
-    public var bodyBytes = 16 << 20
+    public var bodyBytes = 4 << 20
+    /// The bytes all request bodies being read may hold together; past it, new bodies are answered 503.
+    public var bodyBudgetBytes = 256 << 20
     /// How long a client may take to send its request body, in seconds: a slow client is cut off, not waited for.
     public var bodySeconds = 30
     /// How long a connection may stay idle, in seconds.

@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
     var queue = 64
 
     @Option(name: .long, help: "Largest request body accepted, in bytes.")
-    var bodyLimit = 16 << 20
+    var bodyLimit = 4 << 20
 
     @Option(name: .long, help: "Seconds a client may take to send its request body; a slower one is answered 408.")
     var bodyTimeout = 30
