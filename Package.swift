@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -56,8 +62,20 @@ let package = Package(
             "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
             "GalleyFiles", "CProcessControl", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `galley serve`: the HTTP service that renders posted articles and a site's posts on demand.
+        .target(name: "GalleyServe", dependencies: [
+            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", "GalleyStyle",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyServe", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
@@ -69,6 +87,7 @@ let package = Package(
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyExport"]),
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
     ],

@@ -237,7 +237,7 @@ public final class ArticleExporter: Sendable {
                 let display = path == "-" ? "<stdin>" : path
                 switch Self.ask(process, .scan(file: file, path: path, standardInput: standardInput), failure: failure) {
                 case .reply(.scanned(let result)): return result
-                case .reply(.rendered): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: "\(display): the worker answered out of turn")])
+                case .reply(.rendered), .reply(.document): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: "\(display): the worker answered out of turn")])
                 case .died(let how): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: "\(display): \(how) while reading this file; the export goes on")])
                 case .timedOut(let seconds): return ScanResult(failures: [ArticleOutcome(status: .failed, source: display, message: Self.tooSlow(display, seconds, "reading"))])
                 case nil: return ScanResult()
@@ -256,7 +256,7 @@ public final class ArticleExporter: Sendable {
                 }
                 switch Self.ask(process, .render(article: article, path: path, standardInput: standardInput), failure: failure) {
                 case .reply(.rendered(let result)): return result
-                case .reply(.scanned): return failed("\(article.source): the worker answered out of turn")
+                case .reply(.scanned), .reply(.document): return failed("\(article.source): the worker answered out of turn")
                 case .died(let how): return failed("\(article.source): \(how) while setting article \(article.id); the export goes on")
                 case .timedOut(let seconds): return failed(Self.tooSlow(article.source, seconds, "setting article \(article.id)"))
                 case nil: return failed("\(article.source): no worker could be started")

@@ -94,6 +94,11 @@ public final class ArticleRenderer {
                               warnings: warnings)
     }
 
+    /// Page 1 of a set document as a PNG `width` pixels wide, drawn with this thread's fonts and images.
+    public func thumbnail(_ document: PagedDocument, width: Int) throws -> Data {
+        try PageImageRenderer().png(document, width: width, reusing: renderCache)
+    }
+
     /// Throws "article X would fill more than N pages" when the typesetter stopped at the pages-per-article limit
     /// (it makes no page past it, so a runaway article costs no more than the limit).
     public func checkPageLimit(_ quality: QualityReport, article: Article, source: String?) throws {

@@ -71,7 +71,7 @@ public enum ArticleSource {
 }
 
 /// Galley's JSON reader, or the WordPress one when the JSON has a REST post's shape (`content.rendered`).
-private struct JSONOrWordPressReader: ArticleReader {
+struct JSONOrWordPressReader: ArticleReader {
     let limits: Limits
 
     func articles(from data: Data, file: String) throws -> [ReadResult] {

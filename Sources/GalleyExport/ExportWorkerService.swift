@@ -18,6 +18,7 @@ public enum ExportWorkerService {
         dup2(STDERR_FILENO, STDOUT_FILENO)
         let channel = LineChannel(input: STDIN_FILENO, output: replies)
         let task: ExportTask
+        var documents: DocumentTask?
         do {
             let setup = try channel.receive(WorkerSetup.self)
             let resources = GalleyResources(root: URL(fileURLWithPath: setup.resourcesRoot))
@@ -25,6 +26,9 @@ public enum ExportWorkerService {
             task = try ExportTask(setup: setup) {
                 ArticlePipeline(renderer: try ArticleRenderer(sheet: setup.sheet, resources: resources, lineBreaker: breaker, limits: setup.limits),
                                 format: setup.format)
+            }
+            if let layouts = setup.layouts {
+                documents = DocumentTask(layouts: layouts, resources: resources, lineBreaker: setup.lineBreaker, limits: setup.limits)
             }
             try channel.send(WorkerGreeting(problem: nil))
         } catch {
@@ -45,6 +49,13 @@ public enum ExportWorkerService {
             case .render(let article, let path, let standardInput):
                 FaultInjection.apply(to: article.id)
                 reply = .rendered(task.render(article, path: path, standardInput: standardInput))
+            case .document(let job):
+                FaultInjection.apply(to: job.articleID ?? job.name)
+                switch documents?.run(job) {
+                case .success(let result)?: reply = .document(DocumentReply(result: result))
+                case .failure(let failure)?: reply = .document(DocumentReply(failure: failure))
+                case nil: reply = .document(DocumentReply(failure: DocumentFailure(.internalError, "this worker was not set up for documents")))
+                }
             }
             do {
                 try channel.send(reply)
@@ -61,7 +72,8 @@ struct WorkerGreeting: Codable, Sendable {
 }
 
 /// Faults the tests inject into worker processes, to prove that an article that crashes, traps or hangs Galley
-/// fails alone: `GALLEY_FAULT_INJECTION=crash:<id>,hang:<id>,trap:<id>` in a worker's environment.
+/// fails alone: `GALLEY_FAULT_INJECTION=crash:<id>,hang:<id>,trap:<id>,slow:<id>` in a worker's environment (`slow` takes two
+/// seconds, for tests of work in flight).
 enum FaultInjection {
     /// Crashes, traps or hangs if the environment asks for it for the article `id`.
     static func apply(to id: String) {
@@ -73,6 +85,7 @@ enum FaultInjection {
             case "crash": kill(getpid(), SIGSEGV)
             case "trap": fatalError("injected trap for article \(id)")
             case "hang": while true { sleep(60) }
+            case "slow": sleep(2)
             default: break
             }
         }

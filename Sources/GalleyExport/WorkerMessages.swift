@@ -13,6 +13,8 @@ struct WorkerSetup: Codable, Sendable {
     var shard: String?
     var keepLayouts: Bool
     var limits: Limits
+    /// The layouts a service's worker may be asked for, by name (nil for an export's, which has one).
+    var layouts: [String: StyleSheet]? = nil
 }
 
 /// One piece of work for a worker: read and plan a file, or set one planned article.
@@ -21,6 +23,8 @@ enum WorkerRequest: Codable, Sendable {
     case scan(file: Int, path: String, standardInput: Data?)
     /// Set `article` from the file at `path`, write its PDF and say how it went.
     case render(article: PlannedArticle, path: String, standardInput: Data?)
+    /// Set one posted article for a service (`galley serve`).
+    case document(DocumentJob)
 }
 
 /// What a worker answers.
@@ -29,6 +33,14 @@ enum WorkerReply: Codable, Sendable {
     case scanned(ScanResult)
     /// One article set (with its manifest entry) or failed.
     case rendered(RenderResult)
+    /// A service's document, or why it could not be made.
+    case document(DocumentReply)
+}
+
+/// A service's document or its failure: the two halves of a `Result`, which is not `Codable`.
+struct DocumentReply: Codable, Sendable {
+    var result: DocumentResult?
+    var failure: DocumentFailure?
 }
 
 /// The first pass's result for one file.

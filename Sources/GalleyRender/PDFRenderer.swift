@@ -119,8 +119,9 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
-                      glyphs: GlyphDrawing, source: inout Color?, destinations: Set<String>) {
+    /// Draws one item of a page; the page-image renderer draws with it too, so a thumbnail is the PDF's page exactly.
+    func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
+              glyphs: GlyphDrawing, source: inout Color?, destinations: Set<String>) {
         func setSource(_ color: Color) {
             guard source != color else { return }
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where `GET /v1/posts/{id}` finds a post: a CMS site's REST API (WordPress's, through `GalleyWordPress`).
+public protocol PostSource: Sendable {
+    /// The post `id` as the site's REST API gives it, with its embedded media (`?_embed`), in a format Galley reads.
+    func post(id: Int) async throws -> Data
+    /// The site, for messages.
+    var siteName: String { get }
+}
+
+/// Why a post could not be fetched: the site has no such post, or the site could not be asked.
+public struct PostSourceError: Error, CustomStringConvertible, Sendable {
+    /// Whether the site answered that there is no such post.
+    public var notFound: Bool
+    /// What happened, naming the address asked.
+    public var description: String
+
+    /// An error; `notFound` when the site said the post does not exist.
+    public init(notFound: Bool, _ description: String) {
+        self.notFound = notFound
+        self.description = description
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A `galley serve` started for a test on a port the system chose, asked over HTTP, and stopped with SIGTERM.
+final class ServiceProcess: @unchecked Sendable {
+    /// The repository's root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The built `galley` executable.
+    static let galley = root.appendingPathComponent(".build/debug/galley")
+
+    let process = Process()
+    let base: URL
+    let cache: URL
+    private let output = Pipe()
+    private let errors: URL
+
+    /// Starts `galley serve` with `arguments` (and a cache of its own) and waits until it listens.
+    init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+        cache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString)")
+        errors = cache.appendingPathExtension("stderr")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.executableURL = Self.galley
+        process.arguments = ["serve", "--port", "0", "--cache", cache.path] + arguments
+        process.currentDirectoryURL = Self.root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        var line = Data()
+        let reader = output.fileHandleForReading
+        while !line.contains(0x0A) {
+            let chunk = reader.availableData
+            if chunk.isEmpty {
+                let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+                throw ServiceFailure("galley serve exited before listening: \(said)")
+            }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw ServiceFailure("galley serve said \(text)")
+        }
+        base = url
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: cache)
+        try? FileManager.default.removeItem(at: errors)
+    }
+
+    /// What the service wrote to standard error so far.
+    var standardError: String {
+        (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+    }
+
+    /// One HTTP answer.
+    struct Answer {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    /// Sends a request to `path` and waits for the answer.
+    func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> Answer {
+        var request = URLRequest(url: URL(string: path, relativeTo: base)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = 60
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw ServiceFailure("no HTTP answer") }
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
+        return Answer(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// Stops the service with SIGTERM and returns its exit status.
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+/// A test's own failure, with what the service said.
+struct ServiceFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
