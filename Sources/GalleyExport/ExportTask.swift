@@ -11,6 +11,8 @@ final class ExportTask {
     private let layoutCache: LayoutCache?
     private let makePipeline: () throws -> ArticlePipeline
     private var pipeline: ArticlePipeline?
+    /// The fetch phase, shared by both passes: the scan hashes the fetched bytes, the render draws them.
+    private let remoteImages: RemoteImages?
 
     /// A task for `setup`; `makePipeline` is called on first use, on the thread that uses the task.
     init(setup: WorkerSetup, makePipeline: @escaping () throws -> ArticlePipeline) throws {
@@ -23,6 +25,7 @@ final class ExportTask {
         }
         layoutCache = setup.keepLayouts ? LayoutCache(outputDirectory: URL(fileURLWithPath: setup.outputDirectory)) : nil
         self.makePipeline = makePipeline
+        remoteImages = setup.images.map { RemoteImages(settings: $0, limits: setup.limits) }
     }
 
     /// Reads every article of a file, hashes it and names its PDF.
@@ -46,7 +49,10 @@ final class ExportTask {
                 }
                 do {
                     let output = try sourced.outputName()
-                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)
+                    // Remote images are fetched (or revalidated) here, so their bytes decide whether the PDF is up to date;
+                    // the render pass then finds them checked during this run and does not ask again.
+                    let remote = remoteImages?.fetch(for: article)
+                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder, remote: remote)
                     guard let contentHash = HexDigest(hex: hash) else {
                         throw ExportError("\(display): its content hash could not be computed")
                     }
@@ -78,7 +84,8 @@ final class ExportTask {
             guard HexDigest(hex: ContentHasher.sha256(data)) == article.sourceDigest else { throw changed }
             let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
             guard article.index < articles.count, articles[article.index].article.id == article.id else { throw changed }
-            let pipeline = try self.pipeline ?? makePipeline()
+            var pipeline = try self.pipeline ?? makePipeline()
+            pipeline.remoteImages = remoteImages
             self.pipeline = pipeline
             let rendered = try pipeline.render(articles[article.index])
             try ArticlePipeline.write(rendered, to: URL(fileURLWithPath: setup.outputDirectory).appendingPathComponent(article.output).path)
