@@ -24,6 +24,10 @@ public final class ImageFetcher: Sendable {
     public static let maxRedirects = 5
     /// The longest wait for a server to accept a connection (the whole download is bounded by image-download-seconds).
     public static let connectSeconds = 10
+    /// The most bytes one response can hold (a `ByteBuffer` counts in 32 bits): a larger `image-download-bytes` means this.
+    public static let largestDownload = Int(UInt32.max)
+    /// The longest deadline set (a day): a larger `image-download-seconds` means this, since nanoseconds past it overflow.
+    public static let longestDownloadSeconds = 86_400
 
     /// One client for the process: redirects are never followed by the client, since each hop must be checked
     /// against the allowed hosts; bodies are never decompressed (an image is already compressed).
@@ -138,7 +142,7 @@ public final class ImageFetcher: Sendable {
 
     /// Asks for `address`, following redirects within the allowed hosts, all within one `image-download-seconds`.
     private func download(_ address: String, allowed: HostAllowList, cached: ImageCacheEntry?) -> Result<Downloaded, DownloadFailure> {
-        let seconds = limits.imageDownloadSeconds
+        let seconds = min(limits.imageDownloadSeconds, Self.longestDownloadSeconds)
         let deadline = NIODeadline.now() + .seconds(Int64(seconds))
         let timeout = DownloadFailure(reason: "no complete answer within \(seconds) second\(seconds == 1 ? "" : "s") "
                                       + "(the image-download-seconds limit)", transient: true)
@@ -147,26 +151,19 @@ public final class ImageFetcher: Sendable {
             let response: HTTPClient.Response
             do {
                 var request = try HTTPClient.Request(url: current, method: .GET)
-                request.headers.add(name: "User-Agent", value: "Galley (PDF export; https://github.com/galley)")
+                request.headers.add(name: "User-Agent", value: "Galley (PDF export of web articles)")
                 request.headers.add(name: "Accept", value: "image/png, image/jpeg, image/svg+xml, image/gif;q=0.5, */*;q=0.1")
                 if let cached {
                     if let etag = cached.etag { request.headers.add(name: "If-None-Match", value: etag) }
                     if let lastModified = cached.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
                 }
-                let delegate = ResponseAccumulator(request: request, maxBodySize: limits.imageDownloadBytes)
+                let delegate = ResponseAccumulator(request: request, maxBodySize: min(limits.imageDownloadBytes, Self.largestDownload))
+                // The client fails the request at the deadline wherever it is (queued, connecting, or reading a body a
+                // server trickles), so one deadline for all hops bounds the whole image; a test trickles a body to show it.
                 let task = Self.client.execute(request: request, delegate: delegate, deadline: deadline)
-                // The client's deadline bounds connecting; this timer bounds the whole exchange, body included, so a
-                // server trickling bytes cannot hold an article past the limit.
-                let expired = LockedBox(false)
-                let timer = task.eventLoop.scheduleTask(deadline: deadline) {
-                    expired.withLock { $0 = true }
-                    task.cancel()
-                }
-                defer { timer.cancel() }
                 do {
                     response = try task.futureResult.wait()
                 } catch {
-                    if expired.withLock({ $0 }) { return .failure(timeout) }
                     return .failure(Self.failure(for: error, limits: limits, timeout: timeout))
                 }
             } catch {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A value shared between threads under a lock (the fetch threads' results, a timer's verdict).
+/// A value shared between threads under a lock (the fetch threads' results).
 final class LockedBox<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

@@ -109,6 +109,54 @@ import Testing
         }
     }
 
+    @Test func aTricklingBodyTimesOutToo() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ImageServer()
+        try await server.run { port in
+            let url = "http://127.0.0.1:\(port)/img/trickle.png"
+            var limits = Limits()
+            limits.imageDownloadSeconds = 1
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = await Self.fetcher(cache: folder, limits: limits).fetch([url], siteHosts: ["127.0.0.1"])[url]
+            let elapsed = clock.now - start
+            #expect(Self.reason(result) == "no complete answer within 1 second (the image-download-seconds limit)")
+            #expect(elapsed < .seconds(4), "took \(elapsed), for a body trickling for 6 s")
+        }
+    }
+
+    @Test func anArticlesImagesAreFetchedAtTheSameTime() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ImageServer()
+        try await server.run { port in
+            // Eight images that each take a second: four at a time, so about two seconds, not eight.
+            let urls = (1...8).map { "http://127.0.0.1:\(port)/img/delayed-\($0).png" }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let results = await Self.fetcher(cache: folder).fetch(urls, siteHosts: ["127.0.0.1"])
+            let elapsed = clock.now - start
+            #expect(results.count == 8)
+            #expect(results.values.allSatisfy { if case .file = $0 { true } else { false } })
+            #expect(elapsed >= .seconds(2) && elapsed < .seconds(5), "took \(elapsed)")
+        }
+    }
+
+    @Test func hugeLimitsAreClampedNotTrapped() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ImageServer()
+        try await server.run { port in
+            let url = "http://127.0.0.1:\(port)/img/photo.png"
+            var limits = Limits()
+            limits.imageDownloadBytes = Int.max
+            limits.imageDownloadSeconds = Int.max
+            let result = await Self.fetcher(cache: folder, limits: limits).fetch([url], siteHosts: ["127.0.0.1"])[url]
+            guard case .file? = result else { Issue.record("\(String(describing: result))"); return }
+        }
+    }
+
     @Test func offlineUsesOnlyTheCache() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

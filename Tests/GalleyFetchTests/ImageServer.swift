@@ -12,6 +12,8 @@ import NIOCore
 /// - `/img/missing.png`: 404. `/img/page.png`: an HTML error page with status 200. `/img/huge.png`: 200 KB of PNG-headed bytes.
 /// - `/img/slow.png`: answers after 6 seconds. `/img/away.png`: redirects to `localhost` (another host name).
 /// - `/img/hop.png`: redirects to `/img/photo.png` on the same host.
+/// - `/img/trickle.png`: sends a PNG's first bytes, then one byte every 100 ms for 6 seconds.
+/// - `/img/delayed-<n>.png`: the PNG after one second (to show that an article's images are fetched at the same time).
 final class ImageServer: Sendable {
     /// The repository root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -75,6 +77,18 @@ final class ImageServer: Sendable {
                 return body(ImageServer.png, "image/png")
             case "away.png": return Response(status: .found, headers: [.location: "http://localhost:\(port)/img/photo.png"])
             case "hop.png": return Response(status: .movedPermanently, headers: [.location: "/img/photo.png"])
+            case "trickle.png":
+                return Response(status: .ok, headers: [.contentType: "image/png"], body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(bytes: ImageServer.png.prefix(16)))
+                    for _ in 0..<60 {
+                        try await Task.sleep(for: .milliseconds(100))
+                        try await writer.write(ByteBuffer(bytes: [0]))
+                    }
+                    try await writer.finish(nil)
+                })
+            case _ where name.hasPrefix("delayed-"):
+                try await Task.sleep(for: .seconds(1))
+                return body(ImageServer.png, "image/png")
             default: return Response(status: .notFound)
             }
         }
