@@ -41,18 +41,20 @@ final class ExportTask {
             let folder = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 : URL(fileURLWithPath: path).deletingLastPathComponent()
             let shard = setup.shard.flatMap(Shard.init)
-            for sourced in articles {
+            let mine = articles.filter { sourced in shard.map { $0.contains(id: sourced.article.id) } ?? true }
+            result.otherShards = articles.count - mine.count
+            // Remote images are fetched (or revalidated) here, so that their bytes decide whether a PDF is up to date;
+            // the render pass then finds them checked during this run and asks no server again. All of a file's
+            // images are fetched together, within half the time the parent waits for this scan (article-seconds), so
+            // a slow server can delay the scan of a WordPress export with hundreds of posts but never fail it: an
+            // image not checked in time is hashed from its cached copy, or as failed (and then rebuilt).
+            let budget = Date().addingTimeInterval(Double(setup.limits.articleSeconds) / 2)
+            let remote = remoteImages?.fetch(forAll: mine.map(\.article), budget: budget)
+            for (position, sourced) in mine.enumerated() {
                 let article = sourced.article
-                if let shard, !shard.contains(id: article.id) {
-                    result.otherShards += 1
-                    continue
-                }
                 do {
                     let output = try sourced.outputName()
-                    // Remote images are fetched (or revalidated) here, so their bytes decide whether the PDF is up to date;
-                    // the render pass then finds them checked during this run and does not ask again.
-                    let remote = remoteImages?.fetch(for: article)
-                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder, remote: remote)
+                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder, remote: remote?[position])
                     guard let contentHash = HexDigest(hex: hash) else {
                         throw ExportError("\(display): its content hash could not be computed")
                     }

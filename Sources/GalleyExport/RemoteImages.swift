@@ -26,6 +26,22 @@ public struct RemoteImages: Sendable {
         return fetcher.fetchBlocking(sources, siteHosts: Self.siteHosts(of: article))
     }
 
+    /// The remote figure images of each of `articles` (the posts of one export file), in their order, fetched together
+    /// so that the file's images download at the same time, and nothing waiting past `budget`.
+    public func fetch(forAll articles: [Article], budget: Date?) -> [[String: FetchedImage]] {
+        // Each article allows its own site; the posts of one file almost always share it, so this is one batch.
+        var batches: [[String]: [String]] = [:]
+        for article in articles {
+            let sources = Self.remoteSources(in: article)
+            if !sources.isEmpty { batches[Self.siteHosts(of: article), default: []] += sources }
+        }
+        var fetched: [[String]: [String: FetchedImage]] = [:]
+        for (hosts, sources) in batches {
+            fetched[hosts] = fetcher.fetchBlocking(sources, siteHosts: hosts, budget: budget)
+        }
+        return articles.map { fetched[Self.siteHosts(of: $0)] ?? [:] }
+    }
+
     /// Every remote figure image of `article`, for async callers (a server), without blocking their thread.
     public func fetchAsync(for article: Article) async -> [String: FetchedImage] {
         let sources = Self.remoteSources(in: article)

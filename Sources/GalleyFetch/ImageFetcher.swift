@@ -48,8 +48,9 @@ public final class ImageFetcher: Sendable {
     }
 
     /// Every address of `urls` fetched (or found in the cache or a mirror), blocking the calling thread; `siteHosts`
-    /// (the article's own site) are allowed besides the settings' hosts.
-    public func fetchBlocking(_ urls: [String], siteHosts: [String]) -> [String: FetchedImage] {
+    /// (the article's own site) are allowed besides the settings' hosts. With a `budget`, nothing waits past it: an
+    /// image not fetched by then is its cached copy (unchecked), or fails.
+    public func fetchBlocking(_ urls: [String], siteHosts: [String], budget: Date? = nil) -> [String: FetchedImage] {
         let allowed = HostAllowList(settings.allowedHosts + siteHosts)
         var unique: [String] = []
         for url in urls where !unique.contains(url) { unique.append(url) }
@@ -64,7 +65,7 @@ public final class ImageFetcher: Sendable {
                     gate.signal()
                     group.leave()
                 }
-                let result = self.fetchOne(url, allowed: allowed)
+                let result = self.fetchOne(url, allowed: allowed, budget: budget)
                 results.withLock { $0[url] = result }
             }
         }
@@ -73,16 +74,16 @@ public final class ImageFetcher: Sendable {
     }
 
     /// Every address of `urls` fetched as `fetchBlocking` does, waiting without blocking a thread of the caller's.
-    public func fetch(_ urls: [String], siteHosts: [String]) async -> [String: FetchedImage] {
+    public func fetch(_ urls: [String], siteHosts: [String], budget: Date? = nil) async -> [String: FetchedImage] {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: self.fetchBlocking(urls, siteHosts: siteHosts))
+                continuation.resume(returning: self.fetchBlocking(urls, siteHosts: siteHosts, budget: budget))
             }
         }
     }
 
     /// One address: a mirror, the cache, or the network, in that order.
-    func fetchOne(_ original: String, allowed: HostAllowList) -> FetchedImage {
+    func fetchOne(_ original: String, allowed: HostAllowList, budget: Date? = nil) -> FetchedImage {
         // A protocol-relative address (`//host/x.png`) is fetched over HTTPS.
         let address = original.hasPrefix("//") ? "https:" + original : original
         if let remap = settings.remaps.first(where: { $0.matches(address) }) {
@@ -111,7 +112,11 @@ public final class ImageFetcher: Sendable {
         if settings.offline {
             return .failed("it is not in the image cache (\(cache.directory.path)), and --offline fetches nothing")
         }
-        switch download(address, allowed: allowed, cached: cached?.entry) {
+        if let budget, budget.timeIntervalSinceNow <= 0 {
+            guard let cached else { return .failed(Self.budgetSpent) }
+            return .file(path: cached.path, digest: cached.entry.digest, notes: ["it was not checked with its server (\(Self.budgetSpent))"])
+        }
+        switch download(address, allowed: allowed, cached: cached?.entry, budget: budget) {
         case .success(.notModified):
             guard let cached else { return .failed("the server answered 304 Not Modified to a request for a new copy") }
             _ = try? cache.confirm(cached.entry)
@@ -141,11 +146,16 @@ public final class ImageFetcher: Sendable {
     }
 
     /// Asks for `address`, following redirects within the allowed hosts, all within one `image-download-seconds`.
-    private func download(_ address: String, allowed: HostAllowList, cached: ImageCacheEntry?) -> Result<Downloaded, DownloadFailure> {
+    private func download(_ address: String, allowed: HostAllowList, cached: ImageCacheEntry?,
+                          budget: Date?) -> Result<Downloaded, DownloadFailure> {
         let seconds = min(limits.imageDownloadSeconds, Self.longestDownloadSeconds)
-        let deadline = NIODeadline.now() + .seconds(Int64(seconds))
-        let timeout = DownloadFailure(reason: "no complete answer within \(seconds) second\(seconds == 1 ? "" : "s") "
+        var deadline = NIODeadline.now() + .seconds(Int64(seconds))
+        var timeout = DownloadFailure(reason: "no complete answer within \(seconds) second\(seconds == 1 ? "" : "s") "
                                       + "(the image-download-seconds limit)", transient: true)
+        if let budget, budget.timeIntervalSinceNow < Double(seconds) {
+            deadline = NIODeadline.now() + .milliseconds(Int64(max(0, budget.timeIntervalSinceNow) * 1000))
+            timeout = DownloadFailure(reason: Self.budgetSpent, transient: true)
+        }
         var current = address
         for _ in 0...Self.maxRedirects {
             let response: HTTPClient.Response
@@ -220,6 +230,9 @@ public final class ImageFetcher: Sendable {
     private static func status(_ response: HTTPClient.Response) -> String {
         "\(response.status.code) \(response.status.reasonPhrase)"
     }
+
+    /// Why an image was not fetched when the caller's time for fetching ran out.
+    static let budgetSpent = "the time for fetching images ran out before its turn"
 
     /// A client error as a reason.
     private static func failure(for error: any Error, limits: Limits, timeout: DownloadFailure) -> DownloadFailure {

@@ -126,6 +126,27 @@ import Testing
         }
     }
 
+    @Test func nothingWaitsPastTheCallersBudget() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ImageServer()
+        try await server.run { port in
+            let slow = "http://127.0.0.1:\(port)/img/slow.png", photo = "http://127.0.0.1:\(port)/img/photo.png"
+            _ = await Self.fetcher(cache: folder).fetch([photo], siteHosts: ["127.0.0.1"])
+            let clock = ContinuousClock()
+            let start = clock.now
+            let results = await Self.fetcher(cache: folder).fetch([slow], siteHosts: ["127.0.0.1"], budget: Date().addingTimeInterval(1))
+            #expect(clock.now - start < .seconds(4))
+            #expect(Self.reason(results[slow]) == "the time for fetching images ran out before its turn")
+            // Once the budget is spent, a cached image is used as it is, unchecked, and the server is not asked.
+            let late = await Self.fetcher(cache: folder).fetch([photo], siteHosts: ["127.0.0.1"], budget: Date().addingTimeInterval(-1))
+            guard case .file(_, let digest, let notes)? = late[photo] else { Issue.record("\(String(describing: late[photo]))"); return }
+            #expect(digest == ImageCache.sha256(ImageServer.png))
+            #expect(notes == ["it was not checked with its server (the time for fetching images ran out before its turn)"])
+            #expect(server.requests("/img/photo.png") == 1)
+        }
+    }
+
     @Test func anArticlesImagesAreFetchedAtTheSameTime() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
