@@ -57,6 +57,33 @@ import Testing
         }
     }
 
+    @Test func aWordPressPostsFeaturedAndContentImagesAreDrawn() async throws {
+        let folder = try ImageFetcherTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ImageServer()
+        try await server.run { port in
+            let site = "http://127.0.0.1:\(port)"
+            // As the REST API gives it with ?_embed: absolute image addresses, the featured image in _embedded.
+            let post = """
+            {"id": 4301, "date": "2025-06-22T10:15:00", "slug": "with-images", "type": "post", "link": "\(site)/2025/06/22/with-images/",
+             "title": {"rendered": "A post with images"},
+             "content": {"rendered": "<p>Before.</p><figure class=\\"wp-block-image\\"><img src=\\"\(site)/img/photo.png\\" alt=\\"Badge\\"/></figure><p>After.</p>"},
+             "_embedded": {"author": [{"name": "Ana"}],
+                           "wp:featuredmedia": [{"id": 9, "source_url": "\(site)/img/photo.jpg", "alt_text": "Power station", "caption": {"rendered": ""}}]}}
+            """
+            let article = folder.appendingPathComponent("wp-post.json")
+            try Data(post.utf8).write(to: article)
+            let pdf = folder.appendingPathComponent("post.pdf")
+            let result = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--image-cache", folder.appendingPathComponent("cache").path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("could not be fetched"), "\(result.stderr)")
+            let drawn = try GalleyCommand.images(inPDF: pdf)
+            #expect(drawn.count == 2, "the featured JPEG and the content's PNG: \(drawn)")
+            #expect(drawn.first?.contains("jpeg") == true, "the featured image leads: \(drawn)")
+            #expect(server.requests("/img/photo.jpg") == 1)
+        }
+    }
+
     @Test func remapDrawsFromTheMirrorWithoutFetching() async throws {
         let folder = try ImageFetcherTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
