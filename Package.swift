@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -58,8 +59,14 @@ let package = Package(
         .target(name: "GalleyLanguage", dependencies: ["GalleyModel", "CLanguageDetector"]),
         // prctl is variadic, so Swift cannot call it: one C function lets an export's workers die with their parent.
         .target(name: "CProcessControl"),
+        // Fetches remote figure images (allowed hosts, size and time limits, a disk cache shared by processes), with
+        // no knowledge of articles or layout, so that the export pipeline and the HTTP service can both use it.
+        .target(name: "GalleyFetch", dependencies: [
+            "GalleyFiles", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .target(name: "GalleyExport", dependencies: [
-            "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
+            "GalleyModel", "GalleyFetch", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
             "GalleyFiles", "CProcessControl", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `galley serve`: the HTTP service that renders posted articles and a site's posts on demand.
@@ -75,7 +82,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
@@ -89,6 +96,12 @@ let package = Package(
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyExport"]),
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
+        // Remote images against a real HTTP server on loopback, in the test process.
+        .testTarget(name: "GalleyFetchTests", dependencies: [
+            "GalleyFetch", "GalleyExport", "GalleyModel", "GalleyFiles",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
     ],
     swiftLanguageModes: [.v6]

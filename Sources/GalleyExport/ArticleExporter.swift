@@ -65,7 +65,13 @@ public final class ArticleExporter: Sendable {
         let setup = WorkerSetup(sheet: configuration.sheet, resourcesRoot: configuration.resources.root.path,
                                 lineBreaker: configuration.lineBreaker, format: configuration.format,
                                 outputDirectory: outputDirectory.path, shard: configuration.shard?.description,
-                                keepLayouts: configuration.layoutCache != nil, limits: configuration.limits)
+                                keepLayouts: configuration.layoutCache != nil, limits: configuration.limits,
+                                images: configuration.images.map { images in
+                                    // What any worker checked with a server during this run is not asked about again.
+                                    var images = images
+                                    images.checkedSince = images.checkedSince ?? Date()
+                                    return images
+                                })
         let shared = Shared(files: inputs.files, standardInput: standardInput, setup: setup)
         let results = Locked(Results())
         for problem in inputs.problems {

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFetch
 import GalleyFiles
 import GalleyModel
 
@@ -15,11 +16,15 @@ public struct ArticlePipeline {
     public let format: String?
     /// The limits inputs are held to: the renderer's.
     public var limits: Limits { renderer.limits }
+    /// Fetches remote figure images before layout, or nil to set them as their alt text ("remote images are not fetched").
+    public var remoteImages: RemoteImages?
 
-    /// A pipeline setting articles with `renderer`, reading `format` (nil: by extension).
-    public init(renderer: ArticleRenderer, format: String? = nil) {
+    /// A pipeline setting articles with `renderer`, reading `format` (nil: by extension), fetching remote images
+    /// with `remoteImages`.
+    public init(renderer: ArticleRenderer, format: String? = nil, remoteImages: RemoteImages? = nil) {
         self.renderer = renderer
         self.format = format
+        self.remoteImages = remoteImages
     }
 
     /// Every article in the file at `path` (`-` for standard input); `data` gives bytes already read.
@@ -40,7 +45,7 @@ public struct ArticlePipeline {
     /// The article typeset, with the reader's warnings first and then every later stage's; throws when it would
     /// fill more pages than the pages-per-article limit.
     public func typeset(_ article: SourcedArticle) throws -> TypesetArticle {
-        var typeset = renderer.typeset(article.article, source: article.source)
+        var typeset = renderer.typeset(article.article, source: article.source, remote: fetchImages(of: article))
         try renderer.checkPageLimit(typeset.document.quality, article: article.article, source: article.source)
         typeset.warnings = article.warnings + typeset.warnings
         return typeset
@@ -48,9 +53,19 @@ public struct ArticlePipeline {
 
     /// The article typeset and drawn as a PDF, with every stage's warnings.
     public func render(_ article: SourcedArticle) throws -> RenderedArticle {
-        var rendered = try renderer.render(article.article, source: article.source)
+        try render(article, remote: fetchImages(of: article))
+    }
+
+    /// The article typeset and drawn with remote images fetched before (by a caller that hashed them first).
+    public func render(_ article: SourcedArticle, remote: [String: FetchedImage]?) throws -> RenderedArticle {
+        var rendered = try renderer.render(article.article, source: article.source, remote: remote)
         rendered.typeset.warnings = article.warnings + rendered.typeset.warnings
         return rendered
+    }
+
+    /// The fetch phase: the article's remote images, all fetched at once before layout (nil without a fetcher).
+    public func fetchImages(of article: SourcedArticle) -> [String: FetchedImage]? {
+        remoteImages?.fetch(for: article.article)
     }
 
     /// Writes a rendered article's PDF to `path`: atomically for a file, directly to a device or pipe (`/dev/null`).

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFetch
 import GalleyFiles
 import GalleyLanguage
 import GalleyLayout
@@ -69,12 +70,14 @@ public final class ArticleRenderer {
         return (result.pdf, result.document)
     }
 
-    /// The article's pages, with its language found (when the source gave none) and every warning of the way.
-    public func typeset(_ article: Article, source: String? = nil) -> TypesetArticle {
+    /// The article's pages, with its language found (when the source gave none) and every warning of the way;
+    /// `remote` is what the fetch phase found for its remote images (nil: they are not drawn).
+    public func typeset(_ article: Article, source: String? = nil, remote: [String: FetchedImage]? = nil) -> TypesetArticle {
         let file = source ?? "<stdin>"
         var annotated = article
         let language = annotator.annotate(&annotated)
-        let figures = FigureResolver.resolve(annotated, source: source, limits: limits, oversize: sheet.images.oversize)
+        let figures = FigureResolver.resolve(annotated, source: source, limits: limits, oversize: sheet.images.oversize,
+                                             remote: remote)
         let body = typesetter.layout(annotated, images: figures.images)
         let document = typesetter.decorate(body, of: annotated)
         var warnings = figures.warnings
@@ -107,9 +110,9 @@ public final class ArticleRenderer {
                          message: "article \(article.id) would fill more than \(limits.pagesPerArticle) page\(limits.pagesPerArticle == 1 ? "" : "s") (the pages-per-article limit; raise it with --limit pages-per-article=N)")
     }
 
-    /// Lays out and draws `article`.
-    public func render(_ article: Article, source: String? = nil) throws -> RenderedArticle {
-        let typeset = typeset(article, source: source)
+    /// Lays out and draws `article`, its remote images taken from `remote` (nil: they are not drawn).
+    public func render(_ article: Article, source: String? = nil, remote: [String: FetchedImage]? = nil) throws -> RenderedArticle {
+        let typeset = typeset(article, source: source, remote: remote)
         try checkPageLimit(typeset.document.quality, article: article, source: source)
         // SVG text is set by librsvg through the thread's default fonts, which must then include the CJK collections
         // when the SVG might use them.
@@ -123,7 +126,7 @@ public final class ArticleRenderer {
         let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(typeset.document, reusing: renderCache)
         // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
         let file = source ?? "<stdin>"
-        let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source)
+        let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source, remote: remote ?? [:])
         let drawWarnings = pdf.imageProblems.map { problem in
             Diagnostic(.warning, file: file, path: labels[problem.path] ?? "image \(problem.path)", message: problem.message)
         }

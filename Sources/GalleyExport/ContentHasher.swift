@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GalleyFetch
 import GalleyFonts
 import GalleyModel
 import GalleyStyle
@@ -36,12 +37,18 @@ public final class ContentHasher: Sendable {
     }
 
     /// The content hash of the `index`th article of a file whose bytes hash to `sourceDigest`, with
-    /// figure paths resolved against `folder`.
-    public func hash(of article: Article, index: Int, sourceDigest: String, folder: URL) -> String {
+    /// figure paths resolved against `folder` and remote images as the fetch phase found them (`remote`).
+    public func hash(of article: Article, index: Int, sourceDigest: String, folder: URL, remote: [String: FetchedImage]? = nil) -> String {
         var lines = ["run \(runFingerprint)", "source \(sourceDigest)", "article \(index) \(article.id)"]
         for source in Self.figureSources(in: article) {
-            if source.contains("://") {
-                // Remote images are never fetched, so only their address (already in the source bytes) counts.
+            if RemoteImages.isRemote(source) {
+                // A remote image counts by its fetched bytes, so a changed image on the site rebuilds the PDF, and an
+                // image that failed (drawn as alt text) is rebuilt once it can be fetched.
+                switch remote?[source] {
+                case .file(_, let digest, _)?: lines.append("image \(source) \(digest)")
+                case .failed?: lines.append("image \(source) failed")
+                case nil: lines.append("image \(source) not-fetched")
+                }
                 continue
             }
             let url = source.hasPrefix("/") ? URL(fileURLWithPath: source) : folder.appendingPathComponent(source)

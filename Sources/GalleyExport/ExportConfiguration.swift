@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFetch
 import GalleyFiles
 import GalleyStyle
 
@@ -31,6 +32,8 @@ public struct ExportConfiguration: Sendable {
     public var makeRenderer: @Sendable () throws -> ArticleRenderer
     /// The limits inputs are held to (also given to worker processes).
     public var limits = Limits()
+    /// How remote figure images are fetched (allowed hosts, mirrors, cache, offline), or nil not to fetch them.
+    public var images: ImageFetchSettings?
     /// The `galley` executable to run worker processes of (`galley export-worker`), one per job: an article that
     /// crashes or hangs then costs only its worker. Nil sets articles on threads of this process instead.
     public var workerExecutable: String?

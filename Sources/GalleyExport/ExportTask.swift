@@ -11,6 +11,8 @@ final class ExportTask {
     private let layoutCache: LayoutCache?
     private let makePipeline: () throws -> ArticlePipeline
     private var pipeline: ArticlePipeline?
+    /// The fetch phase, shared by both passes: the scan hashes the fetched bytes, the render draws them.
+    private let remoteImages: RemoteImages?
 
     /// A task for `setup`; `makePipeline` is called on first use, on the thread that uses the task.
     init(setup: WorkerSetup, makePipeline: @escaping () throws -> ArticlePipeline) throws {
@@ -23,6 +25,7 @@ final class ExportTask {
         }
         layoutCache = setup.keepLayouts ? LayoutCache(outputDirectory: URL(fileURLWithPath: setup.outputDirectory)) : nil
         self.makePipeline = makePipeline
+        remoteImages = setup.images.map { RemoteImages(settings: $0, limits: setup.limits) }
     }
 
     /// Reads every article of a file, hashes it and names its PDF.
@@ -38,15 +41,20 @@ final class ExportTask {
             let folder = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 : URL(fileURLWithPath: path).deletingLastPathComponent()
             let shard = setup.shard.flatMap(Shard.init)
-            for sourced in articles {
+            let mine = articles.filter { sourced in shard.map { $0.contains(id: sourced.article.id) } ?? true }
+            result.otherShards = articles.count - mine.count
+            // Remote images are fetched (or revalidated) here, so that their bytes decide whether a PDF is up to date;
+            // the render pass then finds them checked during this run and asks no server again. All of a file's
+            // images are fetched together, within half the time the parent waits for this scan (article-seconds), so
+            // a slow server can delay the scan of a WordPress export with hundreds of posts but never fail it: an
+            // image not checked in time is hashed from its cached copy, or as failed (and then rebuilt).
+            let budget = Date().addingTimeInterval(Double(setup.limits.articleSeconds) / 2)
+            let remote = remoteImages?.fetch(forAll: mine.map(\.article), budget: budget)
+            for (position, sourced) in mine.enumerated() {
                 let article = sourced.article
-                if let shard, !shard.contains(id: article.id) {
-                    result.otherShards += 1
-                    continue
-                }
                 do {
                     let output = try sourced.outputName()
-                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder)
+                    let hash = hasher.hash(of: article, index: sourced.index, sourceDigest: digest, folder: folder, remote: remote?[position])
                     guard let contentHash = HexDigest(hex: hash) else {
                         throw ExportError("\(display): its content hash could not be computed")
                     }
@@ -78,7 +86,8 @@ final class ExportTask {
             guard HexDigest(hex: ContentHasher.sha256(data)) == article.sourceDigest else { throw changed }
             let articles = try ArticlePipeline.read(path, data: data, format: setup.format, limits: setup.limits)
             guard article.index < articles.count, articles[article.index].article.id == article.id else { throw changed }
-            let pipeline = try self.pipeline ?? makePipeline()
+            var pipeline = try self.pipeline ?? makePipeline()
+            pipeline.remoteImages = remoteImages
             self.pipeline = pipeline
             let rendered = try pipeline.render(articles[article.index])
             try ArticlePipeline.write(rendered, to: URL(fileURLWithPath: setup.outputDirectory).appendingPathComponent(article.output).path)

@@ -28,7 +28,8 @@ public enum ExportWorkerService {
                                 format: setup.format)
             }
             if let layouts = setup.layouts {
-                documents = DocumentTask(layouts: layouts, resources: resources, lineBreaker: setup.lineBreaker, limits: setup.limits)
+                documents = DocumentTask(layouts: layouts, resources: resources, lineBreaker: setup.lineBreaker, limits: setup.limits,
+                                         images: setup.images)
             }
             try channel.send(WorkerGreeting(problem: nil))
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFetch
 import GalleyFiles
 import GalleyLayout
 import GalleyModel
@@ -9,13 +10,16 @@ import GalleyStyle
 /// Finds the image files an article's figures name, inside the article's own folder only, and checks them against
 /// the limits from their headers.
 ///
-/// A remote URL is never fetched and a path that leaves the folder is never read: such a figure
-/// is set as a box with its alt text, and a warning says why. An image over a limit is drawn downsampled or set as
+/// A remote URL is drawn from the file the fetch phase (`RemoteImages`) left for it, held to the same limits as a
+/// local file; a path that leaves the folder is never read. A figure that cannot be drawn is set as a box with its
+/// alt text, and a warning says why. An image over a limit is drawn downsampled or set as
 /// that box, as the layout's `images.oversize` says, and a warning names it and its size.
 public enum FigureResolver {
-    /// The images that can be drawn, by figure source, and warnings for those that cannot be drawn as they are.
+    /// The images that can be drawn, by figure source, and warnings for those that cannot be drawn as they are;
+    /// `remote` holds what the fetch phase found for each remote source (without it, remote images are not drawn).
     public static func resolve(_ article: Article, source: String?, limits: Limits = Limits(),
-                               oversize: ImageSettings.Oversize = .downsample) -> (images: [String: ImageReference], warnings: [Diagnostic]) {
+                               oversize: ImageSettings.Oversize = .downsample,
+                               remote: [String: FetchedImage]? = nil) -> (images: [String: ImageReference], warnings: [Diagnostic]) {
         let file = source ?? "<stdin>"
         let folder = self.folder(of: source)
         var images: [String: ImageReference] = [:]
@@ -25,22 +29,35 @@ public enum FigureResolver {
             func warn(_ message: String, instead: String = "its alt text is printed instead") {
                 warnings.append(Diagnostic(.warning, file: file, path: path, message: message + "; " + instead))
             }
-            if figure.source.contains("://") || figure.source.hasPrefix("//") {
-                warn("remote images are not fetched")
-                continue
-            }
-            guard let folder else {
-                warn("an article read from standard input has no folder to find images in")
-                continue
-            }
-            let url = self.url(of: figure.source, in: folder)
-            guard url.path.hasPrefix(folder.path + "/") else {
-                warn("the path leaves the article's folder")
-                continue
-            }
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                warn("no such image file")
-                continue
+            let url: URL
+            if RemoteImages.isRemote(figure.source) {
+                switch remote?[figure.source] {
+                case nil:
+                    warn("remote images are not fetched")
+                    continue
+                case .failed(let reason)?:
+                    warn("\(figure.source) could not be fetched: \(reason)")
+                    continue
+                case .file(let local, _, let notes)?:
+                    for note in notes {
+                        warnings.append(Diagnostic(.warning, file: file, path: path, message: "\(figure.source): \(note)"))
+                    }
+                    url = URL(fileURLWithPath: local)
+                }
+            } else {
+                guard let folder else {
+                    warn("an article read from standard input has no folder to find images in")
+                    continue
+                }
+                url = self.url(of: figure.source, in: folder)
+                guard url.path.hasPrefix(folder.path + "/") else {
+                    warn("the path leaves the article's folder")
+                    continue
+                }
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    warn("no such image file")
+                    continue
+                }
             }
             do {
                 let (reference, fit, unread) = try ImageProbe.examine(url, limits: limits)
@@ -72,12 +89,20 @@ public enum FigureResolver {
         "figure \(index + 1) (\(source))"
     }
 
-    /// The label of each figure by the path of the image file it resolves to, for problems found while drawing.
-    public static func labels(_ article: Article, source: String?) -> [String: String] {
-        guard let folder = folder(of: source) else { return [:] }
+    /// The label of each figure by the path of the image file it resolves to (a remote one's cached or mirrored
+    /// file), for problems found while drawing.
+    public static func labels(_ article: Article, source: String?, remote: [String: FetchedImage] = [:]) -> [String: String] {
+        let folder = folder(of: source)
         var labels: [String: String] = [:]
-        for (index, figure) in figures(in: article.body).enumerated() where !figure.source.contains("://") {
-            let path = url(of: figure.source, in: folder).path
+        for (index, figure) in figures(in: article.body).enumerated() {
+            let path: String
+            if RemoteImages.isRemote(figure.source) {
+                guard case .file(let file, _, _)? = remote[figure.source] else { continue }
+                path = file
+            } else {
+                guard let folder else { continue }
+                path = url(of: figure.source, in: folder).path
+            }
             if labels[path] == nil { labels[path] = label(index: index, source: figure.source) }
         }
         return labels

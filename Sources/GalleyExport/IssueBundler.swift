@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFetch
 import GalleyFiles
 import GalleyIngest
 import GalleyLayout
@@ -15,12 +16,16 @@ public struct IssueBundler: Sendable {
     public var jobs: Int
     /// The limits the issue file, its articles and their images are held to.
     public var limits: Limits
+    /// How the articles' remote figure images are fetched, or nil not to fetch them.
+    public var images: ImageFetchSettings?
 
     /// Creates a bundler.
-    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: Limits = Limits()) {
+    public init(resources: GalleyResources, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: Limits = Limits(),
+                images: ImageFetchSettings? = nil) {
         self.resources = resources
         self.jobs = max(1, jobs)
         self.limits = limits
+        self.images = images
     }
 
     /// The bound issue.
@@ -53,6 +58,7 @@ public struct IssueBundler: Sendable {
         let limits = self.limits
         let hasher = cache == nil ? nil : try ContentHasher(sheet: sheet, lineBreaker: nil, fontsDirectory: resources.fonts)
         let reused = Locked(0)
+        let remoteImages = images.map { RemoteImages(settings: $0, limits: limits) }
         WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
                        makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits) },
                        body: { renderer, index in
@@ -65,9 +71,11 @@ public struct IssueBundler: Sendable {
                                let digest = ContentHasher.sha256(bytes)
                                let articleFolder = URL(fileURLWithPath: entry.path).deletingLastPathComponent()
                                return try read.map { sourced in
-                                   let hash = hasher?.hash(of: sourced.article, index: sourced.index, sourceDigest: digest, folder: articleFolder)
+                                   let remote = remoteImages?.fetch(for: sourced.article)
+                                   let hash = hasher?.hash(of: sourced.article, index: sourced.index, sourceDigest: digest, folder: articleFolder,
+                                                           remote: remote)
                                    let figures = FigureResolver.resolve(sourced.article, source: entry.path, limits: renderer.limits,
-                                                                        oversize: sheet.images.oversize)
+                                                                        oversize: sheet.images.oversize, remote: remote)
                                    let layout: ArticleLayout
                                    if let hash, let cached = cache?.load(hash) {
                                        layout = cached

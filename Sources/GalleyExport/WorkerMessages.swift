@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFetch
 import GalleyFiles
 import GalleyStyle
 
@@ -13,6 +14,9 @@ struct WorkerSetup: Codable, Sendable {
     var shard: String?
     var keepLayouts: Bool
     var limits: Limits
+    /// How remote figure images are fetched, or nil not to fetch them; its `checkedSince` is the parent's start, so
+    /// every worker trusts what another checked during this run.
+    var images: ImageFetchSettings?
     /// The layouts a service's worker may be asked for, by name (nil for an export's, which has one).
     var layouts: [String: StyleSheet]? = nil
 }

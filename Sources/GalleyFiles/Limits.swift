@@ -19,6 +19,10 @@ public struct Limits: Sendable, Equatable, Codable {
     public var imagePixels = 150_000_000
     /// The most bytes an image may take once decoded (PNG and CMYK JPEG are decoded; RGB JPEG is embedded as it is).
     public var decodedImageBytes = 200 * 1_000_000
+    /// The largest remote image downloaded, in bytes: the transfer stops as soon as it is passed.
+    public var imageDownloadBytes = 32 * 1_000_000
+    /// The most seconds one remote image may take to download, connecting and redirects included.
+    public var imageDownloadSeconds = 30
     /// The most pages one article may fill.
     public var pagesPerArticle = 1_000
     /// The most seconds `export` lets one article take before it stops the worker process setting it.
@@ -48,6 +52,9 @@ public struct Limits: Sendable, Equatable, Codable {
         Key(name: "image-file-bytes", summary: "size of an image file", unit: "bytes", keyPath: \.imageFileBytes),
         Key(name: "image-pixels", summary: "width × height an image declares", unit: "pixels", keyPath: \.imagePixels),
         Key(name: "decoded-image-bytes", summary: "memory an image takes once decoded", unit: "bytes", keyPath: \.decodedImageBytes),
+        Key(name: "image-download-bytes", summary: "size of a remote image downloaded", unit: "bytes", keyPath: \.imageDownloadBytes),
+        Key(name: "image-download-seconds", summary: "time one remote image may take to download", unit: "seconds",
+            keyPath: \.imageDownloadSeconds),
         Key(name: "pages-per-article", summary: "pages one article may fill", unit: "pages", keyPath: \.pagesPerArticle),
         Key(name: "article-seconds", summary: "time export gives one article before stopping its worker", unit: "seconds", keyPath: \.articleSeconds),
     ]

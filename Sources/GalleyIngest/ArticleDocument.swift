@@ -5,7 +5,7 @@ import GalleyModel
 /// The top-level JSON object of an article file.
 struct ArticleDocument: Decodable {
     static let fields = ["id", "title", "deck", "kicker", "authors", "date", "language", "url", "topics", "blocks",
-                         "signOff", "translation", "notes", "related", "publisherFooter", "footnotes"]
+                         "signOff", "translation", "notes", "related", "publisherFooter", "footnotes", "slug", "type"]
     var article: Article
 
     init(from decoder: any Decoder) throws {
@@ -51,6 +51,8 @@ struct ArticleDocument: Decodable {
             publisherFooter: try optional(String.self, "publisherFooter"),
             footnotes: try optional([FootnoteElement].self, "footnotes")?.map(\.footnote) ?? [],
             languageDeclared: declaredLanguage != nil)
+        article.slug = try optional(String.self, "slug")
+        article.postType = try optional(String.self, "type")
         try FootnoteCheck.validate(article, container: container)
     }
 }

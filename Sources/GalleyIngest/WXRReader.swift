@@ -42,6 +42,15 @@ public struct WXRReader: ArticleReader {
                                                   message: "\"\(tag)\" is not a language tag; each post's language is detected from its text"))
             }
         }
+        // Attachments by post id, for featured images (`_thumbnail_id` names one).
+        var attachments: [String: FeaturedImage] = [:]
+        for item in channel.childElements where item.qualifiedName == "item" && item.child("wp:post_type")?.textContent == "attachment" {
+            guard let id = item.child("wp:post_id")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines),
+                  let url = item.child("wp:attachment_url")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else { continue }
+            let caption = item.child("excerpt:encoded")?.textContent
+            attachments[id] = FeaturedImage(source: url, alt: Self.meta("_wp_attachment_image_alt", of: item) ?? "",
+                                            captionHTML: caption.flatMap { HTMLFragment(html: $0).plainText.isEmpty ? nil : $0 })
+        }
         var results: [ReadResult] = []
         for item in channel.childElements where item.qualifiedName == "item" {
             func field(_ name: String) -> String? { item.child(name)?.textContent }
@@ -61,6 +70,9 @@ public struct WXRReader: ArticleReader {
                 language: language)
             post.languageDeclared = languageDeclared
             post.nestingLimit = limits.nestingDepth
+            post.slug = field("wp:post_name")?.trimmingCharacters(in: .whitespacesAndNewlines)
+            post.postType = field("wp:post_type")
+            post.featured = Self.meta("_thumbnail_id", of: item).flatMap { attachments[$0] }
             do {
                 let (article, warnings) = try post.article(file: file, autoParagraphs: true, path: nil)
                 // The content's lines count from its element's line, where the CDATA section starts.
@@ -80,6 +92,15 @@ public struct WXRReader: ArticleReader {
         }
         guard !results.isEmpty else { throw Diagnostic(file: file, message: "the export holds no published posts") }
         return results
+    }
+
+    /// The value of the post meta `key` of an item (`<wp:postmeta><wp:meta_key>…<wp:meta_value>…`), trimmed.
+    private static func meta(_ key: String, of item: xmlNodePtr) -> String? {
+        for meta in item.childElements where meta.qualifiedName == "wp:postmeta" {
+            guard meta.child("wp:meta_key")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines) == key else { continue }
+            return meta.child("wp:meta_value")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return nil
     }
 
     /// The line where `element` starts.

@@ -17,6 +17,12 @@ struct WordPressPost {
     var date: String?
     /// The post's address.
     var link: String?
+    /// The post's slug (REST `slug`, WXR `wp:post_name`).
+    var slug: String?
+    /// The post type (`post`, `page`, a custom type).
+    var postType: String?
+    /// The featured image, made the lead figure.
+    var featured: FeaturedImage?
     /// Author display names.
     var authors: [String] = []
     /// Category names in the post's order.
@@ -67,11 +73,25 @@ struct WordPressPost {
             language: language,
             sourceURL: link.flatMap { $0.isEmpty ? nil : $0 },
             topics: topics,
-            body: content.body,
+            body: featured.map { featured in
+                featured.lead(content.body, caption: featured.captionHTML.flatMap {
+                    HTMLFragment(html: $0, nestingLimit: nestingLimit).inlineRun(file: file, autoParagraphs: autoParagraphs)
+                })
+            } ?? content.body,
             footnotes: content.footnotes,
-            languageDeclared: languageDeclared)
+            languageDeclared: languageDeclared,
+            // A post without a slug of its own (a draft exported early) takes its address's last segment.
+            slug: slug.flatMap { $0.isEmpty ? nil : $0 } ?? Self.slug(fromPermalink: link),
+            postType: postType.flatMap { $0.isEmpty ? nil : $0 })
         // Lines count within the content, as the body's warnings do; the caller places them.
         if let warning = UnprintableText.clean(&article, file: file, source: contentHTML) { warnings.append(warning) }
         return (article, warnings)
+    }
+
+    /// The last path segment of `permalink` (`…/2025/06/my-post/` → `my-post`), the slug of a pretty WordPress
+    /// address, as written (percent-encoded like WordPress's own slugs); nil for an address without one (`/?p=123`).
+    static func slug(fromPermalink permalink: String?) -> String? {
+        guard let permalink, let components = URLComponents(string: permalink) else { return nil }
+        return components.percentEncodedPath.split(separator: "/").last.map(String.init)
     }
 }

@@ -82,7 +82,16 @@ public struct WordPressReader: ArticleReader {
                                       date: post["date"] as? String, link: post["link"] as? String, language: language)
         wordpress.languageDeclared = languageDeclared
         wordpress.nestingLimit = limits.nestingDepth
+        wordpress.slug = post["slug"] as? String
+        wordpress.postType = post["type"] as? String
         if let embedded = post["_embedded"] as? [String: Any] {
+            // The featured image: `_embed` gives the attachment; a private one comes as an error object without an address.
+            if let media = (embedded["wp:featuredmedia"] as? [Any])?.first as? [String: Any],
+               let source = media["source_url"] as? String, !source.isEmpty {
+                let caption = (media["caption"] as? [String: Any])?["rendered"] as? String
+                wordpress.featured = FeaturedImage(source: source, alt: HTMLFragment(html: media["alt_text"] as? String ?? "").plainText,
+                                                   captionHTML: caption.flatMap { HTMLFragment(html: $0).plainText.isEmpty ? nil : $0 })
+            }
             wordpress.authors = (embedded["author"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             let terms = (embedded["wp:term"] as? [[Any]] ?? []).flatMap { $0 }.compactMap { $0 as? [String: Any] }
             wordpress.categories = terms.filter { $0["taxonomy"] as? String == "category" }.compactMap { $0["name"] as? String }

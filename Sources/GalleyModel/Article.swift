@@ -35,13 +35,21 @@ public struct Article: Codable, Sendable, Equatable {
     public var publisherFooter: String?
     /// Footnotes, referenced from the text by id.
     public var footnotes: [Footnote]
+    /// The CMS's short name of the article in its address (WordPress's `slug`), as the CMS writes it (percent-encoded
+    /// for non-ASCII titles).
+    public var slug: String?
+    /// The kind of post in the CMS (WordPress's `post`, `page`, or a custom type).
+    public var postType: String?
+
+    /// The article's own web address (WordPress's `link`): the same value as `sourceURL`, named as a CMS names it.
+    public var permalink: String? { sourceURL }
 
     /// Creates an article; only the identifier, title and language are required.
     public init(id: String, title: String, deck: [Inline]? = nil, kicker: String? = nil, authors: [String] = [],
                 date: String? = nil, language: String = "en", sourceURL: String? = nil, topics: [String] = [],
                 body: [Block] = [], signOff: String? = nil, translation: Translation? = nil, notes: [Note] = [],
                 related: [RelatedGroup] = [], publisherFooter: String? = nil, footnotes: [Footnote] = [],
-                languageDeclared: Bool = true) {
+                languageDeclared: Bool = true, slug: String? = nil, postType: String? = nil) {
         self.id = id
         self.title = title
         self.deck = deck
@@ -59,14 +67,17 @@ public struct Article: Codable, Sendable, Equatable {
         self.related = related
         self.publisherFooter = publisherFooter
         self.footnotes = footnotes
+        self.slug = slug
+        self.postType = postType
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, title, deck, kicker, authors, date, language, languageDeclared, sourceURL, topics, body, signOff, translation
-        case notes, related, publisherFooter, footnotes
+        case notes, related, publisherFooter, footnotes, slug, postType
     }
 
-    /// Reads the encoded form; `languageDeclared` may be absent (articles encoded before it existed) and then means true.
+    /// Reads the encoded form; `languageDeclared` may be absent (articles encoded before it existed) and then means true;
+    /// `slug` and `postType` may be absent too.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
@@ -82,6 +93,8 @@ public struct Article: Codable, Sendable, Equatable {
                   notes: try container.decode([Note].self, forKey: .notes), related: try container.decode([RelatedGroup].self, forKey: .related),
                   publisherFooter: try container.decodeIfPresent(String.self, forKey: .publisherFooter),
                   footnotes: try container.decode([Footnote].self, forKey: .footnotes),
-                  languageDeclared: try container.decodeIfPresent(Bool.self, forKey: .languageDeclared) ?? true)
+                  languageDeclared: try container.decodeIfPresent(Bool.self, forKey: .languageDeclared) ?? true,
+                  slug: try container.decodeIfPresent(String.self, forKey: .slug),
+                  postType: try container.decodeIfPresent(String.self, forKey: .postType))
     }
 }

@@ -28,6 +28,8 @@ struct Bundle: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -36,7 +38,8 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limitOptions.limits()).bundle(issue, layout: layout, cache: cache)
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limitOptions.limits(),
+                                       images: try imageOptions.settings()).bundle(issue, layout: layout, cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

@@ -16,6 +16,8 @@ struct CommonOptions: ParsableArguments {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
+
     /// The limits, defaults changed by every `--limit`.
     func limits() throws -> Limits {
         try limitOptions.limits()

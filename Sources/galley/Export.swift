@@ -79,6 +79,7 @@ struct Export: ParsableCommand {
             makeRenderer: { try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker(), limits: try options.limits()) })
         configuration.force = force
         configuration.limits = try common.limits()
+        configuration.images = try common.imageOptions.settings()
         // Articles are set in worker processes of this same executable, so that one that crashes or hangs fails alone.
         if !inProcess {
             configuration.workerExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")

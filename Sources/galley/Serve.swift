@@ -89,7 +89,8 @@ struct Serve: ParsableCommand {
         }
         let workers = DocumentWorkers.Configuration(
             executable: executable, layouts: layouts, defaultLayout: common.layout, resources: resources, lineBreaker: common.lineBreaker,
-            limits: limits, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, queueLength: queue)
+            limits: limits, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, queueLength: queue,
+            images: try common.imageOptions.settings())
         let posts: (any PostSource)? = try wordpress.map { try WordPressPostSource(site: $0, limits: limits) }
         let application = ServeApplication(settings: settings, workers: workers, posts: posts, logger: logger)
         let outcome = ServeOutcome()

@@ -29,7 +29,8 @@ enum Session {
 
     /// The article pipeline for `options`: its layout, line breaker, input format and limits.
     static func pipeline(_ options: CommonOptions) throws -> ArticlePipeline {
-        ArticlePipeline(renderer: try renderer(options), format: options.from)
+        ArticlePipeline(renderer: try renderer(options), format: options.from,
+                        remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
     }
 
     static func report(_ error: any Error) {

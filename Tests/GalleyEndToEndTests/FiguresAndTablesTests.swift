@@ -29,7 +29,9 @@ import Testing
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }
         #expect(warnings.count == 3, "\(result.stderr)")
         #expect(result.stderr.contains("\(article): warning: figure 1 (missing.jpg): no such image file"))
-        #expect(result.stderr.contains("figure 2 (https://example.org/remote.png): remote images are not fetched"))
+        // The article names no site of its own, so no host is allowed and nothing is asked of example.org.
+        #expect(result.stderr.contains("figure 2 (https://example.org/remote.png): https://example.org/remote.png could not be fetched: "
+                                       + "the host example.org is not allowed (allowed: none; allow it with --allow-host example.org)"))
         #expect(result.stderr.contains("figure 3 (../../bad-layout.yaml): the path leaves the article's folder"))
         let text = try Workspace.poppler("pdftotext", [pdf, "-"])
         for alt in ["A photograph that was never uploaded", "A picture on another server", "A path outside the article folder",

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFetch
 import GalleyFiles
 import GalleyIngest
 import GalleyStyle
@@ -13,12 +14,15 @@ final class DocumentTask {
     private let resources: GalleyResources
     private let lineBreaker: String?
     private let limits: Limits
+    /// Fetches the article's remote images before it is hashed and set, or nil to set them as their alt text.
+    private let remoteImages: RemoteImages?
     private var pipelines: [String: ArticlePipeline] = [:]
     private var hashers: [String: ContentHasher] = [:]
 
     /// A task setting articles in any of `layouts` (by name) with fonts from `resources`.
-    init(layouts: [String: StyleSheet], resources: GalleyResources, lineBreaker: String?, limits: Limits) {
+    init(layouts: [String: StyleSheet], resources: GalleyResources, lineBreaker: String?, limits: Limits, images: ImageFetchSettings?) {
         self.layouts = layouts
+        remoteImages = images.map { RemoteImages(settings: $0, limits: limits) }
         self.resources = resources
         self.lineBreaker = lineBreaker
         self.limits = limits
@@ -67,8 +71,11 @@ final class DocumentTask {
         let fileName = try ArticleNaming.fileName(for: sourced.article, file: job.name)
         let hasher = try hasher(for: job.layout, sheet: sheet)
         // Posted articles have no folder; their figures are remote or printed as alt text, so no folder is read.
+        // Remote images are fetched (or revalidated) first: their bytes are part of the hash, so a changed image on the
+        // site makes a new PDF.
+        let remote = remoteImages?.fetch(for: sourced.article)
         let hash = hasher.hash(of: sourced.article, index: chosen, sourceDigest: ContentHasher.sha256(job.article),
-                               folder: URL(fileURLWithPath: "/nonexistent-galley-folder"))
+                               folder: URL(fileURLWithPath: "/nonexistent-galley-folder"), remote: remote)
         let cache = job.cacheDirectory.map { DocumentCache(directory: URL(fileURLWithPath: $0)) }
         if let cache, var hit = cache.load(hash: hash) {
             if let width = job.thumbnailWidth {
@@ -76,7 +83,7 @@ final class DocumentTask {
                     hit.thumbnail = png
                 } else {
                     // The PDF is cached but not this width of thumbnail: set the article again for its page 1.
-                    let rendered = try pipeline(for: job.layout, sheet: sheet).render(sourced)
+                    let rendered = try pipeline(for: job.layout, sheet: sheet).render(sourced, remote: remote)
                     hit.thumbnail = try pipeline(for: job.layout, sheet: sheet).renderer.thumbnail(rendered.document, width: width)
                     cache.storeThumbnail(hit.thumbnail!, hash: hash, width: width)
                 }
@@ -84,7 +91,7 @@ final class DocumentTask {
             return hit
         }
         let pipeline = try pipeline(for: job.layout, sheet: sheet)
-        let rendered = try pipeline.render(sourced)
+        let rendered = try pipeline.render(sourced, remote: remote)
         let language = rendered.typeset.article.language
         var result = DocumentResult(
             id: sourced.article.id, title: rendered.typeset.article.title, language: language, fileName: fileName,

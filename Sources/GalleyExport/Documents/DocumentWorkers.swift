@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFetch
 import GalleyFiles
 import GalleyStyle
 
@@ -27,10 +28,12 @@ public final class DocumentWorkers: @unchecked Sendable {
         public var jobs: Int
         /// How many articles may wait for a worker before new ones are refused.
         public var queueLength: Int
+        /// How remote figure images are fetched, or nil to set them as their alt text.
+        public var images: ImageFetchSettings?
 
         /// A configuration with every field given.
         public init(executable: String, layouts: [String: StyleSheet], defaultLayout: String, resources: GalleyResources,
-                    lineBreaker: String? = nil, limits: Limits, jobs: Int, queueLength: Int) {
+                    lineBreaker: String? = nil, limits: Limits, jobs: Int, queueLength: Int, images: ImageFetchSettings? = nil) {
             self.executable = executable
             self.layouts = layouts
             self.defaultLayout = defaultLayout
@@ -39,6 +42,7 @@ public final class DocumentWorkers: @unchecked Sendable {
             self.limits = limits
             self.jobs = jobs
             self.queueLength = queueLength
+            self.images = images
         }
     }
 
@@ -70,7 +74,7 @@ public final class DocumentWorkers: @unchecked Sendable {
         let setup = WorkerSetup(sheet: configuration.layouts[configuration.defaultLayout] ?? configuration.layouts.values.first!,
                                 resourcesRoot: configuration.resources.root.path, lineBreaker: configuration.lineBreaker, format: nil,
                                 outputDirectory: FileManager.default.temporaryDirectory.path, shard: nil, keepLayouts: false,
-                                limits: configuration.limits, layouts: configuration.layouts)
+                                limits: configuration.limits, images: configuration.images, layouts: configuration.layouts)
         for index in 0..<max(1, configuration.jobs) {
             finished.enter()
             let thread = Thread { [self] in
