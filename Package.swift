@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -56,8 +58,17 @@ let package = Package(
             "GalleyModel", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
             "GalleyFiles", "CProcessControl", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A small WordPress REST client (posts with _embed, the media library) over async-http-client; it knows nothing
+        // of typesetting, so `galley publish` and the render service share it.
+        .target(name: "GalleyWordPress", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", "GalleyWordPress", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
@@ -70,6 +81,12 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
+        // Runs against the real WordPress that scripts/wordpress-test-site.sh starts; skipped when it is not running,
+        // unless GALLEY_REQUIRE_WORDPRESS=1 says it must be.
+        .testTarget(name: "GalleyWordPressTests", dependencies: [
+            "GalleyWordPress", "GalleyExport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
