@@ -14,8 +14,8 @@ struct Publish: ParsableCommand {
         to /wp/v2/media with its post as parent; its earlier Galley PDFs are deleted (the one the manifest named and \
         any found among the post's attachments by the marker "galley-pdf" in their description), so each post has \
         exactly one. The attachment id is written into the manifest, so a rerun with nothing changed uploads \
-        nothing. The entry id is the post id. One article failing never stops the others. Exit status: 0 all \
-        published, 1 some article failed, 2 the manifest or the site could not be used.
+        nothing (and makes no request). The entry id is the post id. One article failing never stops the others. Exit status: 0 all \
+        published, 1 some article failed, 2 the manifest could not be used, or the site did not answer or refused the password.
         """)
 
     @Option(name: .long, help: "The site: https://example.org, or its REST root (…/wp-json or …/?rest_route=).")
@@ -75,6 +75,15 @@ struct Publish: ParsableCommand {
         let folder = pdfDir.map { URL(fileURLWithPath: $0) } ?? manifestURL.deletingLastPathComponent()
         let pending = loaded.articles.filter { $0.attachment == nil }
         let quiet = quiet
+        if !pending.isEmpty {
+            // A site that is down or refuses the password fails once here, not once per article after a timeout each.
+            do {
+                _ = try Blocking.run { try await site.signedInUser() }
+            } catch {
+                Session.report(error)
+                throw ExitCode(2)
+            }
+        }
         let results = try Blocking.run { [jobs] in
             await Self.publish(pending, folder: folder, publisher: WordPressPublisher(site: site), jobs: jobs, quiet: quiet)
         }
