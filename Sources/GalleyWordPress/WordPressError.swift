@@ -49,8 +49,13 @@ public struct WordPressError: Error, CustomStringConvertible, Sendable, Equatabl
         return text + message
     }
 
-    /// The error for an HTTP error answer, with WordPress's JSON `code` and `message` when the body has them.
-    public static func fromAnswer(status: Int, body: Data, request: String) -> WordPressError {
+    /// The error for an HTTP error answer, with WordPress's JSON `code` and `message` when the body has them, and
+    /// the target of a redirect (which is never followed, so that the password goes nowhere else).
+    public static func fromAnswer(status: Int, body: Data, request: String, location: String? = nil) -> WordPressError {
+        if (300..<400).contains(status) {
+            return WordPressError(.status(status), request: request,
+                                  message: "the site redirects to \(location ?? "another address"); give that address (https://…) as the site's URL")
+        }
         let json = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
         var message = (json?["message"] as? String).map(Self.plainText)
         if message == nil || message?.isEmpty == true {

@@ -62,7 +62,8 @@ public final class WordPressSite: Sendable {
         if let known = root.withLockedValue({ $0 }) { return known }
         var found = WordPressAPIRoot.fallback(site: url)
         // A site that cannot be reached fails here with a clear error rather than later with a confusing one.
-        let answer = try await send(.HEAD, WordPressAPIRoot.fallback(site: url).base, authenticated: false, accepting: 200..<400)
+        // Any HTTP answer will do (a front page may answer HEAD with 405 or a redirect); only one with the header says more.
+        let answer = try await send(.HEAD, WordPressAPIRoot.fallback(site: url).base, authenticated: false, accepting: 100..<600)
         for value in answer.headers["Link"] {
             if let announced = WordPressAPIRoot(linkHeader: value) { found = announced; break }
         }
@@ -181,7 +182,8 @@ public final class WordPressSite: Sendable {
             throw WordPressError(.transport, request: label, message: message)
         }
         guard accepting.contains(answer.status) else {
-            throw WordPressError.fromAnswer(status: answer.status, body: answer.body, request: label)
+            throw WordPressError.fromAnswer(status: answer.status, body: answer.body, request: label,
+                                            location: answer.headers.first(name: "Location"))
         }
         return answer
     }

@@ -49,6 +49,10 @@ final class WordPressAPIRootTests: XCTestCase {
         XCTAssertEqual(error.description, "GET https://example.org/wp-json/wp/v2/posts/9: HTTP 404 (rest_post_invalid_id): Invalid post ID.")
         let html = WordPressError.fromAnswer(status: 502, body: Data("<html><body>Bad gateway</body></html>".utf8), request: "GET u")
         XCTAssertEqual(html.description, "GET u: HTTP 502: Bad gateway")
+        // Redirects are not followed (the password would go along): the error says where to point instead.
+        let moved = WordPressError.fromAnswer(status: 301, body: Data(), request: "GET http://example.org/?rest_route=/wp/v2/posts/1",
+                                              location: "https://example.org/?rest_route=/wp/v2/posts/1")
+        XCTAssertTrue(moved.description.contains("redirects to https://example.org/?rest_route=/wp/v2/posts/1"), moved.description)
     }
 
     func testAnUnreachableSiteIsATransportErrorNamingTheURL() async throws {
