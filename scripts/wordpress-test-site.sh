@@ -12,6 +12,8 @@
 # The env file ($GALLEY_WP_STATE/env) holds GALLEY_WP_URL, GALLEY_WP_USER, GALLEY_WP_APP_PASSWORD_FILE and
 # GALLEY_WP_POSTS (the post ids as a JSON array); GalleyWordPressTests reads it.
 set -euo pipefail
+# mariadbd and mariadb-install-db are in /usr/sbin, which a non-login shell may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 state="${GALLEY_WP_STATE:-/tmp/galley-wordpress}"
 port="${GALLEY_WP_PORT:-8765}"
@@ -27,7 +29,8 @@ install_packages() {
   # wordpress depends on some web server; micro-httpd is the smallest and starts no service (php -S serves the site).
   local packages=(wordpress mariadb-server php-cli php-mysql php-gd micro-httpd netcat-traditional curl)
   if command -v php >/dev/null && command -v mariadbd >/dev/null && command -v curl >/dev/null \
-     && [ -f /usr/share/wordpress/wp-load.php ] && php -m | grep -qx mysqli; then
+     && [ -f /usr/share/wordpress/wp-load.php ] \
+     && php -r 'exit(extension_loaded("mysqli") && extension_loaded("gd") ? 0 : 1);'; then
     return
   fi
   log "installing ${packages[*]}"
