@@ -61,6 +61,7 @@ let package = Package(
         // A small WordPress REST client (posts with _embed, the media library) over async-http-client; it knows nothing
         // of typesetting, so `galley publish` and the render service share it.
         .target(name: "GalleyWordPress", dependencies: [
+            "GalleyFiles",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import GalleyFiles
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOFoundationCompat
@@ -44,9 +45,10 @@ public final class WordPressSite: Sendable {
     public static func password(file path: String) throws -> String {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw WordPressError(.configuration, request: "", message: "\(path): the application password file cannot be read")
+            // Through RegularFile, as every file Galley reads: a FIFO or a device is refused, not read forever.
+            text = String(decoding: try RegularFile.read(path, limit: 4096), as: UTF8.self)
+        } catch let problem as FileProblem {
+            throw WordPressError(.configuration, request: "", message: "the application password file \(problem.description)")
         }
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !line.isEmpty else {
