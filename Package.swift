@@ -81,8 +81,18 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
+        // A small WordPress REST client (posts with _embed, the media library) over async-http-client; it knows nothing
+        // of typesetting, so `galley publish` and the render service share it.
+        .target(name: "GalleyWordPress", dependencies: [
+            "GalleyFiles",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
@@ -101,6 +111,12 @@ let package = Package(
             "GalleyFetch", "GalleyExport", "GalleyModel", "GalleyFiles",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
+        // Runs against the real WordPress that scripts/wordpress-test-site.sh starts; skipped when it is not running,
+        // unless GALLEY_REQUIRE_WORDPRESS=1 says it must be.
+        .testTarget(name: "GalleyWordPressTests", dependencies: [
+            "GalleyWordPress", "GalleyExport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
     ],

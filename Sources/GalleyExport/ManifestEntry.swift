@@ -37,6 +37,9 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     public var contentHash: String
     /// Whether the PDF was rebuilt or skipped in the run that wrote this entry.
     public var status: Status
+    /// The WordPress media id this PDF was attached to the post as by `galley publish`; nil until it is published
+    /// (an export that rebuilds the PDF writes a new entry without it, which is what makes publish upload it again).
+    public var attachment: Int?
 
     /// Creates an entry.
     public init(id: String, source: String, output: String, bytes: Int, pages: Int, sha256: String, title: String,

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import GalleyExport
+import GalleyFiles
+import GalleyWordPress
+
+/// `galley publish`: attaches each exported PDF to its WordPress post, one Galley PDF per post, and records the
+/// attachment ids in the manifest.
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Upload exported PDFs to a WordPress site's media library, attached to their posts.",
+        discussion: """
+        Every manifest entry without an attachment id (rebuilt by the last export, or never published) is uploaded \
+        to /wp/v2/media with its post as parent; its earlier Galley PDFs are deleted (the one the manifest named and \
+        any found among the post's attachments by the marker "galley-pdf" in their description), so each post has \
+        exactly one. The attachment id is written into the manifest, so a rerun with nothing changed uploads \
+        nothing (and makes no request). The entry id is the post id. One article failing never stops the others. Exit status: 0 all \
+        published, 1 some article failed, 2 the manifest could not be used, or the site did not answer or refused the password.
+        """)
+
+    @Option(name: .long, help: "The site: https://example.org, or its REST root (…/wp-json or …/?rest_route=).")
+    var wordpress: String
+
+    @Option(name: .long, help: "The WordPress user the application password belongs to.")
+    var user: String
+
+    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords).")
+    var appPasswordFile: String
+
+    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).")
+    var pdfDir: String?
+
+    @Option(name: .shortAndLong, help: "Uploads at a time.")
+    var jobs = 2
+
+    @Option(name: .long, help: "Seconds a request may take.")
+    var timeout = 120
+
+    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
+    var quiet = false
+
+    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).")
+    var manifest: String
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        guard let url = URL(string: wordpress), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+            throw ValidationError("--wordpress takes an http:// or https:// URL, such as https://example.org")
+        }
+    }
+
+    func run() throws {
+        let manifestURL = URL(fileURLWithPath: manifest)
+        let site: WordPressSite
+        let lock: ExportLock
+        var loaded: ExportManifest
+        do {
+            guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+                throw ExportError("\(manifest): no such manifest (write one with galley export)")
+            }
+            let password = try WordPressSite.password(file: appPasswordFile)
+            site = WordPressSite(url: URL(string: wordpress)!, user: user, password: password, timeout: .seconds(timeout))
+            // The export's lock: publishing rewrites the manifest, which must not happen while an export writes it.
+            lock = try ExportLock(manifest: manifestURL)
+            let journal = manifestURL.deletingLastPathComponent().appendingPathComponent("." + manifestURL.lastPathComponent + ".journal")
+            if FileManager.default.fileExists(atPath: journal.path) {
+                throw ExportError("\(manifest): an export into it was interrupted; run galley export again to finish it before publishing")
+            }
+            loaded = try ExportManifest.load(manifestURL)
+        } catch {
+            Session.report(error)
+            throw ExitCode(2)
+        }
+        let folder = pdfDir.map { URL(fileURLWithPath: $0) } ?? manifestURL.deletingLastPathComponent()
+        let pending = loaded.articles.filter { $0.attachment == nil }
+        let quiet = quiet
+        if !pending.isEmpty {
+            // A site that is down or refuses the password fails once here, not once per article after a timeout each.
+            do {
+                _ = try Blocking.run { try await site.signedInUser() }
+            } catch {
+                Session.report(error)
+                throw ExitCode(2)
+            }
+        }
+        let results = try Blocking.run { [jobs] in
+            await Self.publish(pending, folder: folder, publisher: WordPressPublisher(site: site), jobs: jobs, quiet: quiet)
+        }
+        var published = 0, reused = 0, deleted = 0, failed = 0
+        var attachments: [String: Int] = [:]
+        for result in results {
+            switch result.outcome {
+            case .success(let outcome):
+                attachments[result.id] = outcome.attachment.id
+                if outcome.uploaded { published += 1 } else { reused += 1 }
+                deleted += outcome.deleted.count
+            case .failure:
+                failed += 1
+            }
+        }
+        for index in loaded.articles.indices {
+            if let attachment = attachments[loaded.articles[index].id] { loaded.articles[index].attachment = attachment }
+        }
+        if !attachments.isEmpty {
+            do {
+                try loaded.write(to: manifestURL)
+            } catch {
+                Session.report(error)
+                throw ExitCode(2)
+            }
+        }
+        withExtendedLifetime(lock) {}
+        let unchanged = loaded.articles.count - pending.count
+        Session.log("published: \(published) uploaded, \(reused) already there, \(unchanged) unchanged, \(deleted) earlier removed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// One article's result.
+    private struct Result: Sendable {
+        var id: String
+        var outcome: Swift.Result<WordPressPublisher.Outcome, PublishFailure>
+    }
+
+    /// Publishes `entries`, `jobs` at a time, printing a line per article as it finishes.
+    private static func publish(_ entries: [ManifestEntry], folder: URL, publisher: WordPressPublisher, jobs: Int, quiet: Bool) async -> [Result] {
+        await withTaskGroup(of: Result.self) { group in
+            var results: [Result] = []
+            var waiting = entries.makeIterator()
+            func start() {
+                guard let entry = waiting.next() else { return }
+                group.addTask { Result(id: entry.id, outcome: await publishOne(entry, folder: folder, publisher: publisher)) }
+            }
+            for _ in 0..<jobs { start() }
+            while let result = await group.next() {
+                start()
+                switch result.outcome {
+                case .success(let outcome):
+                    guard !quiet else { break }
+                    let verb = outcome.uploaded ? "uploaded" : "already on the site as"
+                    let removed = outcome.deleted.isEmpty ? "" : ", removed " + outcome.deleted.map { "#\($0)" }.joined(separator: ", ")
+                    Session.log("\(result.id): \(verb) attachment #\(outcome.attachment.id)\(removed)")
+                    for problem in outcome.problems { Session.log("\(result.id): warning: \(problem)") }
+                case .failure(let failure):
+                    Session.log("\(result.id): error: \(failure.message)")
+                }
+                results.append(result)
+            }
+            return results
+        }
+    }
+
+    /// Uploads one entry's PDF after checking that the file is the one the manifest describes.
+    private static func publishOne(_ entry: ManifestEntry, folder: URL, publisher: WordPressPublisher) async -> Swift.Result<WordPressPublisher.Outcome, PublishFailure> {
+        guard let post = Int(entry.id), post > 0 else {
+            return .failure(PublishFailure(message: "the id \"\(entry.id)\" is not a WordPress post id"))
+        }
+        let path = folder.appendingPathComponent(entry.output).path
+        let pdf: Data
+        do {
+            pdf = try RegularFile.read(path)
+        } catch {
+            return .failure(PublishFailure(message: Session.sentence(for: error)))
+        }
+        let sha256 = ContentHasher.sha256(pdf)
+        guard sha256 == entry.sha256 else {
+            return .failure(PublishFailure(message: "\(path) is not the PDF the manifest describes (its SHA-256 differs); export again"))
+        }
+        do {
+            return .success(try await publisher.publish(pdf, fileName: entry.output, post: post, title: entry.title, sha256: sha256))
+        } catch {
+            return .failure(PublishFailure(message: String(describing: error)))
+        }
+    }
+}
+
+/// Why one article was not published, as the sentence printed for it.
+struct PublishFailure: Error, Sendable {
+    var message: String
+}
