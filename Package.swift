@@ -71,7 +71,7 @@ let package = Package(
         ]),
         // `galley serve`: the HTTP service that renders posted articles and a site's posts on demand.
         .target(name: "GalleyServe", dependencies: [
-            "GalleyExport", "GalleyDiagnostics", "GalleyFiles", "GalleyStyle",
+            "GalleyExport", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyStyle",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

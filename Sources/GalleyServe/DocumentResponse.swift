@@ -55,6 +55,7 @@ struct DocumentResponse {
 
 /// What an answer says about a document, without its bytes (kept in memory for repeated requests).
 struct DocumentFacts: Sendable {
+    var title: String
     var fileName: String
     var pages: Int
     var label: String
@@ -63,6 +64,7 @@ struct DocumentFacts: Sendable {
     var cached: Bool
 
     init(_ result: DocumentResult) {
+        title = result.title
         fileName = result.fileName
         pages = result.pages
         label = result.label

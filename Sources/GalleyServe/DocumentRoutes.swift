@@ -75,7 +75,8 @@ struct DocumentRoutes: Sendable {
     }
 
     /// `POST /v1/hooks/wordpress`: the site says post `post_id` (or `ID`) was published or updated; the service
-    /// forgets what it kept of it and makes it again at once, so the next reader gets the new PDF.
+    /// forgets what it kept of it, makes it again at once (so the next reader gets the new PDF) and, with an
+    /// application password, attaches it to the post.
     func hook(_ request: Request) async throws -> Response {
         let body = try await RequestBodyReader(limit: 1 << 20, seconds: settings.bodySeconds, budget: bodies).read(request)
         guard let id = Self.postID(in: body, query: request.uri.queryParameters["post_id"].map(String.init)) else {
@@ -83,11 +84,23 @@ struct DocumentRoutes: Sendable {
         }
         await catalog.forget(post: id)
         let (entry, _) = try await postEntry(id: id, width: nil, layout: defaultLayout)
-        var answer = Response(status: .accepted)
+        // With an application password the PDF is attached to the post too, replacing Galley's earlier one, as
+        // `galley publish` does.
+        var attachment: Int?
+        if let posts {
+            do {
+                attachment = try await posts.attach(entry.body, fileName: entry.facts.fileName, post: id, title: entry.facts.title)
+            } catch {
+                throw ServeError(.badGateway, "post \(id): the PDF was made but could not be attached: \(error)")
+            }
+        }
+        var answer = Response(status: .ok)
         answer.headers[.contentType] = "application/json"
         answer.headers[.eTag] = "\"\(entry.facts.contentHash)\""
         let status = entry.facts.cached ? "unchanged" : "rebuilt"
-        answer.body = ResponseBody(byteBuffer: ByteBuffer(string: "{\"post\":\(id),\"status\":\"\(status)\",\"file\":\"\(entry.facts.fileName)\"}\n"))
+        let attached = attachment.map { ",\"attachment\":\($0)" } ?? ""
+        answer.body = ResponseBody(byteBuffer: ByteBuffer(string:
+            "{\"post\":\(id),\"status\":\"\(status)\",\"file\":\"\(entry.facts.fileName)\"\(attached)}\n"))
         return answer
     }
 

@@ -6,6 +6,9 @@ public protocol PostSource: Sendable {
     func post(id: Int) async throws -> Data
     /// The site, for messages.
     var siteName: String { get }
+    /// Attaches `pdf` to post `post` in the site's media library, replacing Galley's earlier PDF of it, and returns the
+    /// attachment's id; nil when this source cannot (no credentials).
+    func attach(_ pdf: Data, fileName: String, post: Int, title: String) async throws -> Int?
 }
 
 /// Why a post could not be fetched: the site has no such post, or the site could not be asked.

@@ -155,7 +155,7 @@ public final class WordPressSite: Sendable {
         request.headers = headers
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "Galley")
-        if authenticated { request.setBasicAuth(username: user, password: password) }
+        if authenticated, !password.isEmpty { request.setBasicAuth(username: user, password: password) }
         if let body { request.body = .bytes(ByteBuffer(data: body)) }
         let limit = responseLimit
         let prepared = request

@@ -4,6 +4,7 @@ import GalleyExport
 import GalleyFiles
 import GalleyServe
 import GalleyStyle
+import GalleyWordPress
 import Logging
 
 /// `galley serve`: the HTTP service that sets posted articles and a WordPress site's posts as PDFs on demand.
@@ -41,6 +42,12 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "WordPress site whose posts GET /v1/posts/{id}.pdf serves, e.g. https://example.org.")
     var wordpress: String?
 
+    @Option(name: .long, help: "WordPress user whose application password lets the webhook attach PDFs to posts (and read private ones).")
+    var user: String?
+
+    @Option(name: .long, help: "File holding that user's application password.")
+    var appPasswordFile: String?
+
     @Option(name: .long, help: "Seconds a fetched post is trusted before the site is asked again (the webhook forgets it at once).")
     var postFreshSeconds = 60
 
@@ -55,6 +62,8 @@ struct Serve: ParsableCommand {
         if !(1...(1 << 30)).contains(bodyLimit) { throw ValidationError("--body-limit must be from 1 byte to 1 GiB") }
         if !(1...3600).contains(renderTimeout) { throw ValidationError("--render-timeout must be from 1 to 3600 seconds") }
         if !(1...3600).contains(bodyTimeout) { throw ValidationError("--body-timeout must be from 1 to 3600 seconds") }
+        if (user == nil) != (appPasswordFile == nil) { throw ValidationError("--user and --app-password-file go together") }
+        if user != nil && wordpress == nil { throw ValidationError("--user needs --wordpress") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
     }
 
@@ -91,7 +100,15 @@ struct Serve: ParsableCommand {
             executable: executable, layouts: layouts, defaultLayout: common.layout, resources: resources, lineBreaker: common.lineBreaker,
             limits: limits, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, queueLength: queue,
             images: try common.imageOptions.settings())
-        let posts: (any PostSource)? = try wordpress.map { try WordPressPostSource(site: $0, limits: limits) }
+        let password = try appPasswordFile.map { file in
+            do { return try WordPressSite.password(file: file) } catch { throw ValidationError("\(error)") }
+        }
+        let posts: (any PostSource)?
+        do {
+            posts = try wordpress.map { try WordPressPostSource(site: $0, user: user, password: password) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let application = ServeApplication(settings: settings, workers: workers, posts: posts, logger: logger)
         let outcome = ServeOutcome()
         Task {
