@@ -134,7 +134,8 @@ public final class ArticleExporter: Sendable {
         }
         summary.renderSeconds = ExportProgress.seconds(renderEnd - renderStart)
         summary.seconds = ExportProgress.seconds(clock.now - start)
-        summary.peakResidentKiB = PeakMemory.selfKiB() + (configuration.workerExecutable != nil ? PeakMemory.childrenKiB() : 0)
+        summary.parentPeakResidentKiB = PeakMemory.selfKiB()
+        summary.peakResidentKiB = summary.parentPeakResidentKiB + (configuration.workerExecutable != nil ? PeakMemory.childrenKiB() : 0)
         observer.completed(summary)
         return summary
     }
