@@ -45,7 +45,7 @@ final class ManifestStore {
 
     /// Reads the manifest at `url` and folds in the journal a killed run left; throws a `Diagnostic` for a manifest
     /// that is not Galley's. `sortChunk` bounds the journal lines held at once while merging (small in tests).
-    init(url: URL, sortChunk: Int = 16_384) throws {
+    init(url: URL, sortChunk: Int = 4096) throws {
         self.url = url
         self.sortChunk = sortChunk
         journalURL = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".journal")
@@ -168,7 +168,7 @@ final class ManifestStore {
     private func sortedRuns() throws -> [URL] {
         let reader = try ManifestLines.Reader(path: journalURL.path)
         let decoder = JSONDecoder()
-        var chunk: [(id: String, order: Int, line: ArraySlice<UInt8>)] = []
+        var chunk: [(id: String, order: Int, line: Data)] = []
         var runs: [URL] = []
         func flush() throws {
             guard !chunk.isEmpty else { return }
@@ -190,8 +190,10 @@ final class ManifestStore {
         }
         var order = 0
         while let line = try reader.next() {
-            guard let key = try? decoder.decode(Key.self, from: Data(line)) else { continue }
-            chunk.append((key.id, order, line))
+            // A copy of the line, not a slice of the reader's buffer, which would keep every buffer it was cut from.
+            let data = Data(line)
+            guard let key = try? decoder.decode(Key.self, from: data) else { continue }
+            chunk.append((key.id, order, data))
             order += 1
             if chunk.count >= sortChunk { try flush() }
         }
