@@ -108,6 +108,7 @@ public final class ArticleExporter: Sendable {
         let shared = Shared(standardInputFile: standardInputFile, standardInput: standardInput, setup: setup)
         let results = Locked(Results())
         for problem in problems {
+            // A name that is not there is no article: reported, but given no manifest entry.
             fail(ArticleOutcome(status: .failed, source: problem.file, message: problem.description), into: results)
         }
         let setupFailure = Locked<String?>(nil)
@@ -151,7 +152,7 @@ public final class ArticleExporter: Sendable {
                 setupFailure.withLock { $0 = $0 ?? "cannot keep the export's plan: \(error)" }
             }
             results.withLock { $0.summary.otherShards += scanned.otherShards }
-            scanned.failures.forEach { fail($0, into: results) }
+            scanned.failures.forEach { fail($0, into: results, store: store) }
         }
         if let failure = setupFailure.withLock({ $0 }) { throw ExportError(failure) }
 
@@ -237,7 +238,7 @@ public final class ArticleExporter: Sendable {
                 try decide(article, store: store, todo: todo, skipped: skipped)
             }
         }
-        for article in clashes(among: suspects, results: results) {
+        for article in clashes(among: suspects, store: store, results: results) {
             try decide(article, store: store, todo: todo, skipped: skipped)
         }
     }
@@ -252,7 +253,7 @@ public final class ArticleExporter: Sendable {
     }
 
     /// Fails the articles of `suspects` that share an output name (whatever its case) or an id, and returns the others.
-    private func clashes(among suspects: [PlannedArticle], results: Locked<Results>) -> [PlannedArticle] {
+    private func clashes(among suspects: [PlannedArticle], store: Locked<ManifestStore>, results: Locked<Results>) -> [PlannedArticle] {
         // Reported in the order of the inputs, as before the plan was streamed.
         let planned = suspects.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
         // Names differing only in case clash, because they are one file on macOS and Windows shares.
@@ -278,7 +279,7 @@ public final class ArticleExporter: Sendable {
             let message = Diagnostic(file: article.source, path: "id",
                                      message: reasons.joined(separator: "; ") + "; neither is written").description
             fail(ArticleOutcome(status: .failed, source: article.source, id: article.id, output: article.output, message: message),
-                 into: results)
+                 into: results, store: store)
         }
         return others
     }
@@ -287,7 +288,7 @@ public final class ArticleExporter: Sendable {
     private func decide(_ article: PlannedArticle, store: Locked<ManifestStore>, todo: RecordSpill<PlannedArticle>,
                         skipped: RecordSpill<Skipped>) throws {
         let known = store.withLock { $0.previous(article.id) }
-        if !configuration.force, let known, known.contentHash == article.contentHash,
+        if !configuration.force, let known, known.status != .failed, known.contentHash == article.contentHash,
            known.output == article.output, let bytes = known.bytes, fileSize(article.output) == bytes {
             try store.withLock { try $0.markSkipped(known, source: article.source) }
             try skipped.append(Skipped(source: article.source, id: article.id, output: article.output, bytes: bytes))
@@ -376,7 +377,7 @@ public final class ArticleExporter: Sendable {
 
     private func finish(_ result: RenderResult, store: Locked<ManifestStore>, results: Locked<Results>) {
         guard let entry = result.entry else {
-            fail(result.outcome, into: results)
+            fail(result.outcome, into: results, store: store)
             return
         }
         do {
@@ -390,16 +391,30 @@ public final class ArticleExporter: Sendable {
         }
         results.withLock {
             $0.summary.rebuilt += 1
-            $0.summary.pages += entry.pages
-            $0.summary.bytes += entry.bytes
+            $0.summary.pages += entry.pages ?? 0
+            $0.summary.bytes += entry.bytes ?? 0
         }
         observer.finished(result.outcome)
     }
 
-    private func fail(_ outcome: ArticleOutcome, into results: Locked<Results>) {
+    /// Counts and reports a failure; with `store`, also journals it as a failed manifest entry, keeping (as
+    /// `previous`) the PDF an earlier run made of the article if it is still whole in the output folder.
+    private func fail(_ outcome: ArticleOutcome, into results: Locked<Results>, store: Locked<ManifestStore>? = nil) {
         results.withLock {
             $0.summary.failed += 1
             $0.summary.failures.append(outcome.message ?? outcome.source)
+        }
+        if let store {
+            let id = outcome.id.flatMap { $0.isEmpty ? nil : $0 } ?? ArticleNaming.id(fromFileName: outcome.source)
+            do {
+                try store.withLock { store in
+                    var previous = try store.previous(id).flatMap { try store.entry($0).pdf }
+                    if let pdf = previous, fileSize(pdf.output) != pdf.bytes { previous = nil }
+                    try store.record(.failed(id: id, source: outcome.source, error: outcome.message ?? outcome.source, previous: previous))
+                }
+            } catch {
+                results.withLock { $0.summary.failures.append("\(error)") }
+            }
         }
         observer.finished(outcome)
     }

@@ -13,7 +13,7 @@ import GalleyFiles
 final class ManifestStore {
     /// What a run needs to know of an article's previous entry to decide whether to skip it.
     struct Known {
-        /// Nil when the entry holds something else than a SHA-256 (then the article is never skipped).
+        /// Nil when the entry has none (a failed article) or something else than a SHA-256; such an article is never skipped.
         var contentHash: HexDigest?
         var output: String?
         var bytes: Int?
