@@ -7,9 +7,11 @@ import GalleyModel
 /// Exports an archive: reads every article, skips those whose PDFs are up to date, sets the rest in worker
 /// processes (or threads), and keeps the manifest.
 ///
-/// A run has two passes. The first reads and hashes every file (cheap) and keeps a small plan per article, so that
-/// clashing output names are caught before anything is written and the progress bar knows its total. The second
-/// reads each article to render again, lays it out and writes its PDF. Both passes run in workers, so an article
+/// A run has two passes. The first reads and hashes every file (cheap) and writes a small plan per article to disk,
+/// keeping only a hash of its id and output name, so that clashing ids and output names are caught before anything
+/// is written and the progress bar knows its total. The second reads each article to render again, lays it out and
+/// writes its PDF. Nothing is held per article but those two hashes: the file list, the plan and the lists to render
+/// and to skip are scratch files, and the previous manifest is searched on disk. Both passes run in workers, so an article
 /// that crashes or hangs a reader or the renderer fails alone. Each finished article is appended to the manifest's
 /// journal at once, so a run that is killed loses nothing already written; a lock keeps a second export off the
 /// same manifest.

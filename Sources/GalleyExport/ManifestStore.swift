@@ -215,8 +215,13 @@ final class ManifestStore {
 
     /// `source` with runs of one id collapsed to their last line.
     private static func latest(_ source: @escaping Source) -> Source {
-        var pending = try? source()
+        var pending: (id: String, line: Data)?
+        var started = false
         return {
+            if !started {
+                started = true
+                pending = try source()
+            }
             guard var current = pending else { return nil }
             while true {
                 pending = try source()
