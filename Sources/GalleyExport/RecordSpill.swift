@@ -15,7 +15,9 @@ final class RecordSpill<Record: Codable> {
 
     /// Makes the file in `folder` (the output folder, which the run may write to anyway).
     init(in folder: URL, name: String) throws {
-        path = folder.appendingPathComponent(".galley-\(name).\(getpid()).\(UInt32.random(in: .min ... .max)).spill").path
+        // Named as `OutputFile`'s temporaries are, so that one left by a kill in the instant before the unlink is
+        // removed by the next run.
+        path = folder.appendingPathComponent(".galley-\(name).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
             throw FileProblem(path: path, errno: errno, action: "cannot be written")
