@@ -7,9 +7,11 @@ import GalleyModel
 /// Exports an archive: reads every article, skips those whose PDFs are up to date, sets the rest in worker
 /// processes (or threads), and keeps the manifest.
 ///
-/// A run has two passes. The first reads and hashes every file (cheap) and keeps a small plan per article, so that
-/// clashing output names are caught before anything is written and the progress bar knows its total. The second
-/// reads each article to render again, lays it out and writes its PDF. Both passes run in workers, so an article
+/// A run has two passes. The first reads and hashes every file (cheap) and writes a small plan per article to disk,
+/// keeping only a hash of its id and output name, so that clashing ids and output names are caught before anything
+/// is written and the progress bar knows its total. The second reads each article to render again, lays it out and
+/// writes its PDF. Nothing is held per article but those two hashes: the file list, the plan and the lists to render
+/// and to skip are scratch files, and the previous manifest is searched on disk. Both passes run in workers, so an article
 /// that crashes or hangs a reader or the renderer fails alone. Each finished article is appended to the manifest's
 /// journal at once, so a run that is killed loses nothing already written; a lock keeps a second export off the
 /// same manifest.
@@ -25,16 +27,37 @@ public final class ArticleExporter: Sendable {
         self.cancellation = cancellation
     }
 
-    /// What both passes share: the files, standard input's bytes, and the setup workers are given.
+    /// What both passes share: which input is standard input, its bytes, and the setup workers are given.
     private struct Shared: Sendable {
-        var files: [ArticleInputs.File]
+        /// The position of `-` among the inputs, if it is one of them.
+        var standardInputFile: Int?
         var standardInput: Data?
         var setup: WorkerSetup
+
+        /// The path to read a planned article from (its source, but `-` for standard input's `<stdin>`).
+        func path(of article: PlannedArticle) -> String {
+            article.file == standardInputFile ? "-" : article.source
+        }
     }
 
     private struct Results {
-        var planned: [PlannedArticle] = []
         var summary = ExportSummary()
+    }
+
+    /// The first pass's plan as it grows: the articles themselves on disk, and one hash of each id and each
+    /// (case-folded) output name in memory, which is all clash detection needs until a hash repeats.
+    private struct Plan {
+        var articles: RecordSpill<PlannedArticle>
+        var idHashes: [Int] = []
+        var outputHashes: [Int] = []
+    }
+
+    /// An article found up to date, reported once the plan is complete.
+    private struct Skipped: Codable {
+        var source: String
+        var id: String
+        var output: String
+        var bytes: Int
     }
 
     /// Runs the export; throws `ExportError` only when nothing sensible can be done (manifest, fonts, renderer, lock).
@@ -54,11 +77,29 @@ public final class ArticleExporter: Sendable {
         } catch {
             throw ExportError("\(error) (fix or delete it, or name another with --manifest)")
         }
-        let inputs = ArticleInputs(configuration.inputs, format: configuration.format,
-                                   excludedFolders: [outputDirectory], excludedFiles: [configuration.manifest])
+        func spill<Record>(_ name: String) throws -> RecordSpill<Record> {
+            do {
+                return try RecordSpill(in: outputDirectory, name: name)
+            } catch {
+                throw ExportError("cannot keep the export's plan in \(outputDirectory.path): \(error)")
+            }
+        }
+        // The folder walk goes to disk as it is made: the run never holds the list of files.
+        let inputs: RecordSpill<ArticleInputs.File> = try spill("inputs")
+        var standardInputFile: Int?
+        let problems: [Diagnostic]
+        do {
+            problems = try ArticleInputs.forEach(configuration.inputs, format: configuration.format,
+                                                 excludedFolders: [outputDirectory], excludedFiles: [configuration.manifest]) { file in
+                if file.path == "-" { standardInputFile = inputs.count }
+                try inputs.append(file)
+            }
+        } catch {
+            throw ExportError("cannot keep the list of input files: \(error)")
+        }
         let standardInput: Data?
         do {
-            standardInput = inputs.files.contains { $0.path == "-" } ? try StandardInput.read(limit: configuration.limits.fileBytes) : nil
+            standardInput = standardInputFile != nil ? try StandardInput.read(limit: configuration.limits.fileBytes) : nil
         } catch {
             throw ExportError("\(error)")
         }
@@ -72,53 +113,88 @@ public final class ArticleExporter: Sendable {
                                     images.checkedSince = images.checkedSince ?? Date()
                                     return images
                                 })
-        let shared = Shared(files: inputs.files, standardInput: standardInput, setup: setup)
+        let shared = Shared(standardInputFile: standardInputFile, standardInput: standardInput, setup: setup)
         let results = Locked(Results())
-        for problem in inputs.problems {
+        for problem in problems {
+            // A name that is not there is no article: reported, but given no manifest entry.
             fail(ArticleOutcome(status: .failed, source: problem.file, message: problem.description), into: results)
         }
         let setupFailure = Locked<String?>(nil)
         let shouldStop: @Sendable () -> Bool = { [cancellation] in cancellation.isCancelled || setupFailure.withLock { $0 != nil } }
 
         // First pass: read, hash and name every article.
-        observer.scanning(files: shared.files.count)
-        WorkerPool.run(threads: configuration.jobs, count: shared.files.count, shouldStop: shouldStop,
-                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, item in
-            let file = shared.files[item]
+        observer.scanning(files: inputs.count)
+        let plan = Locked(Plan(articles: try spill("plan")))
+        let files = Locked((list: inputs, next: 0))
+        WorkerPool.run(threads: configuration.jobs, count: inputs.count, shouldStop: shouldStop,
+                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, _ in
+            let item: Int
+            let file: ArticleInputs.File
+            do {
+                // The pool's items are taken in order, so the file read back is the next one in order too.
+                guard let next = try files.withLock({ files -> (Int, ArticleInputs.File)? in
+                    guard let file = try files.list.next() else { return nil }
+                    files.next += 1
+                    return (files.next - 1, file)
+                }) else { return }
+                item = next.0
+                file = next.1
+            } catch {
+                setupFailure.withLock { $0 = $0 ?? "cannot read the list of input files back: \(error)" }
+                return
+            }
             let scanned = worker.scan(file: item, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
                                       failure: setupFailure)
             // The worker's copy of the file name is one string per article; the run's own is one per file.
             let display = file.path == "-" ? "<stdin>" : file.path
-            results.withLock {
-                $0.planned += scanned.planned.map { article in
-                    var article = article
-                    article.source = display
-                    return article
+            do {
+                try plan.withLock { plan in
+                    for var article in scanned.planned {
+                        article.source = display
+                        try plan.articles.append(article)
+                        plan.idHashes.append(article.id.hashValue)
+                        plan.outputHashes.append(CaseInsensitiveName(article.output).hashValue)
+                    }
                 }
-                $0.summary.otherShards += scanned.otherShards
+            } catch {
+                setupFailure.withLock { $0 = $0 ?? "cannot keep the export's plan: \(error)" }
             }
-            scanned.failures.forEach { fail($0, into: results) }
+            results.withLock { $0.summary.otherShards += scanned.otherShards }
+            scanned.failures.forEach { fail($0, into: results, store: store) }
         }
         if let failure = setupFailure.withLock({ $0 }) { throw ExportError(failure) }
 
-        let (planned, todo, skipped) = plan(store: store, results: results)
+        let todo: RecordSpill<PlannedArticle> = try spill("todo")
+        let skipped: RecordSpill<Skipped> = try spill("skipped")
+        do {
+            try self.plan(plan.withLock { plan in defer { plan.idHashes = []; plan.outputHashes = [] }; return plan }, store: store, results: results, todo: todo, skipped: skipped)
+        } catch {
+            throw ExportError("\(error)")
+        }
         observer.planned(total: results.withLock { $0.summary.failed } + todo.count + skipped.count, toRender: todo.count)
-        for planned in skipped.lazy.map({ planned[$0] }) {
+        while let article = try? skipped.next() {
             results.withLock { $0.summary.skipped += 1 }
-            let known = store.withLock { $0.previous(planned.id) }
-            observer.finished(ArticleOutcome(status: .skipped, source: planned.source, id: planned.id, output: planned.output,
-                                             bytes: known?.bytes ?? 0))
+            observer.finished(ArticleOutcome(status: .skipped, source: article.source, id: article.id, output: article.output,
+                                             bytes: article.bytes))
         }
 
-        // Second pass: render what is out of date.
+        // Second pass: render what is out of date, taking the plan's articles from disk in order.
         let renderStart = clock.now
         let started = Locked(0)
+        let queue = Locked(todo)
         WorkerPool.run(threads: configuration.jobs, count: todo.count, shouldStop: shouldStop,
-                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, item in
+                       makeState: { [self] _ in makeWorker(setup: setup, failure: setupFailure) }) { [self] worker, _ in
             started.withLock { $0 += 1 }
-            let article = planned[todo[item]]
-            let file = shared.files[article.file]
-            let result = worker.render(article, path: file.path, standardInput: file.path == "-" ? shared.standardInput : nil,
+            let article: PlannedArticle
+            do {
+                guard let next = try queue.withLock({ try $0.next() }) else { return }
+                article = next
+            } catch {
+                setupFailure.withLock { $0 = $0 ?? "cannot read the export's plan back: \(error)" }
+                return
+            }
+            let path = shared.path(of: article)
+            let result = worker.render(article, path: path, standardInput: path == "-" ? shared.standardInput : nil,
                                        failure: setupFailure)
             finish(result, store: store, results: results)
         }
@@ -140,7 +216,8 @@ public final class ArticleExporter: Sendable {
         }
         summary.renderSeconds = ExportProgress.seconds(renderEnd - renderStart)
         summary.seconds = ExportProgress.seconds(clock.now - start)
-        summary.peakResidentKiB = PeakMemory.selfKiB() + (configuration.workerExecutable != nil ? PeakMemory.childrenKiB() : 0)
+        summary.parentPeakResidentKiB = PeakMemory.selfKiB()
+        summary.peakResidentKiB = summary.parentPeakResidentKiB + (configuration.workerExecutable != nil ? PeakMemory.childrenKiB() : 0)
         observer.completed(summary)
         return summary
     }
@@ -152,46 +229,53 @@ public final class ArticleExporter: Sendable {
 
     // MARK: Planning
 
-    /// Orders the first pass's articles, fails every article whose output name or id another one shares,
-    /// and splits the rest into those to render and those already up to date.
+    /// Fails every article whose output name or id another one shares, and splits the rest into those to render
+    /// (`todo`) and those already up to date (`skipped`, and journalled as such).
     ///
-    /// The articles are returned once, in order, with the positions of those to render and those to skip: an
-    /// archive's plan is held once, not copied into each list.
-    private func plan(store: Locked<ManifestStore>, results: Locked<Results>) -> (planned: [PlannedArticle], todo: [Int], skipped: [Int]) {
-        var planned: [PlannedArticle] = []
-        results.withLock { swap(&planned, &$0.planned) }
-        planned.sort { ($0.file, $0.index) < ($1.file, $1.index) }
-        // Names differing only in case clash, because they are one file on macOS and Windows shares. Each name maps to
-        // the first article that has it; only the (rare) others are kept in lists, so the plan costs no array per name.
-        var firstByOutput: [CaseInsensitiveName: Int] = [:]
-        var firstByID: [String: Int] = [:]
-        var othersByOutput: [Int: [Int]] = [:]
-        var othersByID: [Int: [Int]] = [:]
-        firstByOutput.reserveCapacity(planned.count)
-        firstByID.reserveCapacity(planned.count)
-        for index in planned.indices {
-            if let first = firstByOutput[CaseInsensitiveName(planned[index].output)] {
-                othersByOutput[first, default: []].append(index)
+    /// Only articles whose id or output-name hash repeats are held in memory, to be compared by name as before:
+    /// nearly always the few that really clash.
+    private func plan(_ plan: Plan, store: Locked<ManifestStore>, results: Locked<Results>,
+                      todo: RecordSpill<PlannedArticle>, skipped: RecordSpill<Skipped>) throws {
+        let repeatedIDs = Self.repeated(plan.idHashes)
+        let repeatedOutputs = Self.repeated(plan.outputHashes)
+        var suspects: [PlannedArticle] = []
+        while let article = try plan.articles.next() {
+            if repeatedIDs.contains(article.id.hashValue) || repeatedOutputs.contains(CaseInsensitiveName(article.output).hashValue) {
+                suspects.append(article)
             } else {
-                firstByOutput[CaseInsensitiveName(planned[index].output)] = index
-            }
-            if let first = firstByID[planned[index].id] {
-                othersByID[first, default: []].append(index)
-            } else {
-                firstByID[planned[index].id] = index
+                try decide(article, store: store, todo: todo, skipped: skipped)
             }
         }
-        func group(_ index: Int, first: Int?, others: [Int: [Int]]) -> [Int] {
-            guard let first, let more = others[first] else { return [] }
-            return ([first] + more).filter { $0 != index }
+        for article in clashes(among: suspects, store: store, results: results) {
+            try decide(article, store: store, todo: todo, skipped: skipped)
         }
-        var clashing = Set<Int>()
+    }
+
+    /// The values that occur more than once in `hashes`.
+    private static func repeated(_ hashes: [Int]) -> Set<Int> {
+        var set = Set<Int>()
+        var sorted = hashes
+        sorted.sort()
+        for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] { set.insert(sorted[index]) }
+        return set
+    }
+
+    /// Fails the articles of `suspects` that share an output name (whatever its case) or an id, and returns the others.
+    private func clashes(among suspects: [PlannedArticle], store: Locked<ManifestStore>, results: Locked<Results>) -> [PlannedArticle] {
+        // Reported in the order of the inputs, as before the plan was streamed.
+        let planned = suspects.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
+        // Names differing only in case clash, because they are one file on macOS and Windows shares.
+        let byOutput = Dictionary(grouping: planned.indices) { CaseInsensitiveName(planned[$0].output) }
+        let byID = Dictionary(grouping: planned.indices) { planned[$0].id }
+        var others: [PlannedArticle] = []
         for index in planned.indices {
             let article = planned[index]
-            let sameOutput = group(index, first: firstByOutput[CaseInsensitiveName(article.output)], others: othersByOutput)
-            let sameID = group(index, first: firstByID[article.id], others: othersByID).filter { !sameOutput.contains($0) }
-            guard !sameOutput.isEmpty || !sameID.isEmpty else { continue }
-            clashing.insert(index)
+            let sameOutput = byOutput[CaseInsensitiveName(article.output), default: []].filter { $0 != index }
+            let sameID = byID[article.id, default: []].filter { $0 != index && !sameOutput.contains($0) }
+            guard !sameOutput.isEmpty || !sameID.isEmpty else {
+                others.append(article)
+                continue
+            }
             var reasons: [String] = []
             if !sameOutput.isEmpty {
                 let others = sameOutput.map { "\(planned[$0].source) (id \(planned[$0].id))" }.joined(separator: ", ")
@@ -203,22 +287,22 @@ public final class ArticleExporter: Sendable {
             let message = Diagnostic(file: article.source, path: "id",
                                      message: reasons.joined(separator: "; ") + "; neither is written").description
             fail(ArticleOutcome(status: .failed, source: article.source, id: article.id, output: article.output, message: message),
-                 into: results)
+                 into: results, store: store)
         }
+        return others
+    }
 
-        var todo: [Int] = []
-        var skipped: [Int] = []
-        for (index, article) in planned.enumerated() where !clashing.contains(index) {
-            let known = store.withLock { $0.previous(article.id) }
-            if !configuration.force, let known, known.contentHash == article.contentHash, known.output == article.output,
-               fileSize(known.output) == known.bytes {
-                store.withLock { $0.markSkipped(article.id, source: article.source) }
-                skipped.append(index)
-            } else {
-                todo.append(index)
-            }
+    /// Adds `article` to `skipped` (journalling its entry) when its PDF is up to date, else to `todo`.
+    private func decide(_ article: PlannedArticle, store: Locked<ManifestStore>, todo: RecordSpill<PlannedArticle>,
+                        skipped: RecordSpill<Skipped>) throws {
+        let known = store.withLock { $0.previous(article.id) }
+        if !configuration.force, let known, known.status != .failed, known.contentHash == article.contentHash,
+           known.output == article.output, let bytes = known.bytes, fileSize(article.output) == bytes {
+            try store.withLock { try $0.markSkipped(known, source: article.source) }
+            try skipped.append(Skipped(source: article.source, id: article.id, output: article.output, bytes: bytes))
+        } else {
+            try todo.append(article)
         }
-        return (planned, todo, skipped)
     }
 
     private func fileSize(_ name: String) -> Int? {
@@ -301,7 +385,7 @@ public final class ArticleExporter: Sendable {
 
     private func finish(_ result: RenderResult, store: Locked<ManifestStore>, results: Locked<Results>) {
         guard let entry = result.entry else {
-            fail(result.outcome, into: results)
+            fail(result.outcome, into: results, store: store)
             return
         }
         do {
@@ -315,16 +399,30 @@ public final class ArticleExporter: Sendable {
         }
         results.withLock {
             $0.summary.rebuilt += 1
-            $0.summary.pages += entry.pages
-            $0.summary.bytes += entry.bytes
+            $0.summary.pages += entry.pages ?? 0
+            $0.summary.bytes += entry.bytes ?? 0
         }
         observer.finished(result.outcome)
     }
 
-    private func fail(_ outcome: ArticleOutcome, into results: Locked<Results>) {
+    /// Counts and reports a failure; with `store`, also journals it as a failed manifest entry, keeping (as
+    /// `previous`) the PDF an earlier run made of the article if it is still whole in the output folder.
+    private func fail(_ outcome: ArticleOutcome, into results: Locked<Results>, store: Locked<ManifestStore>? = nil) {
         results.withLock {
             $0.summary.failed += 1
             $0.summary.failures.append(outcome.message ?? outcome.source)
+        }
+        if let store {
+            let id = outcome.id.flatMap { $0.isEmpty ? nil : $0 } ?? ArticleNaming.id(fromFileName: outcome.source)
+            do {
+                try store.withLock { store in
+                    var previous = try store.previous(id).flatMap { try store.entry($0).pdf }
+                    if let pdf = previous, fileSize(pdf.output) != pdf.bytes { previous = nil }
+                    try store.record(.failed(id: id, source: outcome.source, error: outcome.message ?? outcome.source, previous: previous))
+                }
+            } catch {
+                results.withLock { $0.summary.failures.append("\(error)") }
+            }
         }
         observer.finished(outcome)
     }

@@ -25,4 +25,17 @@ public enum ArticleNaming {
         }
         return nil
     }
+
+    /// The id a failed file's manifest entry is listed under when no article in it could be read: the file's name
+    /// without its extension, or the `<id>` of a name that follows the output rule (`slug_a<id>`) or the sample
+    /// archives' (`a<id>`, digits), so that the entry is replaced once the article is fixed.
+    public static func id(fromFileName path: String) -> String {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if let range = stem.range(of: "_a", options: .backwards), !stem[range.upperBound...].isEmpty {
+            return String(stem[range.upperBound...])
+        }
+        let digits = stem.dropFirst()
+        if stem.first == "a", !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { return String(digits) }
+        return stem.isEmpty ? path : stem
+    }
 }

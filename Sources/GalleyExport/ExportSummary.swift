@@ -28,6 +28,8 @@ public struct ExportSummary: Sendable, Encodable {
     public var manifest: String?
     /// The process's peak resident set in KiB at the end of the run (`getrusage`'s `ru_maxrss`).
     public var peakResidentKiB = 0
+    /// This process's own peak resident set in KiB, without its worker processes'.
+    public var parentPeakResidentKiB = 0
 
     /// Creates an empty summary.
     public init() {}
@@ -55,7 +57,7 @@ public struct ExportSummary: Sendable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case rebuilt, skipped, failed, otherShards, notStarted, pages, bytes, seconds, renderSeconds, interrupted, failures,
-             manifest, peakResidentKiB, articlesPerSecond, pagesPerSecond, exitStatus
+             manifest, peakResidentKiB, parentPeakResidentKiB, articlesPerSecond, pagesPerSecond, exitStatus
     }
 
     /// Encodes the totals and the derived rates and exit status.
@@ -74,6 +76,7 @@ public struct ExportSummary: Sendable, Encodable {
         try container.encode(failures, forKey: .failures)
         try container.encodeIfPresent(manifest, forKey: .manifest)
         try container.encode(peakResidentKiB, forKey: .peakResidentKiB)
+        try container.encode(parentPeakResidentKiB, forKey: .parentPeakResidentKiB)
         try container.encode(articlesPerSecond, forKey: .articlesPerSecond)
         try container.encode(pagesPerSecond, forKey: .pagesPerSecond)
         try container.encode(exitStatus, forKey: .exitStatus)

@@ -100,7 +100,7 @@ final class ExportTask {
                                       contentHash: article.contentHash.description, status: .rebuilt, labels: setup.sheet.labels(for: language).labels)
             entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
             let outcome = ArticleOutcome(status: .rebuilt, source: article.source, id: article.id, output: article.output,
-                                         pages: entry.pages, bytes: entry.bytes, seconds: ExportProgress.seconds(clock.now - start),
+                                         pages: rendered.document.pages.count, bytes: rendered.pdf.count, seconds: ExportProgress.seconds(clock.now - start),
                                          warnings: warnings)
             return RenderResult(entry: entry, outcome: outcome)
         } catch let error as ExportError {

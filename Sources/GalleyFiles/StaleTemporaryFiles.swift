@@ -22,7 +22,16 @@ public enum StaleTemporaryFiles {
     /// Removes stale temporary files directly inside `folder`; returns their names.
     @discardableResult
     public static func remove(in folder: URL, now: Date = Date()) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // Read an entry at a time: the folder holds every PDF of the archive, and only hidden names are kept.
+        guard let directory = opendir(folder.path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                bytes.first == UInt8(ascii: ".") ? String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) : nil
+            }
+            if let name { names.append(name) }
+        }
         var removed: [String] = []
         for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasPrefix(".dat.nosync")) {
             let url = folder.appendingPathComponent(name)

@@ -50,17 +50,18 @@ struct BenchExport: ParsableCommand {
             // Two rates: the render pass alone (as the export reports it), and the whole process from start to exit
             // (reading and hashing every article, loading fonts and dictionaries, writing the manifest).
             let rebuilt = summary.integer("rebuilt")
-            print(String(format: "--jobs %d: %.1f articles/s rendering (%.2f s), %.1f articles/s start to exit (%.2f s), %.1f pages/s; %d articles, %d pages, peak RSS %.1f MB, failed %d",
+            print(String(format: "--jobs %d: %.1f articles/s rendering (%.2f s), %.1f articles/s start to exit (%.2f s), %.1f pages/s; %d articles, %d pages, peak RSS %.1f MB (parent %.1f MB), failed %d",
                          workers, summary.number("articlesPerSecond"), summary.number("renderSeconds"),
                          run.wall > 0 ? Double(rebuilt) / run.wall : 0, run.wall, summary.number("pagesPerSecond"), rebuilt,
-                         summary.integer("pages"), Double(summary.integer("peakResidentKiB")) / 1024, summary.integer("failed")))
+                         summary.integer("pages"), Double(summary.integer("peakResidentKiB")) / 1024,
+                         Double(summary.integer("parentPeakResidentKiB")) / 1024, summary.integer("failed")))
         }
         if let out = last, let workers = jobs.last {
             let rerun = try export(articles, out: out, jobs: workers)
             let summary = rerun.summary
-            print(String(format: "unchanged rerun (--jobs %d): %.2f s wall for %d skipped, %d rebuilt; peak RSS %.1f MB",
+            print(String(format: "unchanged rerun (--jobs %d): %.2f s wall for %d skipped, %d rebuilt; peak RSS %.1f MB (parent %.1f MB)",
                          workers, rerun.wall, summary?.integer("skipped") ?? 0, summary?.integer("rebuilt") ?? 0,
-                         Double(summary?.integer("peakResidentKiB") ?? 0) / 1024))
+                         Double(summary?.integer("peakResidentKiB") ?? 0) / 1024, Double(summary?.integer("parentPeakResidentKiB") ?? 0) / 1024))
         }
         print(String(format: "largest child peak RSS (RUSAGE_CHILDREN): %.1f MB", Double(PeakMemory.childrenKiB()) / 1024))
     }

@@ -73,7 +73,8 @@ struct Publish: ParsableCommand {
             throw ExitCode(2)
         }
         let folder = pdfDir.map { URL(fileURLWithPath: $0) } ?? manifestURL.deletingLastPathComponent()
-        let pending = loaded.articles.filter { $0.attachment == nil }
+        // A failed article has no PDF of its current source to publish; its post keeps the PDF it had.
+        let pending = loaded.articles.filter { $0.attachment == nil && $0.status != .failed }
         let quiet = quiet
         if !pending.isEmpty {
             // A site that is down or refuses the password fails once here, not once per article after a timeout each.
@@ -155,7 +156,10 @@ struct Publish: ParsableCommand {
         guard let post = Int(entry.id), post > 0 else {
             return .failure(PublishFailure(message: "the id \"\(entry.id)\" is not a WordPress post id"))
         }
-        let path = folder.appendingPathComponent(entry.output).path
+        guard let output = entry.output, let expected = entry.sha256 else {
+            return .failure(PublishFailure(message: "the manifest names no PDF for this article"))
+        }
+        let path = folder.appendingPathComponent(output).path
         let pdf: Data
         do {
             pdf = try RegularFile.read(path)
@@ -163,11 +167,11 @@ struct Publish: ParsableCommand {
             return .failure(PublishFailure(message: Session.sentence(for: error)))
         }
         let sha256 = ContentHasher.sha256(pdf)
-        guard sha256 == entry.sha256 else {
+        guard sha256 == expected else {
             return .failure(PublishFailure(message: "\(path) is not the PDF the manifest describes (its SHA-256 differs); export again"))
         }
         do {
-            return .success(try await publisher.publish(pdf, fileName: entry.output, post: post, title: entry.title, sha256: sha256))
+            return .success(try await publisher.publish(pdf, fileName: output, post: post, title: entry.title ?? output, sha256: sha256))
         } catch {
             return .failure(PublishFailure(message: String(describing: error)))
         }

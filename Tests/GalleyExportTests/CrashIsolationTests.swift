@@ -19,9 +19,13 @@ import Testing
         #expect(message("100001").contains("a100001.json: Galley's worker process crashed (signal 11"), "\(message("100001"))")
         #expect(message("100004").contains("crashed (signal 4") && message("100004").contains("Fatal error: injected trap"), "\(message("100004"))")
         #expect(message("100006").contains("took more than 4 s (limit article-seconds)"), "\(message("100006"))")
-        // The survivors are whole and in the manifest; the failed ones are neither.
-        let ids = try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).compactMap { $0["id"] as? String }
-        #expect(ids == ["100000", "100002", "100003", "100005", "100007"])
+        // The survivors are whole and in the manifest; the failed ones have no PDF and are listed as failed, with the
+        // message the user was given.
+        let entries = try ExportHarness.manifest(out.appendingPathComponent("manifest.json"))
+        #expect(entries.compactMap { $0["id"] as? String } == (0..<8).map { "\(100_000 + $0)" })
+        let failed = entries.filter { $0["status"] as? String == "failed" }
+        #expect(failed.compactMap { $0["id"] as? String } == ["100001", "100004", "100006"])
+        #expect(failed.allSatisfy { $0["error"] as? String == message($0["id"] as? String ?? "") && $0["output"] == nil })
         #expect(ExportHarness.pdfs(in: out).count == 5)
         #expect(ExportHarness.pdfs(in: out).allSatisfy { ExportHarness.isWholePDF(out.appendingPathComponent($0)) })
 

@@ -33,6 +33,24 @@ import Testing
         #expect(itself.files.map(\.path) == [output.path + "/article.json"])
     }
 
+    @Test func theWalkListsOneFolderAtATimeInTheOrderOfAllPathsSorted() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // "a-b" sorts before "a/x" ('-' < '/') but after the folder name "a"; "a.b/" holds files too; case and accents.
+        let paths = ["a/x.json", "a-b.json", "a.b/y.json", "a0.json", "A.json", "é.json", "e.json", "z/a/b.json", "z-a.json",
+                     "z/a.json", "z/a-/c.json", "a/b/c.json", "a/b.json"]
+        for path in paths {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: url.path, contents: Data("{}".utf8))
+        }
+        let listed = ArticleInputs([folder.path]).files.map(\.path)
+        #expect(listed == paths.map { folder.path + "/" + $0 }.sorted())
+        // Named twice, and once inside a folder also named: each file is read once, in the order first met.
+        let twice = ArticleInputs([folder.appendingPathComponent("e.json").path, folder.path, folder.path + "/z"]).files.map(\.path)
+        #expect(twice == [folder.path + "/e.json"] + listed.filter { !$0.hasSuffix("/e.json") })
+    }
+
     @Test func staleTemporaryFilesGoOnlyWhenTheirWriterIsGoneOrTheyAreOld() throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

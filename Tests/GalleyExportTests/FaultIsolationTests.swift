@@ -23,9 +23,54 @@ import Testing
         #expect(result.stderr.contains("\(articles.path)/garbage.json"))
         #expect(result.stderr.contains("exported: 3 rebuilt, 0 skipped, 2 failed"), "\(result.stderr)")
         #expect(result.stderr.contains("failed:\n"))
-        // The good articles are in the manifest; the broken ones are not.
-        let ids = try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).compactMap { $0["id"] as? String }
-        #expect(ids == ["100000", "100002", "100003"])
+        // The good articles are in the manifest, and so are the broken ones, as failed: a file that yields no article
+        // is listed under an id from its name.
+        let entries = try ExportHarness.manifest(out.appendingPathComponent("manifest.json"))
+        #expect(entries.compactMap { $0["id"] as? String } == ["100000", "100001", "100002", "100003", "garbage"])
+        #expect(entries.map { $0["status"] as? String } == ["rebuilt", "failed", "rebuilt", "rebuilt", "failed"])
+        let failed = entries.filter { $0["status"] as? String == "failed" }
+        #expect(failed.allSatisfy { $0["output"] == nil && $0["bytes"] == nil && $0["sha256"] == nil && $0["contentHash"] == nil })
+        #expect((failed[0]["error"] as? String)?.hasPrefix("\(articles.path)/a100001.json:") == true)
+        #expect(result.stderr.contains(failed[0]["error"] as? String ?? "-"), "the entry's error is the sentence the CLI printed")
+        #expect(failed[0]["source"] as? String == articles.appendingPathComponent("a100001.json").path)
+        #expect((failed[1]["error"] as? String)?.hasPrefix("\(articles.path)/garbage.json") == true)
+    }
+
+    @Test func aFailedArticleIsRetriedAndItsEarlierPDFIsKeptUntilItIsFixed() throws {
+        let folder = try ExportHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = try ExportHarness.archive(2, in: folder)
+        let file = articles.appendingPathComponent("a100001.json")
+        let good = try String(contentsOf: file, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let manifest = out.appendingPathComponent("manifest.json")
+        #expect(try ExportHarness.export([articles], out: out).status == 0)
+        let before = try ExportHarness.manifest(manifest)[1]
+
+        // Broken after a good run: the entry says failed and why, and points at the earlier PDF, which stays.
+        try good.replacingOccurrences(of: "\"type\":\"paragraph\"", with: "\"type\":\"pagraph\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let broken = try ExportHarness.export([articles], out: out)
+            #expect(broken.status == 1)
+            #expect(broken.count("failed") == 1 && broken.count("skipped") == 1)
+            let entry = try ExportHarness.manifest(manifest)[1]
+            #expect(entry["id"] as? String == "100001" && entry["status"] as? String == "failed")
+            #expect((entry["error"] as? String)?.contains("unknown block type \"pagraph\"") == true)
+            let previous = entry["previous"] as? [String: Any]
+            #expect(previous?["output"] as? String == before["output"] as? String)
+            #expect(previous?["sha256"] as? String == before["sha256"] as? String)
+            #expect(ExportHarness.pdfs(in: out).contains(before["output"] as? String ?? "-"))
+        }
+
+        // Fixed: never skipped as failed, rebuilt, and the entry is a good one again.
+        try good.write(to: file, atomically: true, encoding: .utf8)
+        let fixed = try ExportHarness.export([articles], out: out)
+        #expect(fixed.status == 0)
+        #expect(fixed.count("rebuilt") == 1 && fixed.count("skipped") == 1)
+        let entry = try ExportHarness.manifest(manifest)[1]
+        #expect(entry["status"] as? String == "rebuilt" && entry["error"] == nil && entry["previous"] == nil)
+        #expect(entry["sha256"] as? String == before["sha256"] as? String, "the same source gives the same PDF")
     }
 
     @Test func aMissingInputIsAFailureNotAStop() throws {
