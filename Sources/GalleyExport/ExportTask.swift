@@ -99,6 +99,11 @@ final class ExportTask {
                                       title: rendered.typeset.article.title, language: language, warnings: warnings,
                                       contentHash: article.contentHash.description, status: .rebuilt, labels: setup.sheet.labels(for: language).labels)
             entry.languageDetected = rendered.typeset.detectedLanguage != nil ? true : nil
+            let source = rendered.typeset.article
+            entry.permalink = source.permalink
+            entry.slug = source.slug
+            entry.date = source.date
+            entry.postType = source.postType
             let outcome = ArticleOutcome(status: .rebuilt, source: article.source, id: article.id, output: article.output,
                                          pages: rendered.document.pages.count, bytes: rendered.pdf.count, seconds: ExportProgress.seconds(clock.now - start),
                                          warnings: warnings)

@@ -51,6 +51,14 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     public var language: String?
     /// True when the source declared no language and `language` was detected from the text.
     public var languageDetected: Bool?
+    /// The article's address on the web (a WordPress post's `link`), for the CMS to find the post by.
+    public var permalink: String?
+    /// The article's slug on the web (a WordPress post's `slug`).
+    public var slug: String?
+    /// The article's date as its source gave it (`2022-08-25`).
+    public var date: String?
+    /// The kind of web post it is (WordPress's `post`, `page` or a custom type).
+    public var postType: String?
     /// Warnings about the article (reader warnings, missing glyphs), one sentence each.
     public var warnings: [String]
     /// The hash of everything the PDF is made from; an equal hash means the PDF is up to date.

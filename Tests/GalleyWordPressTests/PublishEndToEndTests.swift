@@ -157,7 +157,7 @@ final class PublishEndToEndTests: XCTestCase {
             XCTAssertEqual(entry.attachment, pdf.id, "post \(post)")
             XCTAssertNotNil(WordPressPublisher.sha256(inDescription: pdf.description))
             let served = try await wordpress.download(try XCTUnwrap(pdf.sourceURL))
-            let exported = try Data(contentsOf: output.appendingPathComponent(entry.output))
+            let exported = try Data(contentsOf: output.appendingPathComponent(try XCTUnwrap(entry.output)))
             XCTAssertEqual(served, exported, "post \(post): the attached PDF's bytes differ from the exported PDF")
             XCTAssertTrue(served.starts(with: Data("%PDF-".utf8)))
             found[post] = Attached(id: pdf.id, url: pdf.sourceURL, bytes: served)
