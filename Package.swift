@@ -104,7 +104,9 @@ let package = Package(
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
-        .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyExport"]),
+        // Starting a `galley serve` for a test and asking it over HTTP, shared by the service's and WordPress's tests.
+        .target(name: "GalleyTestSupport", path: "Tests/GalleyTestSupport"),
+        .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyExport", "GalleyTestSupport"]),
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
         // Remote images against a real HTTP server on loopback, in the test process.
         .testTarget(name: "GalleyFetchTests", dependencies: [
@@ -115,7 +117,7 @@ let package = Package(
         // Runs against the real WordPress that scripts/wordpress-test-site.sh starts; skipped when it is not running,
         // unless GALLEY_REQUIRE_WORDPRESS=1 says it must be.
         .testTarget(name: "GalleyWordPressTests", dependencies: [
-            "GalleyWordPress", "GalleyExport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            "GalleyWordPress", "GalleyExport", "GalleyTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import Testing
 
 /// `POST /v1/render` against a real `galley serve`: the PDF and its headers, every format, and located errors.

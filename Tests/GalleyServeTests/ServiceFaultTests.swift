@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import Testing
 
 /// What keeps the service up: authentication, crashes and hangs in workers, a full queue, slow clients, shutdown.

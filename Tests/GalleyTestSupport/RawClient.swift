@@ -1,11 +1,11 @@
 import Foundation
 
 /// A bare TCP client on loopback, for requests no HTTP library would send (a body promised and never sent).
-final class RawClient {
+public final class RawClient {
     private let descriptor: Int32
 
     /// Connects to 127.0.0.1:`port`.
-    init(port: Int) throws {
+    public init(port: Int) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -20,13 +20,13 @@ final class RawClient {
     deinit { close(descriptor) }
 
     /// Sends `text`.
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         let bytes = Array(text.utf8)
         guard write(descriptor, bytes, bytes.count) == bytes.count else { throw ServiceFailure("cannot send") }
     }
 
     /// What arrives within `seconds`, until the server closes or stops sending.
-    func receive(seconds: Int) throws -> String {
+    public func receive(seconds: Int) throws -> String {
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received = [UInt8]()

@@ -4,20 +4,23 @@ import FoundationNetworking
 #endif
 
 /// A `galley serve` started for a test on a port the system chose, asked over HTTP, and stopped with SIGTERM.
-final class ServiceProcess: @unchecked Sendable {
+public final class ServiceProcess: @unchecked Sendable {
     /// The repository's root.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The built `galley` executable.
-    static let galley = root.appendingPathComponent(".build/debug/galley")
+    public static let galley = root.appendingPathComponent(".build/debug/galley")
 
-    let process = Process()
-    let base: URL
-    let cache: URL
+    /// The running service.
+    public let process = Process()
+    /// Its address, `http://127.0.0.1:<port>`.
+    public let base: URL
+    /// Its cache folder, removed with it.
+    public let cache: URL
     private let output = Pipe()
     private let errors: URL
 
     /// Starts `galley serve` with `arguments` (and a cache of its own) and waits until it listens.
-    init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    public init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
         cache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString)")
         errors = cache.appendingPathExtension("stderr")
         FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -55,23 +58,28 @@ final class ServiceProcess: @unchecked Sendable {
     }
 
     /// What the service wrote to standard error so far.
-    var standardError: String {
+    public var standardError: String {
         (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
     }
 
     /// One HTTP answer.
-    struct Answer {
-        var status: Int
-        var headers: [String: String]
-        var body: Data
-        var text: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? {
+    public struct Answer: Sendable {
+        /// The status code.
+        public var status: Int
+        /// The headers.
+        public var headers: [String: String]
+        /// The body.
+        public var body: Data
+        /// The body as text.
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        /// A header by name, whatever its case.
+        public func header(_ name: String) -> String? {
             headers.first { $0.key.lowercased() == name.lowercased() }?.value
         }
     }
 
     /// Sends a request to `path` and waits for the answer.
-    func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> Answer {
+    public func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> Answer {
         var request = URLRequest(url: URL(string: path, relativeTo: base)!)
         request.httpMethod = method
         request.httpBody = body
@@ -85,7 +93,7 @@ final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Stops the service with SIGTERM and returns its exit status.
-    func stop() -> Int32 {
+    public func stop() -> Int32 {
         process.terminate()
         process.waitUntilExit()
         return process.terminationStatus
@@ -93,7 +101,9 @@ final class ServiceProcess: @unchecked Sendable {
 }
 
 /// A test's own failure, with what the service said.
-struct ServiceFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct ServiceFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    /// A failure saying `description`.
+    public init(_ description: String) { self.description = description }
 }
