@@ -8,7 +8,9 @@
 #   scripts/wordpress-test-site.sh status   running or not, and the env file
 #   scripts/wordpress-test-site.sh reset    stop and delete the site, so the next start installs it afresh
 #
-# Settings: GALLEY_WP_STATE (default /tmp/galley-wordpress), GALLEY_WP_PORT (default 8765).
+# Settings: GALLEY_WP_STATE (default /tmp/galley-wordpress), GALLEY_WP_PORT (default 8765), GALLEY_WP_HOST (default
+# 127.0.0.1). Two sites on one machine need all three different: Debian picks a site's config by host name alone
+# (any 127.x.y.z address is loopback, so 127.0.0.2 serves as a second name).
 # The env file ($GALLEY_WP_STATE/env) holds GALLEY_WP_URL, GALLEY_WP_USER, GALLEY_WP_APP_PASSWORD_FILE and
 # GALLEY_WP_POSTS (the post ids as a JSON array); GalleyWordPressTests reads it.
 set -euo pipefail
@@ -17,11 +19,12 @@ export PATH="$PATH:/usr/sbin:/sbin"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 state="${GALLEY_WP_STATE:-/tmp/galley-wordpress}"
 port="${GALLEY_WP_PORT:-8765}"
-url="http://127.0.0.1:$port"
+host="${GALLEY_WP_HOST:-127.0.0.1}"
+url="http://$host:$port"
 user=galley
 socket="$state/mysql/mysqld.sock"
 # Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the request's host name (port removed).
-config=/etc/wordpress/config-127.0.0.1.php
+config="/etc/wordpress/config-$host.php"
 
 log() { echo "wordpress-test-site: $*" >&2; }
 
@@ -94,7 +97,7 @@ start_web() {
   # Uploads of multi-megabyte PDFs need PHP's 2 MB/8 MB defaults raised.
   GALLEY_WP_CONTENT_DIR="$state/wp-content" PHP_CLI_SERVER_WORKERS=4 \
     setsid php -d upload_max_filesize=64M -d post_max_size=64M -d memory_limit=256M \
-      -S "127.0.0.1:$port" -t /usr/share/wordpress "$repo/scripts/wordpress-test-site/router.php" \
+      -S "$host:$port" -t /usr/share/wordpress "$repo/scripts/wordpress-test-site/router.php" \
       </dev/null >"$state/php.log" 2>&1 &
   echo $! >"$state/php.pid"
   for _ in $(seq 1 100); do
