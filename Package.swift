@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
         // Remote images against a real HTTP server on loopback, in the test process.
         .testTarget(name: "GalleyFetchTests", dependencies: [
-            "GalleyFetch", "GalleyExport", "GalleyModel", "GalleyFiles",
+            "GalleyFetch", "GalleyExport", "GalleyModel", "GalleyFiles", "GalleyTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),

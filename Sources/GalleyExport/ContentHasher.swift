@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GalleyFiles
 import GalleyFetch
 import GalleyFonts
 import GalleyModel

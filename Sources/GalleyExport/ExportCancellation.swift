@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GalleyFiles
 
 /// Tells export workers to start no more articles; set by SIGINT or SIGTERM, or by a caller.
 public final class ExportCancellation: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 
 /// Shows an export's progress: a live bar on a terminal, one line per article otherwise, JSON lines, or nothing.
 public final class ExportProgress: ExportObserver {

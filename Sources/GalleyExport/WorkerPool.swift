@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 
 /// Runs numbered work items on a fixed number of threads, each thread with state of its own.
 ///

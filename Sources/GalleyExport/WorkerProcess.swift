@@ -35,6 +35,11 @@ final class WorkerProcess {
 
     deinit { stop() }
 
+    /// Starts the worker now rather than on its first request; throws `ExportError` when it cannot be set up.
+    func prepare() throws {
+        if channel == nil { try start() }
+    }
+
     /// Sends `request` and waits for the reply, at most `limits.articleSeconds`; throws `ExportError` only when a
     /// worker cannot be started or set up at all (every article would fail the same way).
     func ask(_ request: WorkerRequest) throws -> Answer {

@@ -54,7 +54,7 @@ public final class ImageFetcher: Sendable {
         let allowed = HostAllowList(settings.allowedHosts + siteHosts)
         var unique: [String] = []
         for url in urls where !unique.contains(url) { unique.append(url) }
-        let results = LockedBox([String: FetchedImage]())
+        let results = Locked([String: FetchedImage]())
         let gate = DispatchSemaphore(value: max(1, settings.concurrency))
         let group = DispatchGroup()
         for url in unique {

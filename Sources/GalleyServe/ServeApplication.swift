@@ -25,6 +25,16 @@ public struct ServeApplication: Sendable {
     /// Runs until a signal stops it; `listening` is called with the port once the server accepts connections.
     public func run(listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let pool = DocumentWorkers(configuration: workers)
+        // Workers load fonts and layouts before the service listens: the first request is as fast as any, and a
+        // service that cannot set articles says so at once instead of answering 500 to everyone.
+        logger.info("starting \(workers.jobs) worker processes")
+        let started = Date()
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                done.resume(with: Result { try pool.start() })
+            }
+        }
+        logger.info("workers ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
         let metrics = ServeMetrics()
         let router = Router(context: BasicRequestContext.self)
         router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }

@@ -91,7 +91,8 @@ struct Serve: ParsableCommand {
         settings.bodySeconds = bodyTimeout
         settings.postFreshSeconds = postFreshSeconds
         settings.token = try token()
-        var logger = Logger(label: "galley.serve")
+        // The log goes to standard error: standard output carries only the "listening on" line scripts read.
+        var logger = Logger(label: "galley.serve", factory: { label in StreamLogHandler.standardError(label: label) })
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         if settings.token == nil, host != "127.0.0.1", host != "localhost", host != "::1" {
             logger.warning("no --token-file: anyone who can reach \(host):\(port) can use this service")

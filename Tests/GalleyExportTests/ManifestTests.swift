@@ -17,8 +17,9 @@ import Testing
         let entries = try ExportHarness.manifest(manifestURL)
         // Sorted by id numerically: 98, 99, 100, 101.
         #expect(entries.compactMap { $0["id"] as? String } == ["98", "99", "100", "101"])
+        // The examples give a web address and a date, and no slug or post type: those keys are left out.
         let expectedKeys: Set = ["id", "source", "output", "bytes", "label", "pages", "sha256", "title", "language", "warnings",
-                                 "contentHash", "status"]
+                                 "contentHash", "status", "permalink", "date"]
         let sheet = try StyleSheetLoader(layoutsDirectory: ExportHarness.root.appendingPathComponent("Layouts")).load("article-a4")
         for entry in entries {
             #expect(Set(entry.keys) == expectedKeys)
@@ -43,6 +44,10 @@ import Testing
             (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])?["language"] as? String ?? "en"
         }
         #expect(entries.compactMap { $0["language"] as? String } == Array(languages))
+        let addresses = try ExportHarness.examples.prefix(4).map { url in
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])?["url"] as? String
+        }
+        #expect(entries.map { $0["permalink"] as? String } == addresses)
 
         // One article per line, keys sorted: the file diffs cleanly between runs, and a run reads it a line at a time.
         let text = try String(contentsOf: manifestURL, encoding: .utf8)
@@ -53,7 +58,7 @@ import Testing
         for line in entryLines {
             let body = String(line.hasSuffix(",") ? line.dropFirst(4).dropLast() : line.dropFirst(4))
             let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-            #expect(object.count == 12, "\(object.keys.sorted())")
+            #expect(object.count == expectedKeys.count, "\(object.keys.sorted())")
             let keys = try NSRegularExpression(pattern: #"\{"([a-zA-Z]+)":|,"([a-zA-Z]+)":"#)
                 .matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { match -> String? in
                     let range = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 
 /// Runs the `galley` executable built beside the tests, off Swift's cooperative threads (the test's server needs them).
 enum GalleyCommand {
@@ -64,16 +65,6 @@ enum GalleyCommand {
 
     /// The images in a PDF (without soft masks), one line each, as `pdfimages -list` prints them (poppler-utils).
     static func images(inPDF path: URL) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfimages")
-        process.arguments = ["-list", path.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // Two header lines, then one line per image; a PNG's alpha is a second line of type smask, not counted.
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst(2)
-            .filter { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first == "image" }.map(String.init)
+        try PDFImages.list(path)
     }
 }

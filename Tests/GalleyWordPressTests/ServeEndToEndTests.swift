@@ -22,7 +22,7 @@ final class ServeEndToEndTests: XCTestCase {
         let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString).pdf")
         try first.body.write(to: pdf)
         defer { try? FileManager.default.removeItem(at: pdf) }
-        XCTAssertGreaterThanOrEqual(try Self.imageCount(pdf), 1, "the post's images were not drawn")
+        XCTAssertGreaterThanOrEqual(try PDFImages.list(pdf).count, 1, "the post's images were not drawn")
 
         // Asked again: the same bytes, and with the entity tag nothing at all.
         let tag = try XCTUnwrap(first.header("ETag"))
@@ -59,19 +59,5 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertEqual(after, before)
         let metrics = try await service.request("GET", "/metrics")
         XCTAssertTrue(metrics.text.contains("galley_cache_hits_total"), metrics.text)
-    }
-
-    /// How many images `pdfimages -list` finds in the PDF at `url`.
-    static func imageCount(_ url: URL) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfimages")
-        process.arguments = ["-list", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        // Two header lines, then one line per image.
-        return max(0, text.split(separator: "\n").count - 2)
     }
 }

@@ -60,6 +60,8 @@ public final class DocumentWorkers: @unchecked Sendable {
     }
 
     private let configuration: Configuration
+    /// One worker process per thread; each is used by its thread only, once `start` has returned.
+    private let workers: [WorkerProcess]
     private let lock = NSLock()
     private var waiting: [Ticket] = []
     private var head = 0
@@ -67,6 +69,8 @@ public final class DocumentWorkers: @unchecked Sendable {
     private var stopping = false
     private let ready = DispatchSemaphore(value: 0)
     private let finished = DispatchGroup()
+    private let started = DispatchGroup()
+    private let startProblems = Locked<[String]>([])
 
     /// Starts `configuration.jobs` threads; each starts its worker process on its first article.
     public init(configuration: Configuration) {
@@ -75,16 +79,34 @@ public final class DocumentWorkers: @unchecked Sendable {
                                 resourcesRoot: configuration.resources.root.path, lineBreaker: configuration.lineBreaker, format: nil,
                                 outputDirectory: FileManager.default.temporaryDirectory.path, shard: nil, keepLayouts: false,
                                 limits: configuration.limits, images: configuration.images, layouts: configuration.layouts)
-        for index in 0..<max(1, configuration.jobs) {
+        workers = (0..<max(1, configuration.jobs)).map { _ in WorkerProcess(executable: configuration.executable, setup: setup) }
+        for index in workers.indices {
             finished.enter()
+            started.enter()
             let thread = Thread { [self] in
                 defer { finished.leave() }
-                serve(WorkerProcess(executable: configuration.executable, setup: setup))
+                // Each worker is started by the thread that serves it, and by no other: the kernel kills a worker
+                // when the thread that spawned it ends (it dies with its parent, PR_SET_PDEATHSIG), so a worker
+                // spawned by a passing thread would be killed once that thread went idle.
+                do {
+                    try workers[index].prepare()
+                } catch {
+                    startProblems.withLock { $0.append("\(error)") }
+                }
+                started.leave()
+                serve(workers[index])
             }
             thread.name = "galley-document-worker-\(index)"
             thread.stackSize = 512 << 10
             thread.start()
         }
+    }
+
+    /// Waits until every worker process is set up (fonts and layouts loaded), so that the first requests do not pay
+    /// for it and a service that cannot set articles fails before it listens.
+    public func start() throws {
+        started.wait()
+        if let first = startProblems.withLock({ $0.first }) { throw ExportError(first) }
     }
 
     /// Articles waiting for a worker.
@@ -179,3 +201,4 @@ public final class DocumentWorkers: @unchecked Sendable {
         }
     }
 }
+
