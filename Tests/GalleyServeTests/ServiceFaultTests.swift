@@ -48,7 +48,7 @@ struct ServiceFaultTests {
     @Test func aFullQueueIsAnswered503WithRetryAfter() async throws {
         let service = try ServiceProcess(["--jobs", "1", "--queue", "0"], environment: ["GALLEY_FAULT_INJECTION": "slow:slow"])
         async let first = service.request("POST", "/v1/render?id=slow", body: Self.article("slow"), headers: ["Content-Type": "application/json"])
-        try await Task.sleep(for: .milliseconds(700))
+        try await Self.waitUntilBusy(service)
         let second = try await service.request("POST", "/v1/render", body: Self.article("other"), headers: ["Content-Type": "application/json"])
         #expect(second.status == 503)
         #expect(second.header("Retry-After") == "1")
@@ -71,12 +71,22 @@ struct ServiceFaultTests {
     @Test func shutdownFinishesTheRenderInFlight() async throws {
         let service = try ServiceProcess(["--jobs", "1"], environment: ["GALLEY_FAULT_INJECTION": "slow:slow"])
         async let inFlight = service.request("POST", "/v1/render?id=slow", body: Self.article("slow"), headers: ["Content-Type": "application/json"])
-        try await Task.sleep(for: .milliseconds(600))
+        try await Self.waitUntilBusy(service)
         service.process.terminate()
         let answer = try await inFlight
         #expect(answer.status == 200)
         #expect(answer.body.starts(with: Data("%PDF-".utf8)))
         service.process.waitUntilExit()
         #expect(service.process.terminationStatus == 0, "\(service.standardError)")
+    }
+
+    /// Waits until the service says an article is being set (a loaded machine may take a while to pass it on).
+    static func waitUntilBusy(_ service: ServiceProcess) async throws {
+        for _ in 0..<200 {
+            let health = try await service.request("GET", "/healthz")
+            if health.text.contains("\"inFlight\":1") { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ServiceFailure("no article was in flight within 10 s")
     }
 }
