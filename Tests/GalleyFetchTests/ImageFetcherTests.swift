@@ -92,12 +92,13 @@ import Testing
         }
     }
 
-    @Test func aSlowServerTimesOutWithinTheLimit() async throws {
+    /// A server that answers after 6 s, and one whose body trickles for 6 s: both cut off at the 1 s limit.
+    @Test(arguments: ["slow", "trickle"]) func aServerTooSlowTimesOutWithinTheLimit(_ name: String) async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = ImageServer()
         try await server.run { port in
-            let url = "http://127.0.0.1:\(port)/img/slow.png"
+            let url = "http://127.0.0.1:\(port)/img/\(name).png"
             var limits = Limits()
             limits.imageDownloadSeconds = 1
             let clock = ContinuousClock()
@@ -105,24 +106,7 @@ import Testing
             let result = await Self.fetcher(cache: folder, limits: limits).fetch([url], siteHosts: ["127.0.0.1"])[url]
             let elapsed = clock.now - start
             #expect(Self.reason(result) == "no complete answer within 1 second (the image-download-seconds limit)")
-            #expect(elapsed < .seconds(4), "took \(elapsed), for a server answering after 6 s")
-        }
-    }
-
-    @Test func aTricklingBodyTimesOutToo() async throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let server = ImageServer()
-        try await server.run { port in
-            let url = "http://127.0.0.1:\(port)/img/trickle.png"
-            var limits = Limits()
-            limits.imageDownloadSeconds = 1
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result = await Self.fetcher(cache: folder, limits: limits).fetch([url], siteHosts: ["127.0.0.1"])[url]
-            let elapsed = clock.now - start
-            #expect(Self.reason(result) == "no complete answer within 1 second (the image-download-seconds limit)")
-            #expect(elapsed < .seconds(4), "took \(elapsed), for a body trickling for 6 s")
+            #expect(elapsed < .seconds(4), "took \(elapsed), for the \(name) server's 6 s")
         }
     }
 
