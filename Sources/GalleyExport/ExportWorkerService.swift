@@ -73,7 +73,7 @@ struct WorkerGreeting: Codable, Sendable {
 }
 
 /// Faults the tests inject into worker processes, to prove that an article that crashes, traps or hangs Galley
-/// fails alone: `GALLEY_FAULT_INJECTION=crash:<id>,hang:<id>,trap:<id>,slow:<id>` in a worker's environment (`slow` takes three
+/// fails alone: `GALLEY_FAULT_INJECTION=crash:<id>,hang:<id>,trap:<id>,slow:<id>` in a worker's environment (`slow` takes six
 /// seconds, for tests of work in flight).
 enum FaultInjection {
     /// Crashes, traps or hangs if the environment asks for it for the article `id`.
@@ -86,7 +86,7 @@ enum FaultInjection {
             case "crash": kill(getpid(), SIGSEGV)
             case "trap": fatalError("injected trap for article \(id)")
             case "hang": while true { sleep(60) }
-            case "slow": sleep(3)
+            case "slow": sleep(6)
             default: break
             }
         }

@@ -46,14 +46,15 @@ struct ServiceFaultTests {
     }
 
     @Test func aFullQueueIsAnswered503WithRetryAfter() async throws {
-        let service = try ServiceProcess(["--jobs", "1", "--queue", "0"], environment: ["GALLEY_FAULT_INJECTION": "slow:slow"])
-        async let first = service.request("POST", "/v1/render?id=slow", body: Self.article("slow"), headers: ["Content-Type": "application/json"])
+        // The one worker holds an article that hangs until the render timeout: a wide window, even on a loaded machine.
+        let service = try ServiceProcess(["--jobs", "1", "--queue", "0", "--render-timeout", "20"], environment: ["GALLEY_FAULT_INJECTION": "hang:stuck"])
+        async let first = service.request("POST", "/v1/render?id=stuck", body: Self.article("stuck"), headers: ["Content-Type": "application/json"])
         try await Self.waitUntilBusy(service)
         let second = try await service.request("POST", "/v1/render", body: Self.article("other"), headers: ["Content-Type": "application/json"])
         #expect(second.status == 503)
         #expect(second.header("Retry-After") == "1")
         let answer = try await first
-        #expect(answer.status == 200, "\(answer.text)")
+        #expect(answer.status == 422, "\(answer.text)")
     }
 
     @Test func aClientThatSendsTooSlowlyIsCutOffAndOthersAreServed() async throws {
@@ -82,11 +83,11 @@ struct ServiceFaultTests {
 
     /// Waits until the service says an article is being set (a loaded machine may take a while to pass it on).
     static func waitUntilBusy(_ service: ServiceProcess) async throws {
-        for _ in 0..<200 {
+        for _ in 0..<400 {
             let health = try await service.request("GET", "/healthz")
             if health.text.contains("\"inFlight\":1") { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw ServiceFailure("no article was in flight within 10 s")
+        throw ServiceFailure("no article was in flight within 20 s")
     }
 }
