@@ -11,9 +11,14 @@ public struct ArticleLayout: Codable, Sendable, Equatable {
     public var metadata: DocumentMetadata
     /// What the typesetter measured.
     public var quality: QualityReport
+    /// The article's logical structure, which the items' `node`s index: an `Art` and what it holds, under a
+    /// `Document` at index 0.
+    public var structure: [StructureNode] = []
 
     /// Creates a layout.
-    public init(pages: [[PositionedItem]], outline: [OutlineEntry], metadata: DocumentMetadata, quality: QualityReport) {
+    public init(pages: [[PositionedItem]], outline: [OutlineEntry], metadata: DocumentMetadata, quality: QualityReport,
+                structure: [StructureNode] = []) {
+        self.structure = structure
         self.pages = pages
         self.outline = outline
         self.metadata = metadata

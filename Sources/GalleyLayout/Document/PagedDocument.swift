@@ -10,9 +10,13 @@ public struct PagedDocument: Codable, Sendable, Equatable {
     public var metadata: DocumentMetadata
     /// What the typesetter measured, for preflight.
     public var quality: QualityReport
+    /// The logical structure the pages' content belongs to (see `StructureNode`); empty for an untagged document.
+    public var structure: [StructureNode] = []
 
     /// Creates a document.
-    public init(pages: [Page], outline: [OutlineEntry], metadata: DocumentMetadata, quality: QualityReport) {
+    public init(pages: [Page], outline: [OutlineEntry], metadata: DocumentMetadata, quality: QualityReport,
+                structure: [StructureNode] = []) {
+        self.structure = structure
         self.pages = pages
         self.outline = outline
         self.metadata = metadata
