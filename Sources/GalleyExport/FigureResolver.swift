@@ -24,6 +24,15 @@ public enum FigureResolver {
         let folder = self.folder(of: source)
         var images: [String: ImageReference] = [:]
         var warnings: [Diagnostic] = []
+        // The tagged PDF gives every figure its alt text for screen readers (PDF/UA requires one): say which lack it.
+        for (index, figure) in figures(in: article.body).enumerated()
+        where figure.alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let caption = (figure.caption ?? []).plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            warnings.append(Diagnostic(.warning, file: file, path: label(index: index, source: figure.source) + ".alt",
+                                       message: caption.isEmpty
+                                           ? "the figure has no alt text and no caption, so a screen reader can say nothing of it"
+                                           : "the figure has no alt text; screen readers are given its caption instead"))
+        }
         for (index, figure) in figures(in: article.body).enumerated() where images[figure.source] == nil {
             let path = label(index: index, source: figure.source)
             func warn(_ message: String, instead: String = "its alt text is printed instead") {

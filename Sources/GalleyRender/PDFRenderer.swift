@@ -72,9 +72,17 @@ public struct PDFRenderer: Sendable {
         }
         // cairo's errors are sticky and say nothing of their cause: the image being drawn when one arose is named.
         var failedImage: String?
+        let tagged = !document.structure.isEmpty
+        var marks: [[Int32]] = []
+        var annotations: [[Int32]] = []
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            var content = ContentMarker(cr: cr, structure: tagged ? document.structure : [])
             for positioned in page.items {
+                switch positioned.item {
+                case .link, .destination: continue
+                case .glyphs, .rule, .image: content.enter(positioned.node)
+                }
                 var imageFine = false
                 if case .image = positioned.item { imageFine = cairo_status(cr) == CAIRO_STATUS_SUCCESS }
                 draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source,
@@ -83,6 +91,22 @@ public struct PDFRenderer: Sendable {
                     failedImage = image.path
                 }
             }
+            content.enter(-1)
+            marks.append(content.marks)
+            // Links and destinations last, outside any marked content: cairo 1.16 marks only the content of a tag
+            // that has no tag inside it, so a link begun inside a paragraph's tag would leave its text unmarked.
+            var pageAnnotations: [Int32] = []
+            for positioned in page.items {
+                switch positioned.item {
+                case .link(_, let url):
+                    if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { continue }
+                    pageAnnotations.append(positioned.node)
+                case .destination: break
+                case .glyphs, .rule, .image: continue
+                }
+                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source, destinations: destinations)
+            }
+            annotations.append(pageAnnotations)
             cairo_show_page(cr)
         }
         addOutline(document.outline.filter { destinations.contains($0.destination) }, to: surface)
@@ -95,7 +119,8 @@ public struct PDFRenderer: Sendable {
             throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status))
                 + (failedImage.map { " (while drawing the image \($0))" } ?? ""))
         }
-        return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems)
+        return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems, marks: tagged ? marks : [],
+                           annotations: tagged ? annotations : [])
     }
 
     /// Collects cairo's output, which arrives in many small writes (a byte array takes them faster than `Data`).

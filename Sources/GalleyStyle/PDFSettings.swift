@@ -19,11 +19,40 @@ public struct PDFSettings: Codable, Sendable, Equatable {
         }
     }
 
+    /// The standard a PDF is written to conform to; every PDF is tagged whichever is chosen.
+    public enum Standard: String, Codable, Sendable, CaseIterable {
+        /// Tagged PDF with language and metadata, claiming no standard.
+        case none
+        /// PDF/UA-1 (ISO 14289-1): accessible PDF.
+        case ua1 = "ua-1"
+        /// PDF/A-2b (ISO 19005-2, basic conformance): archival PDF.
+        case a2b = "a-2b"
+        /// PDF/A-3b (ISO 19005-3): archival PDF with the source article embedded, so it can be set again.
+        case a3b = "a-3b"
+
+        /// Whether the standard is one of the PDF/A family.
+        public var isArchival: Bool { self == .a2b || self == .a3b }
+    }
+
     /// The compression of the file's streams.
     public var compression: Compression
+    /// The standard the PDF conforms to.
+    public var standard: Standard
 
     /// Creates settings.
-    public init(compression: Compression) {
+    public init(compression: Compression, standard: Standard = .none) {
         self.compression = compression
+        self.standard = standard
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case compression, standard
+    }
+
+    /// Reads the settings; a layout written before standards existed gets none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        compression = try container.decode(Compression.self, forKey: .compression)
+        standard = try container.decodeIfPresent(Standard.self, forKey: .standard) ?? .none
     }
 }

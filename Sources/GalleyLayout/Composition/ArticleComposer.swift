@@ -11,11 +11,18 @@ struct ArticleComposer {
     /// Each footnote's number by its id, worked out once: made again for every paragraph, it made an article with
     /// 5,000 footnotes quadratic (16 s).
     private let footnoteNumbers: [String: Int]
+    /// The tree the blocks' structure elements go into.
+    let structure: StructureBuilder
+    /// The article's `Art` element, under which everything it holds is tagged.
+    let articleNode: Int32
 
-    init(sheet: StyleSheet, article: Article, images: [String: ImageReference] = [:]) {
+    init(sheet: StyleSheet, article: Article, images: [String: ImageReference] = [:], structure: StructureBuilder = StructureBuilder(),
+         under parent: Int32 = 0) {
         self.sheet = sheet
         self.article = article
         self.images = images
+        self.structure = structure
+        articleNode = structure.add(.article, under: parent, language: article.language, title: article.title)
         footnoteNumbers = Dictionary(article.footnotes.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -26,36 +33,42 @@ struct ArticleComposer {
         result += titleBlock()
         var previousWasHeading = true
         for block in article.body {
-            result += compose(block, depth: 0, previousWasHeading: &previousWasHeading)
+            result += compose(block, depth: 0, parent: articleNode, previousWasHeading: &previousWasHeading)
         }
         result += endMatter()
         return result
     }
 
-    /// Each footnote's paragraphs in the footnote style, its number hung in the indent.
-    func footnoteBlocks() -> [String: [FlowBlock]] {
-        var result: [String: [FlowBlock]] = [:]
+    /// Each footnote's paragraphs in the footnote style, its number hung in the indent, and the footnote's `Note`
+    /// element (read at the end of the article until the page builder places the note after its call).
+    func footnoteBlocks() -> [String: (note: Int32, blocks: [FlowBlock])] {
+        var result: [String: (note: Int32, blocks: [FlowBlock])] = [:]
         for (index, note) in article.footnotes.enumerated() where result[note.id] == nil {
-            result[note.id] = noteParagraphs(note, number: index + 1)
+            let node = structure.add(.note, under: articleNode, identifier: "note-\(note.id)")
+            result[note.id] = (node, noteParagraphs(note, number: index + 1, parent: node))
         }
         return result
     }
 
-    private func noteParagraphs(_ note: Footnote, number: Int) -> [FlowBlock] {
+    private func noteParagraphs(_ note: Footnote, number: Int, parent: Int32) -> [FlowBlock] {
         let style = sheet.styles.footnote
         var inner = true
-        var blocks = note.content.flatMap { compose($0, depth: 0, previousWasHeading: &inner) }.map { restyled($0, as: style) }
-        if blocks.isEmpty { blocks = [block([.text("")], style: style)] }
+        let label = structure.add(.label, under: parent)
+        var blocks = note.content.flatMap { compose($0, depth: 0, parent: parent, previousWasHeading: &inner) }.map { restyled($0, as: style) }
+        if blocks.isEmpty { blocks = [block([.text("")], style: style, parent: parent)] }
         blocks[0].marker = flattener(style).runs("\(number)")
+        blocks[0].markerNode = label
         return blocks
     }
 
     /// Endnotes: every footnote after the text, under the language's "Notes" heading.
     private func endnotes() -> [FlowBlock] {
         guard sheet.notes.placement == .endnotes, !article.footnotes.isEmpty else { return [] }
-        var result = [block([.text(labels.notes)], style: sheet.styles.noteLabel, role: .heading)]
+        var result = [block([.text(labels.notes)], style: sheet.styles.noteLabel, role: .heading, parent: articleNode,
+                            tag: heading(level: 2))]
         for (index, note) in article.footnotes.enumerated() {
-            result += noteParagraphs(note, number: index + 1)
+            let node = structure.add(.note, under: articleNode, identifier: "note-\(note.id)")
+            result += noteParagraphs(note, number: index + 1, parent: node)
         }
         return result
     }
@@ -77,11 +90,34 @@ struct ArticleComposer {
                       fontSize: style.size.points)
     }
 
+    /// A block of text in `style`, tagged as a `tag` element (a `P` unless said) under `parent`.
     private func block(_ inlines: [Inline], style: ParagraphStyle, role: FlowBlock.Role = .text, indent: Double = 0,
-                       extraLeft: Double = 0, outline: (String, Int)? = nil) -> FlowBlock {
-        FlowBlock(paragraph: paragraph(flattener(style).runs(inlines), style: style, indent: indent, extraLeft: extraLeft),
-                  role: role, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points,
-                  outline: outline.map { (title: $0.0, level: $0.1) })
+                       extraLeft: Double = 0, outline: (String, Int)? = nil, parent: Int32, tag: StructureRole = .paragraph) -> FlowBlock {
+        var flow = FlowBlock(paragraph: paragraph(flattener(style).runs(inlines), style: style, indent: indent, extraLeft: extraLeft),
+                             role: role, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points,
+                             outline: outline.map { (title: $0.0, level: $0.1) })
+        flow.node = structure.add(tag, under: parent, language: languageIfOther(of: flow.paragraph.runs, parent: parent))
+        return flow
+    }
+
+    /// The language of a block's text when it is not that of the element around it (a quotation the reader marked,
+    /// or one Galley found), for its `/Lang`.
+    private func languageIfOther(of runs: [StyledText], parent: Int32) -> String? {
+        guard let language = runs.first(where: { $0.text?.isEmpty == false })?.language else { return nil }
+        var ancestor = parent
+        while ancestor >= 0 {
+            if let outer = structure[ancestor].language { return outer == language ? nil : language }
+            ancestor = structure[ancestor].parent
+        }
+        return language
+    }
+
+    /// The heading element for an article heading of `level` (2 for a section), never more than one level below
+    /// the last heading: tags may not skip a level, though an article's markup may.
+    private func heading(level: Int) -> StructureRole {
+        let tagged = min(level, structure.headingLevel + 1)
+        structure.headingLevel = tagged
+        return .heading(level: tagged)
     }
 
     private func rule(thickness: Double, color: String, width: Double = 1, before: Double, after: Double) -> FlowBlock {
@@ -95,19 +131,23 @@ struct ArticleComposer {
     private func titleBlock() -> [FlowBlock] {
         let styles = sheet.styles
         var result: [FlowBlock] = []
+        let parent = articleNode
         if let kicker = article.kicker ?? article.topics.first {
-            result.append(block([.text(kicker)], style: styles.kicker, role: .titleBlock))
+            result.append(block([.text(kicker)], style: styles.kicker, role: .titleBlock, parent: parent))
         }
-        result.append(block([.text(article.title)], style: styles.title, role: .titleBlock, outline: (article.title, 0)))
+        structure.headingLevel = 0
+        result.append(block([.text(article.title)], style: styles.title, role: .titleBlock, outline: (article.title, 0), parent: parent,
+                            tag: heading(level: 1)))
         if !article.authors.isEmpty {
             let byline = Labels.fill(labels.byline, ["authors": labels.list(article.authors)])
-            result.append(block([.text(byline)], style: styles.byline, role: .titleBlock))
+            result.append(block([.text(byline)], style: styles.byline, role: .titleBlock, parent: parent))
         }
         if let date = article.date.flatMap(ArticleDate.init(iso:)) {
-            result.append(block([.text(DateText.long(date, language: article.language))], style: styles.dateline, role: .titleBlock))
+            result.append(block([.text(DateText.long(date, language: article.language))], style: styles.dateline, role: .titleBlock,
+                                parent: parent))
         }
         if let deck = article.deck {
-            result.append(block(deck, style: styles.deck, role: .titleBlock))
+            result.append(block(deck, style: styles.deck, role: .titleBlock, parent: parent))
         }
         result.append(rule(thickness: 0.6, color: styles.kicker.color, before: 0, after: 14))
         return result
@@ -122,38 +162,42 @@ struct ArticleComposer {
     /// List items stop moving right past this depth, so the measure stays positive however deep lists go.
     static let maxListIndentDepth = 8
 
-    private func compose(_ element: Block, depth: Int, nesting: Int = 0, previousWasHeading: inout Bool) -> [FlowBlock] {
+    private func compose(_ element: Block, depth: Int, nesting: Int = 0, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {
         if nesting > Self.maxNesting, element.nestedBlocks != nil {
-            return Self.leaves(of: [element]).flatMap { compose($0, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading) }
+            return Self.leaves(of: [element]).flatMap {
+                compose($0, depth: depth, nesting: nesting, parent: parent, previousWasHeading: &previousWasHeading)
+            }
         }
         let styles = sheet.styles
         switch element {
         case .heading(let level, let content):
             previousWasHeading = true
             let style = level == 2 ? styles.heading2 : styles.heading3
-            return [block(content, style: style, role: .heading, outline: (content.plainText, level - 1))]
+            return [block(content, style: style, role: .heading, outline: (content.plainText, level - 1), parent: parent,
+                          tag: heading(level: level))]
         case .paragraph(let content):
             let indent = previousWasHeading && !sheet.indentAfterHeading ? 0 : styles.body.firstLineIndent.points
             previousWasHeading = false
-            return [block(content, style: styles.body, indent: indent)]
+            return [block(content, style: styles.body, indent: indent, parent: parent)]
         case .quote(let content, let attribution):
-            return quote(content: content, attribution: attribution, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
+            return quote(content: content, attribution: attribution, depth: depth, nesting: nesting, parent: parent,
+                         previousWasHeading: &previousWasHeading)
         case .list(let ordered, let items):
-            return list(ordered: ordered, items: items, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
+            return list(ordered: ordered, items: items, depth: depth, nesting: nesting, parent: parent, previousWasHeading: &previousWasHeading)
         case .note(let label, let content):
-            return note(label: label, content: content, depth: depth, nesting: nesting, previousWasHeading: &previousWasHeading)
+            return note(label: label, content: content, depth: depth, nesting: nesting, parent: parent, previousWasHeading: &previousWasHeading)
         case .rule:
             previousWasHeading = true
             return [rule(thickness: 0.5, color: styles.body.color, width: 0.3, before: 10, after: 10)]
         case .figure(let figure):
-            return self.figure(figure, previousWasHeading: &previousWasHeading)
+            return self.figure(figure, parent: parent, previousWasHeading: &previousWasHeading)
         case .table(let table):
-            return self.table(table, previousWasHeading: &previousWasHeading)
+            return self.table(table, parent: parent, previousWasHeading: &previousWasHeading)
         case .preformatted(let text, _):
             previousWasHeading = false
             // Kept as typed: every line break stays; a line too long for the measure wraps at its spaces.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Inline.text(String($0)) }
-            var flow = block(Array(lines.map { [$0] }.joined(separator: [.lineBreak])), style: styles.code)
+            var flow = block(Array(lines.map { [$0] }.joined(separator: [.lineBreak])), style: styles.code, parent: parent)
             flow.paragraph.runs = flow.paragraph.runs.map { var run = $0; run.isVerbatim = true; return run }
             return [flow]
         }
@@ -163,15 +207,18 @@ struct ArticleComposer {
     // call frames (in a debug build one frame of a single switch over every case took 87 KB, and 100 nested quotes
     // overflowed the stack).
 
-    private func quote(content: [Block], attribution: String?, depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+    private func quote(content: [Block], attribution: String?, depth: Int, nesting: Int, parent: Int32,
+                       previousWasHeading: inout Bool) -> [FlowBlock] {
         let styles = sheet.styles
         var result: [FlowBlock] = []
         var inner = true
+        let node = structure.add(.blockQuote, under: parent)
         for child in content {
-            result += compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.quote) }
+            result += compose(child, depth: depth, nesting: nesting + 1, parent: node, previousWasHeading: &inner)
+                .map { restyled($0, as: styles.quote) }
         }
         if let attribution {
-            result.append(block([.text("— " + attribution)], style: styles.attribution))
+            result.append(block([.text("— " + attribution)], style: styles.attribution, parent: node))
         }
         spaceAround(&result, before: styles.quote.spaceBefore.points, after: styles.quote.spaceAfter.points)
         if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
@@ -179,26 +226,32 @@ struct ArticleComposer {
         return result
     }
 
-    private func list(ordered: Bool, items: [[Block]], depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+    private func list(ordered: Bool, items: [[Block]], depth: Int, nesting: Int, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {
         let styles = sheet.styles
         var result: [FlowBlock] = []
         // Numbers of two digits or more need more room than the indent gives one: a figure's width (about 0.56
         // em in Noto Serif) per extra digit, so that "10." stays inside the text block.
         let digits = ordered ? String(items.count).count : 1
         let extra = Double(min(depth, Self.maxListIndentDepth)) * styles.listItem.leftIndent.points + Double(digits - 1) * 0.56 * styles.listItem.size.points
+        let listNode = structure.add(.list, under: parent)
         for (number, item) in items.enumerated() {
             let marker = ordered ? "\(number + 1)." : (depth % 2 == 0 ? "•" : "–")
+            let itemNode = structure.add(.listItem, under: listNode)
+            let label = structure.add(.label, under: itemNode)
+            let body = structure.add(.listBody, under: itemNode)
             var first = true
             for child in item {
                 if case .list = child {
-                    result += compose(child, depth: depth + 1, nesting: nesting + 1, previousWasHeading: &previousWasHeading)
+                    result += compose(child, depth: depth + 1, nesting: nesting + 1, parent: body, previousWasHeading: &previousWasHeading)
                     continue
                 }
                 var inner = true
-                var children = compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.listItem) }
+                var children = compose(child, depth: depth, nesting: nesting + 1, parent: body, previousWasHeading: &inner)
+                    .map { restyled($0, as: styles.listItem) }
                 children = children.map { var moved = $0; moved.paragraph.leftIndent += extra; return moved }
                 if first, !children.isEmpty {
                     children[0].marker = flattener(styles.listItem).runs(marker)
+                    children[0].markerNode = label
                     first = false
                 }
                 result += children
@@ -209,29 +262,45 @@ struct ArticleComposer {
         return result
     }
 
-    private func note(label: String?, content: [Block], depth: Int, nesting: Int, previousWasHeading: inout Bool) -> [FlowBlock] {
+    private func note(label: String?, content: [Block], depth: Int, nesting: Int, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {
         let styles = sheet.styles
         var result: [FlowBlock] = []
-        if let label { result.append(block([.text(label)], style: styles.noteLabel, role: .heading)) }
+        // An aside in the article (an editor's note, a box): a division of its own, its label a paragraph rather
+        // than a heading, so that it does not enter the article's heading levels.
+        let node = structure.add(.division, under: parent)
+        if let label { result.append(block([.text(label)], style: styles.noteLabel, role: .heading, parent: node)) }
         var inner = true
         for child in content {
-            result += compose(child, depth: depth, nesting: nesting + 1, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
+            result += compose(child, depth: depth, nesting: nesting + 1, parent: node, previousWasHeading: &inner)
+                .map { restyled($0, as: styles.note) }
         }
         previousWasHeading = false
         return result
     }
 
-    private func figure(_ figure: Figure, previousWasHeading: inout Bool) -> [FlowBlock] {
+    private func figure(_ figure: Figure, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {
         let styles = sheet.styles
         previousWasHeading = false
         var caption: [Inline] = figure.caption ?? []
         if let credit = figure.credit { caption += [.text(caption.isEmpty ? "" : " "), .emphasis([.text(credit)])] }
-        var flow = block(caption, style: styles.caption)
+        // The caption is read after the figure, beside it: a reader speaks a Figure's alternate text in place of
+        // everything inside it, so a caption inside would never be heard.
+        let figureNode = structure.add(.figure, under: parent, alt: Self.alternateText(of: figure))
+        var flow = block(caption, style: styles.caption, parent: parent, tag: .caption)
+        flow.blockNode = figureNode
         flow.figure = (images[figure.source], flattener(styles.caption).runs(figure.alt.isEmpty ? figure.source : figure.alt))
         return [flow]
     }
 
-    private func table(_ table: Table, previousWasHeading: inout Bool) -> [FlowBlock] {
+    /// What a figure shows in words: its alt text, else its caption, else nothing (`galley check` warns about that).
+    static func alternateText(of figure: Figure) -> String? {
+        let alt = figure.alt.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !alt.isEmpty { return alt }
+        let caption = (figure.caption ?? []).plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return caption.isEmpty ? nil : caption
+    }
+
+    private func table(_ table: Table, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {
         let styles = sheet.styles
         previousWasHeading = false
         let header = table.header.map { row in row.map { flattener(styles.tableHeader).runs($0.content) } }
@@ -245,7 +314,21 @@ struct ArticleComposer {
             case .right: return .right
             }
         }
-        var flow = block(table.caption ?? [], style: styles.caption)
+        let tableNode = structure.add(.table, under: parent)
+        // Header cells head their columns; rows are read top to bottom, the caption last (a table's caption is
+        // its first or last child).
+        var tableNodes: [(row: Int32, cells: [Int32])] = []
+        for (index, row) in (header + rows).enumerated() {
+            let rowNode = structure.add(.tableRow, under: tableNode)
+            let isHeader = index < header.count
+            let cells = row.indices.map { _ in
+                structure.add(isHeader ? .tableHeaderCell : .tableCell, under: rowNode, scope: isHeader ? .column : nil)
+            }
+            tableNodes.append((rowNode, cells))
+        }
+        var flow = block(table.caption ?? [], style: styles.caption, parent: tableNode, tag: .caption)
+        flow.blockNode = tableNode
+        flow.tableNodes = tableNodes
         flow.table = (header, rows, alignments)
         flow.spaceBefore = styles.tableHeader.spaceBefore.points
         flow.spaceAfter = styles.tableHeader.spaceAfter.points
@@ -306,7 +389,7 @@ struct ArticleComposer {
         let styles = sheet.styles
         var result: [FlowBlock] = []
         if let signOff = article.signOff {
-            result.append(block([.text(signOff)], style: styles.signOff))
+            result.append(block([.text(signOff)], style: styles.signOff, parent: articleNode))
         }
         if let translation = article.translation {
             // The template holds the language's own word order and punctuation ("Translated by X from Y").
@@ -315,23 +398,29 @@ struct ArticleComposer {
             if let url = translation.sourceURL {
                 credit += [.lineBreak, .link(url: url, content: [.text(url)])]
             }
-            result.append(block(credit, style: styles.credit))
+            result.append(block(credit, style: styles.credit, parent: articleNode))
         }
         result += endnotes()
         for note in article.notes {
-            result.append(block([.text(note.label)], style: styles.noteLabel, role: .heading))
+            let section = structure.add(.section, under: articleNode)
+            result.append(block([.text(note.label)], style: styles.noteLabel, role: .heading, parent: section, tag: heading(level: 2)))
             var inner = true
             for child in note.content {
-                result += compose(child, depth: 0, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
+                result += compose(child, depth: 0, parent: section, previousWasHeading: &inner).map { restyled($0, as: styles.note) }
             }
         }
         if !article.related.isEmpty {
-            result.append(block([.text(labels.related)], style: styles.relatedHeading, role: .heading))
+            let section = structure.add(.section, under: articleNode)
+            result.append(block([.text(labels.related)], style: styles.relatedHeading, role: .heading, parent: section,
+                                tag: heading(level: 2)))
             for group in article.related {
-                result.append(block([.text(group.topic)], style: styles.relatedTopic, role: .heading))
+                result.append(block([.text(group.topic)], style: styles.relatedTopic, role: .heading, parent: section,
+                                    tag: heading(level: 3)))
+                let list = structure.add(.list, under: section)
                 for item in group.articles {
                     let content: [Inline] = item.url.map { [.link(url: $0, content: [.text(item.title)])] } ?? [.text(item.title)]
-                    result.append(block(content, style: styles.relatedItem))
+                    let listItem = structure.add(.listItem, under: list)
+                    result.append(block(content, style: styles.relatedItem, parent: structure.add(.listBody, under: listItem)))
                 }
             }
         }
@@ -339,7 +428,7 @@ struct ArticleComposer {
             result.append(rule(thickness: 0.4, color: styles.publisherFooter.color, before: styles.publisherFooter.spaceBefore.points, after: 4))
             var footerStyle = styles.publisherFooter
             footerStyle.spaceBefore = 0
-            result.append(block([.text(footer)], style: footerStyle))
+            result.append(block([.text(footer)], style: footerStyle, parent: articleNode))
         }
         return result
     }

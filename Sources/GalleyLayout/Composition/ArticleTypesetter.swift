@@ -10,6 +10,8 @@ public final class ArticleTypesetter {
     public let sheet: StyleSheet
     let builder: NodeListBuilder
     let paragraphs: ParagraphSetter
+    /// The structure tree of the article being set, shared with the paragraph setter (links, note calls, spans).
+    let structure = StructureBuilder()
     /// The direction of the article being set, which orders table columns and places short rules.
     var direction: TextDirection = .leftToRight
     /// The name and version written into the PDF's Creator field.
@@ -21,7 +23,7 @@ public final class ArticleTypesetter {
     public init(sheet: StyleSheet, shaper: any TextShaper, hyphenator: any Hyphenator, lineBreaker: (any LineBreaker)? = nil) {
         self.sheet = sheet
         builder = NodeListBuilder(shaper: shaper, hyphenator: hyphenator, parameters: sheet.lineBreaking)
-        paragraphs = ParagraphSetter(sheet: sheet, builder: builder, lineBreaker: lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
+        paragraphs = ParagraphSetter(sheet: sheet, builder: builder, structure: structure, lineBreaker: lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
             ? KnuthPlassLineBreaker() : FirstFitLineBreaker()))
     }
 
@@ -38,13 +40,13 @@ public final class ArticleTypesetter {
         for (index, items) in body.pages.enumerated() {
             let origin = Point(x: decorator.textLeft(pageIndex: index), y: sheet.page.margins.top.points)
             var page = Page(size: Size(width: sheet.page.size.width.points, height: sheet.page.size.height.points))
-            page.items = items.map { PositionedItem(Point(x: origin.x + $0.origin.x, y: origin.y + $0.origin.y), $0.item) }
+            page.items = items.map { $0.moved(origin.x, origin.y) }
             page.items += decorator.decorations(pageIndex: index, pageCount: body.pages.count, fonts: &fonts)
             pages.append(page)
         }
         var quality = body.quality
         quality.fonts = fonts.sorted()
-        return PagedDocument(pages: pages, outline: body.outline, metadata: body.metadata, quality: quality)
+        return PagedDocument(pages: pages, outline: body.outline, metadata: body.metadata, quality: quality, structure: body.structure)
     }
 
     /// Lays out `article`'s text block pages, without running heads, feet or margins.
@@ -52,19 +54,21 @@ public final class ArticleTypesetter {
         direction = LanguageTag(article.language).direction
         var quality = QualityReport()
         var fonts = Set<String>()
-        var composer = ArticleComposer(sheet: sheet, article: article)
+        structure.reset()
+        var composer = ArticleComposer(sheet: sheet, article: article, structure: structure)
         composer.images = images
         let blocks = composer.blocks()
-        var noteLines: [String: [VerticalBox]] = [:]
+        var noteLines: [String: (note: Int32, lines: [VerticalBox])] = [:]
         if sheet.notes.placement == .footnotes {
-            for (id, flows) in composer.footnoteBlocks() {
-                noteLines[id] = flows.flatMap { flow in
+            // In id order, so that the structure tree's nodes come in the same order whatever the dictionary's.
+            for (id, (note, flows)) in composer.footnoteBlocks().sorted(by: { $0.value.note < $1.value.note }) {
+                noteLines[id] = (note, flows.flatMap { flow in
                     set(flow, paragraphIndex: -1, quality: &quality, fonts: &fonts).map { line in
                         var note = line
                         note.kind = .note
                         return note
                     }
-                }
+                })
             }
         }
         let list = verticalList(blocks, noteLines: noteLines, quality: &quality, fonts: &fonts)
@@ -89,7 +93,7 @@ public final class ArticleTypesetter {
                     entry.page = index
                     outline.append(entry)
                 }
-                items += box.items.map { PositionedItem(Point(x: $0.origin.x, y: y + $0.origin.y), $0.item) }
+                items += box.items.map { $0.moved(0, y) }
             }
             pages.append(items)
         }
@@ -98,11 +102,11 @@ public final class ArticleTypesetter {
             title: article.title, author: article.authors.joined(separator: ", "),
             subject: article.deck?.plainText ?? article.kicker ?? "", keywords: article.topics.joined(separator: ", "),
             creator: creator, creationDate: article.date.map { "\($0)T00:00:00Z" }, language: article.language)
-        return ArticleLayout(pages: pages, outline: outline, metadata: metadata, quality: quality)
+        return ArticleLayout(pages: pages, outline: outline, metadata: metadata, quality: quality, structure: structure.nodes)
     }
 
     /// Sets every block's lines and strings them into one vertical list with spacing and break penalties.
-    private func verticalList(_ blocks: [FlowBlock], noteLines: [String: [VerticalBox]], quality: inout QualityReport,
+    private func verticalList(_ blocks: [FlowBlock], noteLines: [String: (note: Int32, lines: [VerticalBox])], quality: inout QualityReport,
                               fonts: inout Set<String>) -> [VerticalNode] {
         var list: [VerticalNode] = []
         var notesPlaced = Set<String>()
@@ -115,7 +119,10 @@ public final class ArticleTypesetter {
             guard !boxes.isEmpty else { continue }
             for index in boxes.indices {
                 for id in boxes[index].footnoteCalls where notesPlaced.insert(id).inserted {
-                    if let lines = noteLines[id] { boxes[index].notes.append(lines) }
+                    if let (note, lines) = noteLines[id] {
+                        boxes[index].notes.append(lines)
+                        structure.placeNote(note, after: flow.blockNode >= 0 ? flow.blockNode : flow.node)
+                    }
                 }
             }
             if let outline = flow.outline {
@@ -155,6 +162,7 @@ public final class ArticleTypesetter {
             let width = sheet.textWidth * rule.width
             // A short rule starts where lines start: on the right in a right-to-left article.
             let x = direction.isRightToLeft ? sheet.textWidth - width : 0
+            // A rule between blocks is decoration: drawn as an artifact, outside the structure.
             return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: x, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
         }
         if let figure = flow.figure {
@@ -180,13 +188,15 @@ public final class ArticleTypesetter {
             var size = Size(width: shown, height: shown * image.pixelHeight / image.pixelWidth)
             let limit = sheet.textHeight * 0.6
             if size.height > limit { size = Size(width: limit * image.pixelWidth / image.pixelHeight, height: limit) }
-            items.append(PositionedItem(Point(x: (width - size.width) / 2, y: 0), .image(image, size)))
+            items.append(PositionedItem(Point(x: (width - size.width) / 2, y: 0), .image(image, size), node: caption.blockNode))
             height = size.height
             shownWidth = size.width
         } else {
             // The image cannot be shown: a framed box keeps its place and says what it was.
             var alt = caption
             alt.figure = nil
+            // The alt text drawn in the frame is the figure's content; the frame itself is decoration.
+            alt.node = caption.blockNode
             alt.paragraph.runs = figure.alt
             alt.paragraph.alignment = .center
             alt.paragraph.leftIndent = 12
@@ -223,7 +233,8 @@ public final class ArticleTypesetter {
         let widths = setter.columnWidths(table.header + table.rows, columns: columns, total: sheet.textWidth)
         let padding = settings.cellPadding.points
         let ruleColor = Color(hex: settings.ruleColor)
-        func row(_ cells: [[StyledText]], isHeader: Bool, style: ParagraphStyle) -> VerticalBox {
+        let tableNodes = caption.tableNodes
+        func row(_ cells: [[StyledText]], rowIndex: Int, isHeader: Bool, style: ParagraphStyle) -> VerticalBox {
             var items: [PositionedItem] = []
             var height = 0.0
             var x = 0.0
@@ -233,6 +244,7 @@ public final class ArticleTypesetter {
                 var cell = FlowBlock(paragraph: ParagraphSpec(runs: cells[column], leading: style.leading.points, alignment: table.alignments[column],
                                                               fontSize: style.size.points),
                                      role: .text, spaceBefore: 0, spaceAfter: 0)
+                cell.node = rowIndex < tableNodes.count && column < tableNodes[rowIndex].cells.count ? tableNodes[rowIndex].cells[column] : -1
                 cell.table = nil
                 cell.paragraph.alignmentIsPhysical = true
                 // A right-to-left article's table reads from the right: its first column is the rightmost.
@@ -249,13 +261,13 @@ public final class ArticleTypesetter {
             }
             return VerticalBox(height: height, items: items, kind: .other)
         }
-        var header = table.header.map { row($0, isHeader: true, style: sheet.styles.tableHeader) }
+        var header = table.header.enumerated().map { row($1, rowIndex: $0, isHeader: true, style: sheet.styles.tableHeader) }
         if !header.isEmpty, settings.headerRuleThickness.points > 0 {
             header[0].items.append(PositionedItem(Point(x: 0, y: 0), .rule(Size(width: sheet.textWidth, height: settings.headerRuleThickness.points), color: ruleColor)))
         }
         var boxes = header
         for (index, cells) in table.rows.enumerated() {
-            var box = row(cells, isHeader: false, style: sheet.styles.tableCell)
+            var box = row(cells, rowIndex: table.header.count + index, isHeader: false, style: sheet.styles.tableCell)
             box.kind = .line(paragraph: paragraphIndex, index: header.count + index, count: header.count + table.rows.count)
             box.repeatedHeader = header
             boxes.append(box)
@@ -273,7 +285,7 @@ public final class ArticleTypesetter {
         var items: [PositionedItem] = []
         var current = y
         for box in boxes {
-            items += box.items.map { PositionedItem(Point(x: x + $0.origin.x, y: current + $0.origin.y), $0.item) }
+            items += box.items.map { $0.moved(x, current) }
             current += box.height
         }
         return (items, current)

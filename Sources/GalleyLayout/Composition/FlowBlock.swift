@@ -23,6 +23,14 @@ struct FlowBlock {
     var figure: (image: ImageReference?, alt: [StyledText])?
     /// A table set in place of the paragraph (which is then its caption): cells' runs and column alignments.
     var table: (header: [[[StyledText]]], rows: [[[StyledText]]], alignments: [Alignment])?
+    /// The structure element the block's text belongs to (a `P`, a heading, a `Caption`); -1 for decoration.
+    var node: Int32 = -1
+    /// The structure element of the marker (a list item's or a note's `Lbl`).
+    var markerNode: Int32 = -1
+    /// A figure's or table's own element (`Figure`, `Table`), when `node` is its caption.
+    var blockNode: Int32 = -1
+    /// A table's row elements (header rows first) and each row's cell elements.
+    var tableNodes: [(row: Int32, cells: [Int32])] = []
     /// A rule drawn instead of text (`paragraph` is then empty): width fraction and thickness.
     var rule: (width: Double, thickness: Double, color: Color)?
 }

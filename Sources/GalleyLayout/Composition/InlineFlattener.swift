@@ -67,6 +67,8 @@ struct InlineFlattener {
                 append(content, template: run, into: &result)
             case .language(let tag, let content):
                 run.language = tag
+                // Kept in the style too, so that the tagged PDF can give the passage its own /Lang.
+                run.style.language = tag
                 append(content, template: run, into: &result)
             case .lineBreak:
                 result.append(.lineBreak(font: run.font, style: run.style, language: run.language))

@@ -7,12 +7,15 @@ import GalleyStyle
 struct ParagraphSetter {
     let sheet: StyleSheet
     let builder: NodeListBuilder
+    /// Where links, footnote calls and passages in another language get their own elements inside the paragraph's.
+    let structure: StructureBuilder
     let lineBreaker: any LineBreaker
     private let assembler = LineAssembler()
 
-    init(sheet: StyleSheet, builder: NodeListBuilder, lineBreaker: any LineBreaker) {
+    init(sheet: StyleSheet, builder: NodeListBuilder, structure: StructureBuilder, lineBreaker: any LineBreaker) {
         self.sheet = sheet
         self.builder = builder
+        self.structure = structure
         self.lineBreaker = lineBreaker
     }
 
@@ -54,20 +57,23 @@ struct ParagraphSetter {
         let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)
         var boxes: [VerticalBox] = []
         var hyphenRun = 0
+        var inline = InlineElements(structure: structure, block: flow.node)
         for (index, line) in lines.enumerated() {
             var items: [PositionedItem] = []
             for run in line.runs {
-                items.append(PositionedItem(Point(x: paragraph.leftIndent + run.x, y: baseline), .glyphs(run.run, color: run.style.color)))
+                items.append(PositionedItem(Point(x: paragraph.leftIndent + run.x, y: baseline), .glyphs(run.run, color: run.style.color),
+                                            node: inline.node(for: run.style)))
                 fonts.insert(run.run.face.postScriptName)
                 quality.count(missingIn: run.run)
             }
             for link in line.links {
                 items.append(PositionedItem(Point(x: paragraph.leftIndent + link.x, y: baseline - paragraph.fontSize * 0.9),
-                                            .link(Size(width: link.width, height: paragraph.fontSize * 1.2), url: link.url)))
+                                            .link(Size(width: link.width, height: paragraph.fontSize * 1.2), url: link.url),
+                                            node: inline.linkNode(for: link.url)))
             }
             if index == 0, let marker = flow.marker {
                 items += markerItems(marker, paragraph: paragraph, blockWidth: blockWidth, baseline: baseline, quality: &quality,
-                                     fonts: &fonts)
+                                     fonts: &fonts).map { var item = $0; item.node = flow.markerNode; return item }
             }
             let isLast = index == lines.count - 1
             var note: Int?

@@ -38,9 +38,12 @@ public struct IssueBinder {
         var starts: [Int] = []
         var contents: [[PositionedItem]] = []
         // Contents that grow move every article; repeat until the page count no longer changes.
+        // The issue's structure: its cover, the contents (a heading and a TOC), then one `Art` per article.
+        let structure = typesetter.structure
         for _ in 0..<10 {
+            structure.reset()
             (plan, starts) = planPages(contentsPages: contentsPageCount)
-            contents = typesetter.contentsPages(issue: issue, articles: articles, startPages: starts)
+            contents = typesetter.contentsPages(issue: issue, articles: articles, startPages: starts, parent: 0)
             if contents.count == contentsPageCount { break }
             contentsPageCount = contents.count
         }
@@ -48,15 +51,17 @@ public struct IssueBinder {
         var pages: [Page] = []
         var outline: [OutlineEntry] = []
         var lastSection = -1
+        // Where each article's structure nodes start in the issue's: its node n (n ≥ 1) is issue node n + offset.
+        var offsets: [Int: Int32] = [:]
         for (index, planned) in plan.enumerated() {
             var page = Page(size: Size(width: sheet.page.size.width.points, height: sheet.page.size.height.points))
             let origin = Point(x: textLeft(pageIndex: index), y: sheet.page.margins.top.points)
             func place(_ items: [PositionedItem]) {
-                page.items += items.map { PositionedItem(Point(x: origin.x + $0.origin.x, y: origin.y + $0.origin.y), $0.item) }
+                page.items += items.map { $0.moved(origin.x, origin.y) }
             }
             switch planned {
             case .cover:
-                place(typesetter.coverItems(issue: issue, articles: articles, image: coverImage, fonts: &fonts))
+                place(typesetter.coverItems(issue: issue, articles: articles, image: coverImage, fonts: &fonts, parent: 0))
                 page.items.append(PositionedItem(Point(x: 0, y: 0), .destination("cover")))
             case .contents(let number):
                 place(contents[number])
@@ -73,8 +78,14 @@ public struct IssueBinder {
                     lastSection = bundled.section
                     outline.append(OutlineEntry(title: issue.sections[bundled.section].title, level: 0, destination: prefix + "title", page: index))
                 }
+                if offsets[articleIndex] == nil { offsets[articleIndex] = structure.graft(bundled.layout.structure) }
+                let offset = offsets[articleIndex] ?? 0
                 place(bundled.layout.pages[pageIndex].map { item in
-                    guard case .destination(let name) = item.item else { return item }
+                    guard case .destination(let name) = item.item else {
+                        var moved = item
+                        if moved.node > 0 { moved.node += offset }
+                        return moved
+                    }
                     return PositionedItem(item.origin, .destination(prefix + name))
                 })
                 for entry in bundled.layout.outline where entry.page == pageIndex {
@@ -109,7 +120,7 @@ public struct IssueBinder {
         let metadata = DocumentMetadata(title: title, author: issue.publication, subject: issue.title,
                                         keywords: issue.sections.map(\.title).joined(separator: ", "), creator: typesetter.creator,
                                         creationDate: issue.date.map { "\($0)T00:00:00Z" }, language: issue.language)
-        return PagedDocument(pages: pages, outline: outline, metadata: metadata, quality: quality)
+        return PagedDocument(pages: pages, outline: outline, metadata: metadata, quality: quality, structure: structure.nodes)
     }
 
     /// Cover, contents, then each article, with a blank left page before an article that must start on the right.

@@ -21,15 +21,23 @@ extension ArticleTypesetter {
         return [run]
     }
 
+    /// A paragraph of the cover or the contents, tagged as a `tag` element under `parent` (-1: untagged).
     private func paragraph(_ text: String, _ style: ParagraphStyle, language: String, link: String? = nil,
-                           rightIndent: Double = 0, alignment: Alignment? = nil) -> FlowBlock {
-        FlowBlock(paragraph: ParagraphSpec(runs: runs(text, style, language: language, link: link), leading: style.leading.points,
-                                           alignment: alignment ?? style.align, rightIndent: rightIndent, fontSize: style.size.points),
-                  role: .text, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points)
+                           rightIndent: Double = 0, alignment: Alignment? = nil, parent: Int32 = -1,
+                           tag: StructureRole = .paragraph) -> FlowBlock {
+        var flow = FlowBlock(paragraph: ParagraphSpec(runs: runs(text, style, language: language, link: link), leading: style.leading.points,
+                                                      alignment: alignment ?? style.align, rightIndent: rightIndent, fontSize: style.size.points),
+                             role: .text, spaceBefore: style.spaceBefore.points, spaceAfter: style.spaceAfter.points)
+        flow.node = structure.add(tag, under: parent)
+        return flow
     }
 
-    /// The cover: publication, issue line, headline, optional image, teasers.
-    public func coverItems(issue: Issue, articles: [BundledArticle], image: ImageReference?, fonts: inout Set<String>) -> [PositionedItem] {
+    /// The cover: publication, issue line, headline, optional image, teasers; tagged as a division under `parent`
+    /// (-1: untagged) that is read first.
+    public func coverItems(issue: Issue, articles: [BundledArticle], image: ImageReference?, fonts: inout Set<String>,
+                           parent: Int32 = -1) -> [PositionedItem] {
+        let cover = structure.add(.division, under: parent)
+        if cover >= 0 { structure[cover].order = -1 }
         var quality = QualityReport()
         var items: [PositionedItem] = []
         var y = 0.0
@@ -37,7 +45,8 @@ extension ArticleTypesetter {
         masthead.size = Length(points: masthead.size.points * 1.8)
         masthead.leading = Length(points: masthead.size.points * 1.1)
         for (text, style) in [(issue.publication, masthead), (issueLine(issue), sheet.styles.kicker)] {
-            let (placed, next) = stack(set(paragraph(text, style, language: issue.language), paragraphIndex: -1, quality: &quality, fonts: &fonts), at: y)
+            let (placed, next) = stack(set(paragraph(text, style, language: issue.language, parent: cover), paragraphIndex: -1,
+                                           quality: &quality, fonts: &fonts), at: y)
             items += placed
             y = next + style.spaceAfter.points
         }
@@ -47,17 +56,20 @@ extension ArticleTypesetter {
             var size = Size(width: sheet.textWidth, height: sheet.textWidth * image.pixelHeight / image.pixelWidth)
             let limit = sheet.textHeight * 0.45
             if size.height > limit { size = Size(width: limit * image.pixelWidth / image.pixelHeight, height: limit) }
-            items.append(PositionedItem(Point(x: (sheet.textWidth - size.width) / 2, y: y), .image(image, size)))
+            // The cover picture has no description of its own: the issue's headline stands for it.
+            let figure = structure.add(.figure, under: cover, alt: issue.cover.headline ?? issue.title)
+            items.append(PositionedItem(Point(x: (sheet.textWidth - size.width) / 2, y: y), .image(image, size), node: figure))
             y += size.height + 18
         }
         let headline = issue.cover.headline ?? issue.title
-        let (headlineItems, afterHeadline) = stack(set(paragraph(headline, sheet.styles.title, language: issue.language), paragraphIndex: -1,
+        let (headlineItems, afterHeadline) = stack(set(paragraph(headline, sheet.styles.title, language: issue.language, parent: cover),
+                                                       paragraphIndex: -1,
                                                        quality: &quality, fonts: &fonts), at: y)
         items += headlineItems
         y = afterHeadline + 12
         let teasers = issue.cover.teasers.isEmpty ? articles.prefix(5).map(\.article.title) : issue.cover.teasers
         for teaser in teasers {
-            let (placed, next) = stack(set(paragraph(teaser, sheet.styles.deck, language: issue.language), paragraphIndex: -1,
+            let (placed, next) = stack(set(paragraph(teaser, sheet.styles.deck, language: issue.language, parent: cover), paragraphIndex: -1,
                                            quality: &quality, fonts: &fonts), at: y)
             guard next < sheet.textHeight else { break }
             items += placed
@@ -66,28 +78,37 @@ extension ArticleTypesetter {
         return items
     }
 
-    /// The contents: sections with their articles' titles, authors, dot leaders and page numbers, each entry a link.
-    public func contentsPages(issue: Issue, articles: [BundledArticle], startPages: [Int]) -> [[PositionedItem]] {
+    /// The contents: sections with their articles' titles, authors, dot leaders and page numbers, each entry a link;
+    /// tagged under `parent` (-1: untagged) as a heading and a `TOC` of one `TOCI` per section and per article.
+    public func contentsPages(issue: Issue, articles: [BundledArticle], startPages: [Int], parent: Int32 = -1) -> [[PositionedItem]] {
         var quality = QualityReport()
         var fonts = Set<String>()
         let styles = sheet.styles
         let numberRoom = 36.0
         var blocks: [(items: [PositionedItem], height: Double, spaceBefore: Double)] = []
-        let heading = set(paragraph(contentsTitle(issue), styles.title, language: issue.language), paragraphIndex: -1, quality: &quality, fonts: &fonts)
+        let heading = set(paragraph(contentsTitle(issue), styles.title, language: issue.language, parent: parent, tag: .heading1),
+                          paragraphIndex: -1, quality: &quality, fonts: &fonts)
+        let toc = structure.add(.tableOfContents, under: parent)
         let (headingItems, headingHeight) = stack(heading, at: 0)
         blocks.append((headingItems, headingHeight, 0))
         var lastSection = -1
         for (index, bundled) in articles.enumerated() {
             if bundled.section != lastSection {
                 lastSection = bundled.section
-                let section = set(paragraph(issue.sections[bundled.section].title, styles.relatedHeading, language: issue.language),
+                let section = set(paragraph(issue.sections[bundled.section].title, styles.relatedHeading, language: issue.language,
+                                            parent: structure.add(.tableOfContentsItem, under: toc)),
                                   paragraphIndex: -1, quality: &quality, fonts: &fonts)
                 let (items, height) = stack(section, at: 0)
                 blocks.append((items, height, styles.relatedHeading.spaceBefore.points))
             }
             let destination = "#a\(bundled.article.id)-title"
+            let entry = structure.add(.tableOfContentsItem, under: toc)
             let titleLines = set(paragraph(bundled.article.title, styles.heading3, language: bundled.article.language, link: destination,
-                                           rightIndent: numberRoom, alignment: .left), paragraphIndex: -1, quality: &quality, fonts: &fonts)
+                                           rightIndent: numberRoom, alignment: .left, parent: entry), paragraphIndex: -1, quality: &quality,
+                                 fonts: &fonts)
+            // The entry's link element, made for its title's runs: the whole entry's link area belongs to it.
+            let linkNode: Int32 = titleLines.flatMap(\.items).map(\.node).first { $0 >= 0 && structure[$0].role == .link } ?? -1
+            let numberNode = structure.add(.paragraph, under: entry)
             var (items, height) = stack(titleLines, at: 0)
             // Dot leaders from the title's last line to the page number, which sits flush right on that baseline.
             let number = String(startPages[index])
@@ -97,7 +118,7 @@ extension ArticleTypesetter {
             let baseline = (height - styles.heading3.leading.points) + ParagraphSetter.baselineOffset(leading: styles.heading3.leading.points, size: font.size)
             var x = sheet.textWidth - numberWidth
             for run in numberRuns {
-                items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: Color(hex: styles.heading3.color))))
+                items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: Color(hex: styles.heading3.color)), node: numberNode))
                 x += run.width
             }
             let lastLineEnd = titleLines.last?.items.compactMap { item -> Double? in
@@ -119,10 +140,10 @@ extension ArticleTypesetter {
                     items.append(PositionedItem(Point(x: first, y: baseline), .glyphs(dot, color: Color(hex: styles.relatedItem.color))))
                 }
             }
-            items.append(PositionedItem(Point(x: 0, y: 0), .link(Size(width: sheet.textWidth, height: height), url: destination)))
+            items.append(PositionedItem(Point(x: 0, y: 0), .link(Size(width: sheet.textWidth, height: height), url: destination), node: linkNode))
             if !bundled.article.authors.isEmpty {
                 let byline = set(paragraph(sheet.labels(for: bundled.article.language).labels.list(bundled.article.authors), styles.relatedItem,
-                                           language: bundled.article.language), paragraphIndex: -1, quality: &quality, fonts: &fonts)
+                                           language: bundled.article.language, parent: entry), paragraphIndex: -1, quality: &quality, fonts: &fonts)
                 let (bylineItems, end) = stack(byline, at: height)
                 items += bylineItems
                 height = end
@@ -140,7 +161,7 @@ extension ArticleTypesetter {
                 y = block.height
                 continue
             }
-            pages[pages.count - 1] += block.items.map { PositionedItem(Point(x: $0.origin.x, y: top + $0.origin.y), $0.item) }
+            pages[pages.count - 1] += block.items.map { $0.moved(0, top) }
             y = top + block.height
         }
         return pages

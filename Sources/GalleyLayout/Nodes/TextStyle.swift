@@ -6,6 +6,8 @@ public struct TextStyle: Codable, Sendable, Equatable, Hashable {
     public var link: String?
     /// The id of the footnote this text calls, so the page builder keeps the note with its line.
     public var footnote: String?
+    /// The language of a passage marked as written in another one than the text around it.
+    public var language: String?
 
     /// Creates a style.
     public init(color: Color = .black, link: String? = nil) {
