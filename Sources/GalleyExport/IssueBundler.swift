@@ -45,11 +45,14 @@ public struct IssueBundler: Sendable {
     ///
     /// Layouts found in `cache` under an article's content hash are reused (a batch export saves them);
     /// the others are laid out and saved there.
-    public func bundle(_ path: String, layout override: String? = nil, cache: LayoutCache? = nil) throws -> Result {
+    public func bundle(_ path: String, layout override: String? = nil, standard: PDFSettings.Standard? = nil,
+                       cache: LayoutCache? = nil) throws -> Result {
         let data = try ArticleSource.contents(of: path, limits: limits)
         let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let sheet = try resources.layout(override ?? issue.layout ?? "article-a4")
+        var chosen = try resources.layout(override ?? issue.layout ?? "article-a4")
+        if let standard { chosen.pdf.standard = standard }
+        let sheet = chosen
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
             section.articles.map { (folder.appendingPathComponent($0).standardizedFileURL.path, sectionIndex) }
         }

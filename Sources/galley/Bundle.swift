@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyExport
 import GalleyFiles
+import GalleyStyle
 
 /// `galley bundle`: one PDF of a whole issue.
 struct Bundle: ParsableCommand {
@@ -26,6 +27,9 @@ struct Bundle: ParsableCommand {
     @Flag(name: .long, help: "Neither read nor write the layout cache.")
     var noCache = false
 
+    @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")
+    var pdfStandard: PDFSettings.Standard?
+
     @OptionGroup var limitOptions: LimitOptions
 
     @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
@@ -39,7 +43,8 @@ struct Bundle: ParsableCommand {
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
             let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limitOptions.limits(),
-                                       images: try imageOptions.settings()).bundle(issue, layout: layout, cache: cache)
+                                       images: try imageOptions.settings()).bundle(issue, layout: layout, standard: pdfStandard,
+                                                                                          cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

@@ -2,6 +2,7 @@ import ArgumentParser
 import GalleyExport
 import GalleyFiles
 import GalleyLayout
+import GalleyStyle
 
 /// Options every typesetting command shares.
 struct CommonOptions: ParsableArguments {
@@ -14,9 +15,19 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
     var lineBreaker: String?
 
+    @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")
+    var pdfStandard: PDFSettings.Standard?
+
     @OptionGroup var limitOptions: LimitOptions
 
     @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
+
+    /// The layout named by `--layout`, with `--pdf-standard` applied.
+    func sheet(from resources: GalleyResources) throws -> StyleSheet {
+        var sheet = try resources.layout(layout)
+        if let pdfStandard { sheet.pdf.standard = pdfStandard }
+        return sheet
+    }
 
     /// The limits, defaults changed by every `--limit`.
     func limits() throws -> Limits {

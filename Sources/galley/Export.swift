@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
         let resources = Session.resources
         let sheet: StyleSheet
         do {
-            sheet = try resources.layout(common.layout)
+            sheet = try common.sheet(from: resources)
         } catch {
             Session.report(error)
             throw ExitCode(2)

@@ -73,7 +73,9 @@ struct Serve: ParsableCommand {
         var layouts: [String: StyleSheet] = [:]
         for name in Set(names + [common.layout]) {
             do {
-                layouts[name] = try resources.layout(name)
+                var sheet = try resources.layout(name)
+                if let standard = common.pdfStandard { sheet.pdf.standard = standard }
+                layouts[name] = sheet
             } catch {
                 Session.report(error)
                 throw ExitCode(2)

@@ -12,7 +12,7 @@ enum Session {
     static func renderer(_ options: CommonOptions) throws -> ArticleRenderer {
         let sheet: StyleSheet
         do {
-            sheet = try resources.layout(options.layout)
+            sheet = try options.sheet(from: resources)
         } catch {
             report(error)
             throw ExitCode(2)
