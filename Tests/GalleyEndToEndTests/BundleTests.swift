@@ -73,8 +73,13 @@ import Testing
             let left = index % 2 == 0 ? sheet.page.margins.inner.points : sheet.page.margins.outer.points
             for item in items {
                 if case .destination = item.item { continue }
-                let moved = PositionedItem(Point(x: left + item.origin.x, y: sheet.page.margins.top.points + item.origin.y), item.item)
-                #expect(page.items.contains(moved), "page \(index + 1) lacks \(item)")
+                let origin = Point(x: left + item.origin.x, y: sheet.page.margins.top.points + item.origin.y)
+                let found = page.items.first { $0.origin == origin && $0.item == item.item }
+                #expect(found != nil, "page \(index + 1) lacks \(item)")
+                // It still belongs to the same kind of element, renumbered into the structure.
+                if let found, item.node >= 0 {
+                    #expect(result.document.structure[Int(found.node)].role == layout.structure[Int(item.node)].role)
+                }
             }
         }
     }
