@@ -103,7 +103,8 @@ let package = Package(
         ]),
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles",
+                                                               "GalleyTestSupport"], exclude: ["Fixtures", "Goldens"]),
         // Starting a `galley serve` for a test and asking it over HTTP, shared by the service's and WordPress's tests.
         .target(name: "GalleyTestSupport", path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyExport", "GalleyTestSupport"]),
@@ -120,7 +121,8 @@ let package = Package(
             "GalleyWordPress", "GalleyExport", "GalleyTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
-        .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
+        .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
+                                                            "GalleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,12 @@
 import Foundation
+import GalleyTestSupport
 
 /// Paths and process helpers shared by the end-to-end tests.
 enum Workspace {
     /// The package root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// The built `galley` executable.
-    static let galley = root.appendingPathComponent(".build/debug/galley")
+    /// The `galley` the tests run.
+    static let galley = GalleyExecutable.url
     /// The test fixtures folder.
     static let fixtures = root.appendingPathComponent("Tests/GalleyEndToEndTests/Fixtures")
 

@@ -1,25 +1,14 @@
 import Foundation
 import GalleyExport
+import GalleyTestSupport
 
 /// Runs `galley export` in child processes and reads what it leaves behind.
 enum ExportHarness {
     /// The package root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `galley` built beside this test binary (whatever the scratch path), else `.build/debug/galley`.
-    static let galley: URL = {
-        if let path = ProcessInfo.processInfo.environment["GALLEY_EXECUTABLE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        if let me = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var folder = URL(fileURLWithPath: me).deletingLastPathComponent()
-            // The test binary sits in `<scratch>/<triple>/debug/`, or inside an `.xctest` bundle there.
-            for _ in 0..<4 {
-                let candidate = folder.appendingPathComponent("galley")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return root.appendingPathComponent(".build/debug/galley")
-    }()
+    /// The `galley` the tests run.
+    static let galley = GalleyExecutable.url
 
     /// The example articles.
     static var examples: [URL] {

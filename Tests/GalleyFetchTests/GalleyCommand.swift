@@ -17,19 +17,8 @@ enum GalleyCommand {
         }
     }
 
-    /// The `galley` built beside this test binary, else `.build/debug/galley`.
-    static let executable: URL = {
-        if let path = ProcessInfo.processInfo.environment["GALLEY_EXECUTABLE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        if let me = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var folder = URL(fileURLWithPath: me).deletingLastPathComponent()
-            for _ in 0..<4 {
-                let candidate = folder.appendingPathComponent("galley")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return ImageServer.root.appendingPathComponent(".build/debug/galley")
-    }()
+    /// The `galley` the tests run.
+    static let executable = GalleyExecutable.url
 
     /// Runs `galley arguments…` in the repository root and waits for it without holding a cooperative thread.
     static func run(_ arguments: [String]) async throws -> Result {

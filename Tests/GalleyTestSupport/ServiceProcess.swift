@@ -8,7 +8,7 @@ public final class ServiceProcess: @unchecked Sendable {
     /// The repository's root.
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The built `galley` executable.
-    public static let galley = root.appendingPathComponent(".build/debug/galley")
+    public static let galley = GalleyExecutable.url
 
     /// The running service.
     public let process = Process()

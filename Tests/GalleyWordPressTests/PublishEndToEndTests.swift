@@ -1,5 +1,6 @@
 import Foundation
 import GalleyExport
+import GalleyTestSupport
 import GalleyWordPress
 import XCTest
 
@@ -7,7 +8,7 @@ import XCTest
 /// one Galley PDF holding the exported bytes: after a first publish, a rerun, and a change to one post.
 final class PublishEndToEndTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let galley = root.appendingPathComponent(".build/debug/galley").path
+    static let galley = GalleyExecutable.url.path
 
     func testPublishAttachesExactlyOnePDFPerPostAndReplacesItWhenThePostChanges() async throws {
         let site = try await TestSite.require()
