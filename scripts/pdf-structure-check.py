@@ -238,6 +238,9 @@ class Checker:
         except ET.ParseError as error:
             self.fail(f"the XMP metadata does not parse: {error}")
             return
+        if xmp.find(".//rdf:RDF", NS) is None:
+            self.fail("the XMP metadata does not parse: it has no rdf:RDF")
+            return
         info = self.pdf.trailer.get("/Info", Dictionary())
 
         def xmp_values(path):

@@ -59,10 +59,15 @@ final class QPDFDocument {
     func page(_ index: Int) -> qpdf_oh { qpdf_get_page_n(handle, index) }
 
     /// The value of `key` (`/Type`) in the dictionary or stream dictionary `object`; null when absent.
-    func get(_ object: qpdf_oh, _ key: String) -> qpdf_oh { qpdf_oh_get_key(handle, object, key) }
+    func get(_ object: qpdf_oh, _ key: String) -> qpdf_oh { qpdf_oh_get_key(handle, dictionary(of: object), key) }
 
-    /// Whether `object` has `key`.
-    func has(_ object: qpdf_oh, _ key: String) -> Bool { qpdf_oh_has_key(handle, object, key) != 0 }
+    /// Whether the dictionary or stream dictionary `object` has `key`.
+    func has(_ object: qpdf_oh, _ key: String) -> Bool { qpdf_oh_has_key(handle, dictionary(of: object), key) != 0 }
+
+    /// The dictionary of `object` when it is a stream (qpdf's key functions see only dictionaries), else `object`.
+    private func dictionary(of object: qpdf_oh) -> qpdf_oh {
+        qpdf_oh_is_stream(handle, object) != 0 ? qpdf_oh_get_dict(handle, object) : object
+    }
 
     /// Whether `object` is the name `name` (slash included).
     func isName(_ object: qpdf_oh, _ name: String) -> Bool { qpdf_oh_is_name_and_equals(handle, object, name) != 0 }
@@ -190,12 +195,12 @@ final class QPDFDocument {
 
     /// Sets `key` of the dictionary (or stream's dictionary) `object` to `value`.
     func set(_ object: qpdf_oh, _ key: String, _ value: qpdf_oh) {
-        qpdf_oh_replace_key(handle, isStream(object) ? qpdf_oh_get_dict(handle, object) : object, key, value)
+        qpdf_oh_replace_key(handle, dictionary(of: object), key, value)
     }
 
     /// Removes `key` from the dictionary `object`.
     func remove(_ object: qpdf_oh, _ key: String) {
-        qpdf_oh_remove_key(handle, isStream(object) ? qpdf_oh_get_dict(handle, object) : object, key)
+        qpdf_oh_remove_key(handle, dictionary(of: object), key)
     }
 
     /// Appends `item` to the array `array`.
