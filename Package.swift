@@ -29,6 +29,7 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
 
         // The pipeline, one target per stage; data flows only forward.
         .target(name: "GalleyModel"),
@@ -51,6 +52,8 @@ let package = Package(
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "CQPDF"]),
         .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
@@ -92,7 +95,7 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyPDF", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
@@ -121,6 +124,8 @@ let package = Package(
             "GalleyWordPress", "GalleyExport", "GalleyTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
+        // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
                                                             "GalleyTestSupport"]),
     ],

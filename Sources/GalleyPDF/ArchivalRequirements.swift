@@ -1,0 +1,82 @@
+import CQPDF
+import Foundation
+
+/// What PDF/A-2b and PDF/A-3b (ISO 19005-2 and -3) ask of a PDF that cairo 1.16 drew, beyond what every Galley
+/// PDF gets.
+///
+/// Added here: the output intent (`/GTS_PDFA1` with an sRGB ICC profile, so DeviceRGB and DeviceGray are
+/// defined), `/Interpolate` removed from image dictionaries (6.2.8: cairo writes `true` for smoothly scaled
+/// images), and for PDF/A-3b the source article as an associated file (6.8). The XMP identification, printable
+/// annotations (6.3.2) and the agreement of XMP and information dictionary (6.6.2) are made for every PDF by the
+/// finisher. What cairo already satisfies, and what was checked:
+/// - the trailer has an `/ID` (qpdf writes a deterministic one) and no `/Encrypt`; the header says PDF 1.7;
+/// - every font is embedded (cairo embeds subsets of all fonts, Type 3 for bitmap glyphs);
+/// - no LZW, no external streams (`/F`), no `/OPI`, `/Alternates`, transfer functions or halftones;
+/// - transparency (soft masks, page groups with `/CS /DeviceRGB`, standard blend modes) is allowed in PDF/A-2;
+/// - actions are `/URI` and `/GoTo` only; no JavaScript, no `/AA`, no optional content, no forms;
+/// - link annotations need no appearance stream (6.3.3 exempts `/Link`); no `/C` issue with an RGB intent.
+/// Not handled: images in DeviceCMYK (a CMYK JPEG passed through) would need a CMYK output intent.
+struct ArchivalRequirements {
+    let document: QPDFDocument
+
+    /// Applies the requirements of `options.standard` (which must be PDF/A), dating the embedded file with `date`.
+    func apply(options: PDFFinishOptions, date: PDFDate?) throws {
+        let root = document.root
+        let profile: Data
+        do {
+            profile = try Data(contentsOf: URL(fileURLWithPath: options.iccProfilePath))
+        } catch {
+            throw PDFFinishError.unreadableFile(path: options.iccProfilePath, reason: "\(error.localizedDescription) (Debian's icc-profiles-free installs the sRGB profile)")
+        }
+        let profileStream = document.stream(profile, ["/N": document.integer(3)])
+        document.set(root, "/OutputIntents", document.array([document.dictionary([
+            "/Type": document.name("/OutputIntent"), "/S": document.name("/GTS_PDFA1"),
+            "/OutputConditionIdentifier": document.text("sRGB IEC61966-2.1"), "/RegistryName": document.text("http://www.color.org"),
+            "/Info": document.text("sRGB IEC61966-2.1"), "/DestOutputProfile": profileStream,
+        ])]))
+        removeInterpolation()
+        if options.standard == .a3b, let source = options.embeddedSource {
+            embed(source, date: date, in: root)
+        }
+        try document.check()
+    }
+
+    /// Removes `/Interpolate` from every image (PDF/A allows only false, and false is the default).
+    private func removeInterpolation() {
+        // Every object is visited rather than the resources walked: images hide in forms, patterns and soft masks.
+        let size = document.integer(document.get(document.trailer, "/Size")) ?? 0
+        for number in 1..<max(1, size) {
+            let object = qpdf_get_object_by_id(document.handle, Int32(number), 0)
+            guard document.isStream(object), document.has(object, "/Interpolate") else { continue }
+            document.remove(object, "/Interpolate")
+        }
+        // Objects cairo's xref names wrongly give warnings, not errors, when asked for.
+        document.drainWarnings()
+    }
+
+    /// Embeds `source` as the document's associated source file (`/AF`, `/EmbeddedFiles`).
+    private func embed(_ source: EmbeddedSource, date: PDFDate?, in root: qpdf_oh) {
+        // The embedded file's date is the article's (2000-01-01 without one, as for the PDF), never the clock.
+        let modified = date?.pdf ?? "D:20000101000000Z"
+        let file = document.stream(source.data, [
+            "/Type": document.name("/EmbeddedFile"), "/Subtype": document.name("/" + source.mimeType),
+            "/Params": document.dictionary(["/Size": document.integer(source.data.count), "/ModDate": document.text(modified)]),
+        ])
+        // /F is a byte string: characters outside ASCII become underscores there and stay whole in /UF.
+        let asciiName = String(source.fileName.unicodeScalars.map { $0.isASCII && $0.value >= 32 ? Character($0) : "_" })
+        let specification = document.indirect(document.dictionary([
+            "/Type": document.name("/Filespec"), "/F": document.bytes(asciiName), "/UF": document.text(source.fileName),
+            "/Desc": document.text(source.description), "/AFRelationship": document.name("/Source"),
+            "/EF": document.dictionary(["/F": file, "/UF": file]),
+        ]))
+        document.set(root, "/AF", document.array([specification]))
+        var names = document.get(root, "/Names")
+        if !document.isDictionary(names) {
+            names = document.dictionary([:])
+            document.set(root, "/Names", names)
+        }
+        document.set(names, "/EmbeddedFiles", document.dictionary([
+            "/Names": document.array([document.text(source.fileName), specification]),
+        ]))
+    }
+}

@@ -1,0 +1,18 @@
+/// Why a PDF could not be finished or read.
+public enum PDFFinishError: Error, Equatable, CustomStringConvertible {
+    /// qpdf refused the file or an operation on it; its own message.
+    case qpdf(String)
+    /// The structure handed in is not a tree rooted at node 0, or marks name nodes it does not have.
+    case invalidStructure(String)
+    /// A file the finish needs (the ICC profile) could not be read.
+    case unreadableFile(path: String, reason: String)
+
+    /// The error in one sentence.
+    public var description: String {
+        switch self {
+        case .qpdf(let message): "qpdf: \(message)"
+        case .invalidStructure(let message): "invalid document structure: \(message)"
+        case .unreadableFile(let path, let reason): "\(path) cannot be read: \(reason)"
+        }
+    }
+}

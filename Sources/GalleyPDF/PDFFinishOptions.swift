@@ -1,0 +1,26 @@
+/// How `PDFFinisher` finishes a PDF: the standard to meet and what to add.
+public struct PDFFinishOptions: Sendable {
+    /// Where Debian's icc-profiles-free puts its sRGB profile, the output intent of PDF/A files.
+    public static let debianSRGBProfile = "/usr/share/color/icc/sRGB.icc"
+
+    /// The standard the PDF is made to conform to.
+    public var standard: PDFStandard
+    /// The file embedded as the PDF's source; only PDF/A-3b embeds it (PDF/A-2 forbids other files).
+    public var embeddedSource: EmbeddedSource?
+    /// The producing program and version (`/Producer`, `pdf:Producer`), such as "Galley 0.9".
+    public var producer: String
+    /// The ICC profile of the PDF/A output intent: an RGB profile.
+    public var iccProfilePath: String
+    /// Page numbering to show in viewers, or empty for none.
+    public var pageLabels: [PageLabelRange]
+
+    /// Creates options.
+    public init(standard: PDFStandard = .none, embeddedSource: EmbeddedSource? = nil, producer: String = "Galley",
+                iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = []) {
+        self.standard = standard
+        self.embeddedSource = embeddedSource
+        self.producer = producer
+        self.iccProfilePath = iccProfilePath
+        self.pageLabels = pageLabels
+    }
+}
