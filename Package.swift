@@ -53,8 +53,8 @@ let package = Package(
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
-        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "CQPDF"]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "CQPDF"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
         .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "GalleyExport", dependencies: [
-            "GalleyModel", "GalleyFetch", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender",
+            "GalleyModel", "GalleyFetch", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender", "GalleyPDF",
             "GalleyFiles", "CProcessControl", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `galley serve`: the HTTP service that renders posted articles and a site's posts on demand.

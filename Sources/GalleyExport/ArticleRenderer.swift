@@ -1,10 +1,12 @@
 import Foundation
 import GalleyDiagnostics
 import GalleyFetch
+import GalleyIngest
 import GalleyFiles
 import GalleyLanguage
 import GalleyLayout
 import GalleyModel
+import GalleyPDF
 import GalleyPango
 import GalleyRender
 import GalleyStyle
@@ -97,6 +99,18 @@ public final class ArticleRenderer {
                               warnings: warnings)
     }
 
+    /// How the article's PDF is finished: the layout's standard, and for PDF/A-3b the article as read (before its
+    /// language was detected), written as Galley JSON, so that `galley extract` gives back what went in.
+    func finishing(for article: Article) throws -> PDFFinishOptions {
+        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)")
+        if sheet.pdf.standard == .a3b {
+            options.embeddedSource = EmbeddedSource(fileName: "\(article.id).json", mimeType: "application/json",
+                                                    data: try ArticleJSONWriter().data(article),
+                                                    description: "The article as Galley JSON, to set it again")
+        }
+        return options
+    }
+
     /// Page 1 of a set document as a PNG `width` pixels wide, drawn with this thread's fonts and images.
     public func thumbnail(_ document: PagedDocument, width: Int) throws -> Data {
         try PageImageRenderer().png(document, width: width, reusing: renderCache)
@@ -123,7 +137,8 @@ public final class ArticleRenderer {
             }
         }
         if svgs.contains(where: { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }) { shaper.becomeThreadDefault(everyFont: true) }
-        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(typeset.document, reusing: renderCache)
+        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: try finishing(for: article))
+            .renderReporting(typeset.document, reusing: renderCache)
         // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
         let file = source ?? "<stdin>"
         let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source, remote: remote ?? [:])

@@ -1,3 +1,5 @@
+import GalleyStyle
+
 /// How `PDFFinisher` finishes a PDF: the standard to meet and what to add.
 public struct PDFFinishOptions: Sendable {
     /// Where Debian's icc-profiles-free puts its sRGB profile, the output intent of PDF/A files.

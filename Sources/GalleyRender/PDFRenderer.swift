@@ -2,6 +2,7 @@ import CCairoPango
 import CDeflateLevel
 import Foundation
 import GalleyLayout
+import GalleyPDF
 
 /// Draws a finished document as PDF with cairo: a pure function of the pages.
 ///
@@ -17,10 +18,14 @@ public struct PDFRenderer: Sendable {
 
     /// The zlib level of the file's streams (1 fastest, 9 smallest).
     public var zlibLevel: Int32
+    /// How a document with a structure is finished: the standard, the embedded source, the producer's name.
+    public var finishing: PDFFinishOptions
 
-    /// Creates a renderer compressing at `zlibLevel` (cairo's own default is 6).
-    public init(zlibLevel: Int32 = 6) {
+    /// Creates a renderer compressing at `zlibLevel` (cairo's own default is 6), finishing tagged documents as
+    /// `finishing` says.
+    public init(zlibLevel: Int32 = 6, finishing: PDFFinishOptions = PDFFinishOptions()) {
         self.zlibLevel = zlibLevel
+        self.finishing = finishing
     }
 
     /// The PDF file's bytes for `document`.
@@ -119,8 +124,14 @@ public struct PDFRenderer: Sendable {
             throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status))
                 + (failedImage.map { " (while drawing the image \($0))" } ?? ""))
         }
-        return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems, marks: tagged ? marks : [],
-                           annotations: tagged ? annotations : [])
+        guard tagged else { return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems) }
+        // The structure tree, artifacts, language, metadata and the standard's requirements: see GalleyPDF.
+        var options = finishing
+        if options.producer == PDFFinishOptions().producer, !document.metadata.creator.isEmpty { options.producer = document.metadata.creator }
+        if options.pageLabels.isEmpty { options.pageLabels = [PageLabelRange(firstPage: 0)] }
+        let finished = try PDFFinisher.finish(Data(sink.bytes), structure: document.structure, marks: marks, annotations: annotations,
+                                              metadata: document.metadata, options: options)
+        return RenderedPDF(data: finished, imageProblems: images.problems, marks: marks, annotations: annotations)
     }
 
     /// Collects cairo's output, which arrives in many small writes (a byte array takes them faster than `Data`).

@@ -37,16 +37,31 @@ public final class ArticleTypesetter {
         var fonts = Set(body.quality.fonts)
         let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
         var pages: [Page] = []
+        var structure = body.structure
+        // A running line's link (the article's address in the foot) is furniture, but a link annotation must be in
+        // the structure tree: every page's belongs to one `Link` read at the end of the article, named by its target.
+        var furnitureLinks: [String: Int32] = [:]
         for (index, items) in body.pages.enumerated() {
             let origin = Point(x: decorator.textLeft(pageIndex: index), y: sheet.page.margins.top.points)
             var page = Page(size: Size(width: sheet.page.size.width.points, height: sheet.page.size.height.points))
             page.items = items.map { $0.moved(origin.x, origin.y) }
-            page.items += decorator.decorations(pageIndex: index, pageCount: body.pages.count, fonts: &fonts)
+            page.items += decorator.decorations(pageIndex: index, pageCount: body.pages.count, fonts: &fonts).map { item in
+                guard case .link(_, let url) = item.item, let article = structure.firstIndex(where: { $0.role == .article }) else { return item }
+                var linked = item
+                if let node = furnitureLinks[url] {
+                    linked.node = node
+                } else {
+                    structure.append(StructureNode(.link, parent: Int32(article), order: .max, alt: url))
+                    linked.node = Int32(structure.count - 1)
+                    furnitureLinks[url] = linked.node
+                }
+                return linked
+            }
             pages.append(page)
         }
         var quality = body.quality
         quality.fonts = fonts.sorted()
-        return PagedDocument(pages: pages, outline: body.outline, metadata: body.metadata, quality: quality, structure: body.structure)
+        return PagedDocument(pages: pages, outline: body.outline, metadata: body.metadata, quality: quality, structure: structure)
     }
 
     /// Lays out `article`'s text block pages, without running heads, feet or margins.
