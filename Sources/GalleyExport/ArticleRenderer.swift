@@ -137,8 +137,11 @@ public final class ArticleRenderer {
             }
         }
         if svgs.contains(where: { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }) { shaper.becomeThreadDefault(everyFont: true) }
+        var document = typeset.document
+        // A layout that turns tagging off gets cairo's PDF as drawn: without a structure, nothing is marked or finished.
+        if !sheet.pdf.tagged { document.structure = [] }
         let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: try finishing(for: article))
-            .renderReporting(typeset.document, reusing: renderCache)
+            .renderReporting(document, reusing: renderCache)
         // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
         let file = source ?? "<stdin>"
         let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source, remote: remote ?? [:])

@@ -5,6 +5,7 @@ import GalleyFiles
 import GalleyIngest
 import GalleyLayout
 import GalleyModel
+import GalleyPDF
 import GalleyRender
 import GalleyStyle
 
@@ -51,7 +52,7 @@ public struct IssueBundler: Sendable {
         let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var chosen = try resources.layout(override ?? issue.layout ?? "article-a4")
-        if let standard { chosen.pdf.standard = standard }
+        if let standard { try chosen.pdf.choose(standard) }
         let sheet = chosen
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in
             section.articles.map { (folder.appendingPathComponent($0).standardizedFileURL.path, sectionIndex) }
@@ -127,8 +128,10 @@ public struct IssueBundler: Sendable {
             }
         }
         let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
-        let document = binder.bind(issue, articles: articles, coverImage: coverImage)
-        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel).renderReporting(document, reusing: RenderCache())
+        var document = binder.bind(issue, articles: articles, coverImage: coverImage)
+        if !sheet.pdf.tagged { document.structure = [] }
+        let finishing = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(ArticleRenderer.version)")
+        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: finishing).renderReporting(document, reusing: RenderCache())
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
         return Result(data: pdf.data, document: document, warnings: warnings,

@@ -1,3 +1,5 @@
+import GalleyDiagnostics
+
 /// How the PDF file itself is written.
 public struct PDFSettings: Codable, Sendable, Equatable {
     /// How hard the file's streams (text, font subsets, decoded images) are compressed.
@@ -38,15 +40,28 @@ public struct PDFSettings: Codable, Sendable, Equatable {
     public var compression: Compression
     /// The standard the PDF conforms to.
     public var standard: Standard
+    /// Whether the PDF carries its structure (tags, reading order, artifacts, alt text) for screen readers and
+    /// reflow; on unless a layout turns it off, which only a PDF of no standard may.
+    public var tagged: Bool
 
     /// Creates settings.
-    public init(compression: Compression, standard: Standard = .none) {
+    public init(compression: Compression, standard: Standard = .none, tagged: Bool = true) {
         self.compression = compression
+        self.standard = standard
+        self.tagged = tagged
+    }
+
+    /// Switches to `standard` for one run (`--pdf-standard`), refusing one that needs tags when the layout turned
+    /// tagging off.
+    public mutating func choose(_ standard: Standard) throws {
+        guard tagged || standard == .none else {
+            throw Diagnostic(file: "--pdf-standard", message: "\(standard.rawValue) needs a tagged PDF, and the layout sets pdf.tagged: false")
+        }
         self.standard = standard
     }
 
     private enum CodingKeys: String, CodingKey {
-        case compression, standard
+        case compression, standard, tagged
     }
 
     /// Reads the settings; a layout written before standards existed gets none.
@@ -54,5 +69,6 @@ public struct PDFSettings: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         compression = try container.decode(Compression.self, forKey: .compression)
         standard = try container.decodeIfPresent(Standard.self, forKey: .standard) ?? .none
+        tagged = try container.decodeIfPresent(Bool.self, forKey: .tagged) ?? true
     }
 }

@@ -30,6 +30,10 @@ struct StyleSheetValidator {
             throw fail("lineBreaking.algorithm", "unknown line breaker \"\(breaking.algorithm)\" (expected first-fit or knuth-plass)")
         }
         guard breaking.tolerance > 0, breaking.pretolerance >= 0 else { throw fail("lineBreaking.tolerance", "tolerances must be positive") }
+        // PDF/UA-1 needs the tags; PDF/A is written by the same finishing pass, which works from them.
+        guard sheet.pdf.tagged || sheet.pdf.standard == .none else {
+            throw fail("pdf.tagged", "pdf.standard \(sheet.pdf.standard.rawValue) needs a tagged PDF; remove tagged: false")
+        }
         guard (0...1).contains(breaking.spaceShrink) else { throw fail("lineBreaking.spaceShrink", "must be between 0 and 1 (a fraction of the space)") }
         guard breaking.spaceStretch >= 0 else { throw fail("lineBreaking.spaceStretch", "cannot be negative") }
         guard breaking.minimumWordLength >= 2 else { throw fail("lineBreaking.minimumWordLength", "must be at least 2") }

@@ -25,7 +25,7 @@ struct CommonOptions: ParsableArguments {
     /// The layout named by `--layout`, with `--pdf-standard` applied.
     func sheet(from resources: GalleyResources) throws -> StyleSheet {
         var sheet = try resources.layout(layout)
-        if let pdfStandard { sheet.pdf.standard = pdfStandard }
+        if let pdfStandard { try sheet.pdf.choose(pdfStandard) }
         return sheet
     }
 

@@ -74,7 +74,7 @@ struct Serve: ParsableCommand {
         for name in Set(names + [common.layout]) {
             do {
                 var sheet = try resources.layout(name)
-                if let standard = common.pdfStandard { sheet.pdf.standard = standard }
+                if let standard = common.pdfStandard { try sheet.pdf.choose(standard) }
                 layouts[name] = sheet
             } catch {
                 Session.report(error)
