@@ -281,10 +281,16 @@ public final class ArticleTypesetter {
             header[0].items.append(PositionedItem(Point(x: 0, y: 0), .rule(Size(width: sheet.textWidth, height: settings.headerRuleThickness.points), color: ruleColor)))
         }
         var boxes = header
+        // Header rows repeated atop a continuation page are furniture: the table's structure has its header once.
+        let repeated = header.map { row in
+            var copy = row
+            copy.items = row.items.map { var item = $0; item.node = -1; return item }
+            return copy
+        }
         for (index, cells) in table.rows.enumerated() {
             var box = row(cells, rowIndex: table.header.count + index, isHeader: false, style: sheet.styles.tableCell)
             box.kind = .line(paragraph: paragraphIndex, index: header.count + index, count: header.count + table.rows.count)
-            box.repeatedHeader = header
+            box.repeatedHeader = repeated
             boxes.append(box)
         }
         if !caption.paragraph.runs.isEmpty {
