@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The pipeline, one target per stage; data flows only forward.
         .target(name: "GalleyModel"),
@@ -53,7 +54,7 @@ let package = Package(
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
-        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "CQPDF"]),
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "CQPDF", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
