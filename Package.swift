@@ -125,7 +125,7 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
-        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango"]),
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,6 +35,8 @@ final class NativePDF: PDFObjectStore {
     var nextNumber: Int
     let trailerBox: PDFDictionaryBox
     private var pages: [PDFValue]?
+    /// The zlib level of the streams this store compresses.
+    var zlibLevel: Int32 = 6
     /// The first problem met by a call that cannot throw; `check()` throws it.
     private var pending: PDFFinishError?
 
@@ -385,7 +387,7 @@ final class NativePDF: PDFObjectStore {
         if case .name("/Metadata")? = dictionary["/Type"] {
             made.data = Data(bytes)
         } else {
-            made.data = Data(Flate.deflate(bytes))
+            made.data = Data(Flate.deflate(bytes, level: zlibLevel))
             dictionary["/Filter"] = .name("/FlateDecode")
         }
         objects[nextNumber] = made
@@ -394,7 +396,7 @@ final class NativePDF: PDFObjectStore {
     }
 
     func replaceContent(of page: PDFValue, with content: [UInt8]) {
-        let compressed = Data(Flate.deflate(content))
+        let compressed = Data(Flate.deflate(content, level: zlibLevel))
         let streams = contentStreams(of: page)
         if streams.count == 1, let object = resolveObject(streams[0]), let box = dictionaryBox(streams[0]) {
             object.data = compressed

@@ -7,11 +7,18 @@ import Foundation
 ///
 /// Objects keep their numbers; numbers nothing reaches any more (cairo's structure tree) are left out of the
 /// table through its subsections rather than listed as free.
-struct NativePDFWriter {
+final class NativePDFWriter {
     let document: NativePDF
+    /// Untouched streams found stored (zlib level 0) by `reachableObjects`.
+    private var storedStreams: [Int] = []
+
+    init(document: NativePDF) {
+        self.document = document
+    }
 
     func write() throws -> Data {
         let reached = reachableObjects()
+        try compressStoredStreams()
         var output: [UInt8] = []
         output.reserveCapacity(document.input.count + 16 << 10)
         // A binary comment right after the header, as PDF/A asks, tells transfer programs the file is binary.
@@ -71,7 +78,23 @@ struct NativePDFWriter {
         return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
     }
 
-    /// The numbers of the objects the trailer's `/Root` and `/Info` reach, ascending.
+    /// Compresses at the store's level the streams that were left uncompressed (stored deflate blocks).
+    ///
+    /// A renderer that knows this pass follows can have cairo write its streams at zlib level 0, which costs a
+    /// copy; its streams are then compressed once, here, instead of cairo compressing page content that this
+    /// pass must inflate and compress again.
+    private func compressStoredStreams() throws {
+        for number in storedStreams {
+            let handle = PDFValue.reference(number)
+            guard let object = document.resolveObject(handle), document.isName(document.get(handle, "/Filter"), "/FlateDecode") else { continue }
+            let inflated = try document.streamData(handle)
+            object.data = Data(Flate.deflate([UInt8](inflated), level: document.zlibLevel))
+            object.originalData = nil
+        }
+    }
+
+    /// The numbers of the objects the trailer's `/Root` and `/Info` reach, ascending; the untouched streams among
+    /// them whose zlib data begins with a stored block are noted in `storedStreams`.
     private func reachableObjects() -> [Int] {
         var reached = Set<Int>()
         var queue: [Int] = []
@@ -93,8 +116,15 @@ struct NativePDFWriter {
                 guard let object = document.objects[number] else { continue }
                 if let value = object.value {
                     visit(value)
-                } else if let span = object.span {
-                    PDFSyntax.references(input, in: span) { visit(.reference($0)) }
+                } else if let span = object.span,
+                          var start = PDFSyntax.references(input, in: span, { visit(.reference($0)) }) {
+                    // zlib's two header bytes, then the first block's header: type 00 is stored.
+                    start += 6
+                    if start < span.upperBound, input[start] == 13 { start += 1 }
+                    if start < span.upperBound, input[start] == 10 { start += 1 }
+                    if start + 2 < span.upperBound, input[start] & 0x0F == 8, (input[start + 2] >> 1) & 3 == 0 {
+                        storedStreams.append(number)
+                    }
                 }
             }
         }

@@ -30,6 +30,7 @@ public enum PDFFinisher {
                        metadata: DocumentMetadata, options: PDFFinishOptions, backend: Backend) throws -> Data {
         // A file NativePDF does not know (not one cairo wrote) goes to qpdf, which reads anything a PDF can be.
         if backend == .automatic, let native = try? NativePDF(pdf) {
+            native.zlibLevel = options.zlibLevel
             return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
         }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")

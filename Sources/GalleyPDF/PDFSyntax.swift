@@ -213,8 +213,10 @@ enum PDFSyntax {
         return result
     }
 
-    /// Calls `found` with the object number of every reference in `bytes[range]`, stopping at the `stream` keyword.
-    static func references(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ found: (Int) -> Void) {
+    /// Calls `found` with the object number of every reference in `bytes[range]`, stopping at the `stream` keyword;
+    /// returns where that keyword is, or nil when the object is not a stream.
+    @discardableResult
+    static func references(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ found: (Int) -> Void) -> Int? {
         var index = range.lowerBound
         // The last two integers read, the older first; a reference is "n g R".
         var older = -1, newer = -1
@@ -243,11 +245,12 @@ enum PDFSyntax {
                 let start = index
                 while index < range.upperBound, ContentTokenizer.isRegular(bytes[index]) { index += 1 }
                 if index - start == 1, bytes[start] == UInt8(ascii: "R"), older >= 0, newer >= 0 { found(older) }
-                if isKeyword(bytes, start, "stream") { return }
+                if isKeyword(bytes, start, "stream") { return start }
             }
             older = -1
             newer = -1
         }
+        return nil
     }
 
     // MARK: Writing

@@ -1,3 +1,4 @@
+import CDeflateLevel
 import Foundation
 import GalleyLayout
 @testable import GalleyPDF
@@ -54,5 +55,23 @@ import Testing
                                               annotations: document.annotations, metadata: Samples.metadata, options: PDFFinishOptions())
         let verdict = try PDFTools.check(try PDFTools.file(finished))
         #expect(verdict.status == 0, "\(verdict.stderr)")
+    }
+
+    @Test func streamsCairoLeftUncompressedAreCompressedOnce() throws {
+        // cairo at zlib level 0 writes stored blocks; the finish compresses every such stream at its own level.
+        let previous = galley_deflate_level_get()
+        galley_deflate_level_set(0)
+        let document = Samples.draw()
+        let stored = document.finish()
+        galley_deflate_level_set(previous)
+        let compressed = Samples.draw().finish()
+        #expect(stored.count > compressed.count + 2_000, "cairo compressed at level 0: \(stored.count) against \(compressed.count)")
+        let finished = try PDFFinisher.finish(stored, structure: Samples.structure, marks: document.marks, annotations: document.annotations,
+                                              metadata: Samples.metadata, options: PDFFinishOptions(zlibLevel: 6))
+        #expect(finished.count < compressed.count + 2_000, "finished \(finished.count), cairo compressed \(compressed.count)")
+        let file = try PDFTools.file(finished)
+        #expect(try PDFTools.check(file).status == 0)
+        let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
+        #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(check.stdout)")
     }
 }
