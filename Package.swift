@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         // The pipeline, one target per stage; data flows only forward.
         .target(name: "GalleyModel"),
@@ -53,7 +55,7 @@ let package = Package(
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
-        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "CQPDF"]),
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "CQPDF", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
@@ -125,7 +127,7 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
-        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango"]),
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
                                                             "GalleyTestSupport"]),
     ],

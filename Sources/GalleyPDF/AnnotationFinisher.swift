@@ -1,14 +1,13 @@
-import CQPDF
 import GalleyLayout
 
 /// Completes the annotations cairo writes for PDF/UA and PDF/A: printable, described, and read in structure order.
-struct AnnotationFinisher {
-    let document: QPDFDocument
+struct AnnotationFinisher<Store: PDFObjectStore> {
+    let document: Store
     let nodes: [StructureNode]
 
     /// Sets `/F` to print (and not hidden), gives links a `/Contents` (the node's alternate text, else where the
     /// link leads), and sets `/Tabs /S` on every page with annotations.
-    func finish(pages: [qpdf_oh], annotations: [[qpdf_oh]], nodesOfAnnotations: [[Int32]]) {
+    func finish(pages: [Store.Handle], annotations: [[Store.Handle]], nodesOfAnnotations: [[Int32]]) {
         for (pageIndex, list) in annotations.enumerated() where !list.isEmpty {
             document.set(pages[pageIndex], "/Tabs", document.name("/S"))
             for (index, annotation) in list.enumerated() {
@@ -24,7 +23,7 @@ struct AnnotationFinisher {
     }
 
     /// Where a link annotation leads, in words: its URI, or the named destination within the document.
-    private func destination(of annotation: qpdf_oh) -> String {
+    private func destination(of annotation: Store.Handle) -> String {
         let action = document.get(annotation, "/A")
         if let uri = document.text(of: document.get(action, "/URI")) { return uri }
         let target = document.has(annotation, "/Dest") ? document.get(annotation, "/Dest") : document.get(action, "/D")

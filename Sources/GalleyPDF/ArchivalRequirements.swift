@@ -1,4 +1,3 @@
-import CQPDF
 import Foundation
 
 /// What PDF/A-2b and PDF/A-3b (ISO 19005-2 and -3) ask of a PDF that cairo 1.16 drew, beyond what every Galley
@@ -9,22 +8,22 @@ import Foundation
 /// images), and for PDF/A-3b the source article as an associated file (6.8). The XMP identification, printable
 /// annotations (6.3.2) and the agreement of XMP and information dictionary (6.6.2) are made for every PDF by the
 /// finisher. What cairo already satisfies, and what was checked:
-/// - the trailer has an `/ID` (qpdf writes a deterministic one) and no `/Encrypt`; the header says PDF 1.7;
+/// - the trailer has an `/ID` (both writers derive one from the content) and no `/Encrypt`; the header says PDF 1.7;
 /// - every font is embedded (cairo embeds subsets of all fonts, Type 3 for bitmap glyphs);
 /// - no LZW, no external streams (`/F`), no `/OPI`, `/Alternates`, transfer functions or halftones;
 /// - transparency (soft masks, page groups with `/CS /DeviceRGB`, standard blend modes) is allowed in PDF/A-2;
 /// - actions are `/URI` and `/GoTo` only; no JavaScript, no `/AA`, no optional content, no forms;
 /// - link annotations need no appearance stream (6.3.3 exempts `/Link`); no `/C` issue with an RGB intent.
 /// Not handled: images in DeviceCMYK (a CMYK JPEG passed through) would need a CMYK output intent.
-struct ArchivalRequirements {
-    let document: QPDFDocument
+struct ArchivalRequirements<Store: PDFObjectStore> {
+    let document: Store
 
     /// Applies the requirements of `options.standard` (which must be PDF/A), dating the embedded file with `date`.
     func apply(options: PDFFinishOptions, date: PDFDate?) throws {
         let root = document.root
         let profile: Data
         do {
-            profile = try Data(contentsOf: URL(fileURLWithPath: options.iccProfilePath))
+            profile = try ICCProfileCache.profile(at: options.iccProfilePath)
         } catch {
             throw PDFFinishError.unreadableFile(path: options.iccProfilePath, reason: "\(error.localizedDescription) (Debian's icc-profiles-free installs the sRGB profile)")
         }
@@ -43,19 +42,14 @@ struct ArchivalRequirements {
 
     /// Removes `/Interpolate` from every image (PDF/A allows only false, and false is the default).
     private func removeInterpolation() {
-        // Every object is visited rather than the resources walked: images hide in forms, patterns and soft masks.
-        let size = document.integer(document.get(document.trailer, "/Size")) ?? 0
-        for number in 1..<max(1, size) {
-            let object = qpdf_get_object_by_id(document.handle, Int32(number), 0)
-            guard document.isStream(object), document.has(object, "/Interpolate") else { continue }
-            document.remove(object, "/Interpolate")
+        // Every stream is visited rather than the resources walked: images hide in forms, patterns and soft masks.
+        document.forEachStream(mentioning: "/Interpolate") { stream in
+            if document.has(stream, "/Interpolate") { document.remove(stream, "/Interpolate") }
         }
-        // Objects cairo's xref names wrongly give warnings, not errors, when asked for.
-        document.drainWarnings()
     }
 
     /// Embeds `source` as the document's associated source file (`/AF`, `/EmbeddedFiles`).
-    private func embed(_ source: EmbeddedSource, date: PDFDate?, in root: qpdf_oh) {
+    private func embed(_ source: EmbeddedSource, date: PDFDate?, in root: Store.Handle) {
         // The embedded file's date is the article's (2000-01-01 without one, as for the PDF), never the clock.
         let modified = date?.pdf ?? "D:20000101000000Z"
         let file = document.stream(source.data, [

@@ -1,14 +1,13 @@
-import CQPDF
 import Foundation
 import GalleyLayout
 
 /// Writes what the catalog and the information dictionary say about the whole document: marked, its language, its
 /// title shown, its XMP metadata, its page labels, and an information dictionary that agrees with the XMP.
-struct CatalogFinisher {
-    let document: QPDFDocument
+struct CatalogFinisher<Store: PDFObjectStore> {
+    let document: Store
 
     /// Completes the catalog `root` and replaces the information dictionary.
-    func finish(root: qpdf_oh, metadata: DocumentMetadata, producer: String, date: PDFDate?, standard: PDFStandard,
+    func finish(root: Store.Handle, metadata: DocumentMetadata, producer: String, date: PDFDate?, standard: PDFStandard,
                 pageLabels: [PageLabelRange], pageCount: Int) {
         document.set(root, "/MarkInfo", document.dictionary(["/Marked": document.boolean(true)]))
         if !metadata.language.isEmpty { document.set(root, "/Lang", document.text(metadata.language)) }
@@ -37,8 +36,8 @@ struct CatalogFinisher {
             }
             // Page 0 must be labelled for the tree to cover every page; unlabelled leading pages get plain numbers.
             if ranges[0].firstPage != 0 {
-                qpdf_oh_insert_item(document.handle, numbers, 0, document.dictionary(["/S": document.name("/D")]))
-                qpdf_oh_insert_item(document.handle, numbers, 0, document.integer(0))
+                document.insert(numbers, at: 0, document.dictionary(["/S": document.name("/D")]))
+                document.insert(numbers, at: 0, document.integer(0))
             }
             document.set(root, "/PageLabels", document.dictionary(["/Nums": numbers]))
         }

@@ -1,6 +1,6 @@
 /// Why a PDF could not be finished or read.
 public enum PDFFinishError: Error, Equatable, CustomStringConvertible {
-    /// qpdf refused the file or an operation on it; its own message.
+    /// qpdf (or the native reader, whose messages say so) refused the file or an operation on it; its own message.
     case qpdf(String)
     /// The structure handed in is not a tree rooted at node 0, or marks name nodes it does not have.
     case invalidStructure(String)

@@ -15,14 +15,18 @@ public struct PDFFinishOptions: Sendable {
     public var iccProfilePath: String
     /// Page numbering to show in viewers, or empty for none.
     public var pageLabels: [PageLabelRange]
+    /// The zlib level of the streams the finish writes (page content, XMP aside): the renderer's, so that the
+    /// rewritten content costs what cairo's did (level 1 compresses two pages of text in 0.13 ms, level 6 in 0.28).
+    public var zlibLevel: Int32
 
     /// Creates options.
     public init(standard: PDFStandard = .none, embeddedSource: EmbeddedSource? = nil, producer: String = "Galley",
-                iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = []) {
+                iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = [], zlibLevel: Int32 = 6) {
         self.standard = standard
         self.embeddedSource = embeddedSource
         self.producer = producer
         self.iccProfilePath = iccProfilePath
         self.pageLabels = pageLabels
+        self.zlibLevel = zlibLevel
     }
 }

@@ -1,4 +1,3 @@
-import CQPDF
 import Foundation
 import GalleyLayout
 
@@ -6,21 +5,45 @@ import GalleyLayout
 /// document language, and conforming to PDF/UA-1, PDF/A-2b or PDF/A-3b on request.
 ///
 /// cairo 1.16 marks content (`BDC`/`EMC` with MCIDs) but writes a structure tree of leaf tags only, no artifacts,
-/// no `/Alt` or `/Lang`, no XMP. This pass keeps cairo's marks and rebuilds everything else with qpdf: each page's
-/// content is rewritten (`ContentRewriter`), the structure tree replaced (`StructurePlan`, `StructureTreeWriter`),
-/// the catalog, information dictionary and annotations completed, and what a standard asks for added
+/// no `/Alt` or `/Lang`, no XMP. This pass keeps cairo's marks and rebuilds everything else: each page's content
+/// is rewritten (`ContentRewriter`), the structure tree replaced (`StructurePlan`, `StructureTreeWriter`), the
+/// catalog, information dictionary and annotations completed, and what a standard asks for added
 /// (`ArchivalRequirements`). The result depends only on the inputs: the same call gives the same bytes.
 public enum PDFFinisher {
+    /// Which object store finishes a file.
+    enum Backend {
+        /// `NativePDF` when it can read the file (cairo's), qpdf otherwise.
+        case automatic
+        /// qpdf, whatever the file.
+        case qpdf
+    }
+
     /// Finishes `pdf`, where `marks[page][mcid]` names the structure node of each marked-content id cairo gave (a
     /// negative node for none) and `annotations[page][i]` the `Link` node of the page's i-th annotation.
     public static func finish(_ pdf: Data, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
                               metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+        try finish(pdf, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, backend: .automatic)
+    }
+
+    /// Finishes `pdf` with the object store `backend` chooses.
+    static func finish(_ pdf: Data, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
+                       metadata: DocumentMetadata, options: PDFFinishOptions, backend: Backend) throws -> Data {
+        // A file NativePDF does not know (not one cairo wrote) goes to qpdf, which reads anything a PDF can be.
+        if backend == .automatic, let native = try? NativePDF(pdf) {
+            native.zlibLevel = options.zlibLevel
+            return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+        }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")
+        return try finish(document, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+    }
+
+    private static func finish<Store: PDFObjectStore>(_ document: Store, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
+                                                     metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
         let roleNames = structure.map { Array($0.role.rawValue.utf8) }
         let pageCount = document.pageCount
-        var pages: [qpdf_oh] = []
+        var pages: [Store.Handle] = []
         var content: [[(mcid: Int32, node: Int32)]] = []
-        var annotationHandles: [[qpdf_oh]] = []
+        var annotationHandles: [[Store.Handle]] = []
         var annotationNodes: [[Int32]] = []
         pages.reserveCapacity(pageCount)
         for index in 0..<pageCount {
@@ -29,12 +52,7 @@ public enum PDFFinisher {
             let pageMarks = index < marks.count ? marks[index] : []
             let rewriter = ContentRewriter(marks: pageMarks, roleNames: roleNames)
             let result = try document.withPageContent(page) { rewriter.rewrite($0) }
-            let contents = document.get(page, "/Contents")
-            if document.isStream(contents) {
-                document.replaceData(of: contents, with: result.bytes)
-            } else {
-                document.set(page, "/Contents", document.stream(result.bytes, [:]))
-            }
+            document.replaceContent(of: page, with: result.bytes)
             content.append(result.mcids.map { ($0, pageMarks[Int($0)]) })
             let annots = document.items(document.get(page, "/Annots"))
             annotationHandles.append(annots)
@@ -44,8 +62,7 @@ public enum PDFFinisher {
         try document.check()
 
         let plan = try StructurePlan(nodes: structure, content: content, annotations: annotationNodes)
-        let writer = StructureTreeWriter(document: document, nodes: structure, plan: plan, pages: pages,
-                                         annotations: annotationHandles)
+        let writer = StructureTreeWriter(document: document, nodes: structure, plan: plan, pages: pages, annotations: annotationHandles)
         let root = document.root
         document.set(root, "/StructTreeRoot", writer.write(content: content, annotationNodes: annotationNodes))
         try document.check()
@@ -59,6 +76,6 @@ public enum PDFFinisher {
             try ArchivalRequirements(document: document).apply(options: options, date: date)
         }
         try document.check()
-        return try document.write(objectStreams: true)
+        return try document.write()
     }
 }

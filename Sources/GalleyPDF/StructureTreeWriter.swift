@@ -1,28 +1,27 @@
-import CQPDF
 import GalleyLayout
 
 /// Writes a `StructurePlan` as PDF objects: the `StructTreeRoot`, one `StructElem` per kept node, the parent tree
 /// that leads from marked content and annotations back to their elements, and the ID tree of element ids.
-struct StructureTreeWriter {
-    let document: QPDFDocument
+struct StructureTreeWriter<Store: PDFObjectStore> {
+    let document: Store
     let nodes: [StructureNode]
     let plan: StructurePlan
-    let pages: [qpdf_oh]
-    let annotations: [[qpdf_oh]]
+    let pages: [Store.Handle]
+    let annotations: [[Store.Handle]]
 
     /// Makes the tree; sets each page's `/StructParents` and each linked annotation's `/StructParent`, and returns
     /// the new structure tree root (cairo's is left unreferenced, so it is not written).
-    func write(content: [[(mcid: Int32, node: Int32)]], annotationNodes: [[Int32]]) -> qpdf_oh {
+    func write(content: [[(mcid: Int32, node: Int32)]], annotationNodes: [[Int32]]) -> Store.Handle {
         let document = document
         let treeRoot = document.indirect(document.dictionary(["/Type": document.name("/StructTreeRoot")]))
-        var elements = [qpdf_oh?](repeating: nil, count: nodes.count)
+        var elements = [Store.Handle?](repeating: nil, count: nodes.count)
         let structElem = document.name("/StructElem")
         for node in plan.elements {
             elements[node] = document.indirect(document.dictionary([
                 "/Type": structElem, "/S": document.name("/" + nodes[node].role.rawValue),
             ]))
         }
-        var identifiers: [(key: [UInt8], id: String, element: qpdf_oh)] = []
+        var identifiers: [(key: [UInt8], id: String, element: Store.Handle)] = []
         for node in plan.elements {
             let element = elements[node]!
             let info = nodes[node]
@@ -69,7 +68,7 @@ struct StructureTreeWriter {
                 document.remove(pages[index], "/StructParents")
                 continue
             }
-            var parents = [qpdf_oh](repeating: null, count: Int(last) + 1)
+            var parents = [Store.Handle](repeating: null, count: Int(last) + 1)
             for mark in marks { parents[Int(mark.mcid)] = elements[Int(mark.node)]! }
             document.append(numbers, document.integer(index))
             document.append(numbers, document.array(parents))

@@ -129,6 +129,8 @@ public struct PDFRenderer: Sendable {
         var options = finishing
         if options.producer == PDFFinishOptions().producer, !document.metadata.creator.isEmpty { options.producer = document.metadata.creator }
         if options.pageLabels.isEmpty { options.pageLabels = [PageLabelRange(firstPage: 0)] }
+        // Content the finishing pass rewrites is compressed again at the layout's level, like cairo's.
+        options.zlibLevel = zlibLevel
         let finished = try PDFFinisher.finish(Data(sink.bytes), structure: document.structure, marks: marks, annotations: annotations,
                                               metadata: document.metadata, options: options)
         return RenderedPDF(data: finished, imageProblems: images.problems, marks: marks, annotations: annotations)

@@ -1,19 +1,25 @@
+import CDeflateLevel
 import Foundation
 import GalleyLayout
 @testable import GalleyPDF
 import Testing
 
-/// Finishes PDFs that cairo drew and reads them back with tools that share no code with the finisher.
+/// Finishes PDFs that cairo drew and reads them back with tools that share no code with the finisher, once with
+/// the native store (cairo's files) and once with qpdf (any other file).
 @Suite struct PDFFinisherTests {
-    @Test func theFinishedSamplePassesTheStructureCheckInReadingOrder() throws {
-        let file = try PDFTools.file(try Samples.finished())
+    static let backends: [PDFFinisher.Backend] = [.automatic, .qpdf]
+
+    @Test(arguments: backends)
+    func theFinishedSamplePassesTheStructureCheckInReadingOrder(_ backend: PDFFinisher.Backend) throws {
+        let file = try PDFTools.file(try Samples.finished(backend: backend))
         let verdict = try PDFTools.check(file)
         #expect(verdict.status == 0, "\(verdict.stderr)")
         #expect(PDFTools.roles(verdict.report) == Samples.roles)
     }
 
-    @Test func qpdfFindsNothingWrongAndPopplerSeesATaggedPDF() throws {
-        let file = try PDFTools.file(try Samples.finished())
+    @Test(arguments: backends)
+    func qpdfFindsNothingWrongAndPopplerSeesATaggedPDF(_ backend: PDFFinisher.Backend) throws {
+        let file = try PDFTools.file(try Samples.finished(backend: backend))
         let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("No syntax or stream encoding errors found"))
@@ -24,9 +30,48 @@ import Testing
         #expect(info.contains("Title:           A sample – with “quotes” & <marks>"))
         #expect(info.contains("Author:          Gin Vola, Elias Vola"))
         #expect(info.contains("Producer:        Galley test"))
+        let text = try PDFTools.run("/usr/bin/pdftotext", [file.path, "-"]).stdout
+        #expect(text.contains("See the example for more.") && text.contains("sur la page suivante."), "\(text)")
     }
 
-    @Test func finishingTwiceGivesTheSameBytes() throws {
-        #expect(try Samples.finished() == Samples.finished())
+    @Test(arguments: backends)
+    func finishingTwiceGivesTheSameBytes(_ backend: PDFFinisher.Backend) throws {
+        #expect(try Samples.finished(backend: backend) == Samples.finished(backend: backend))
+    }
+
+    @Test func cairosFilesTakeTheNativePathAndOthersTakeQpdfs() throws {
+        let cairo = Samples.draw().finish()
+        #expect(throws: Never.self) { try NativePDF(cairo) }
+        // qpdf's own output (object streams, an xref stream) is not a file the native reader knows.
+        let folder = try PDFTools.temporaryFolder()
+        let original = folder.appendingPathComponent("cairo.pdf"), converted = folder.appendingPathComponent("qpdf.pdf")
+        try cairo.write(to: original)
+        _ = try PDFTools.run("/usr/bin/qpdf", ["--object-streams=generate", original.path, converted.path])
+        let rewritten = try Data(contentsOf: converted)
+        #expect(throws: NativePDF.Unsupported.self) { try NativePDF(rewritten) }
+        let document = Samples.draw()
+        _ = document.finish()
+        let finished = try PDFFinisher.finish(rewritten, structure: Samples.structure, marks: document.marks,
+                                              annotations: document.annotations, metadata: Samples.metadata, options: PDFFinishOptions())
+        let verdict = try PDFTools.check(try PDFTools.file(finished))
+        #expect(verdict.status == 0, "\(verdict.stderr)")
+    }
+
+    @Test func streamsCairoLeftUncompressedAreCompressedOnce() throws {
+        // cairo at zlib level 0 writes stored blocks; the finish compresses every such stream at its own level.
+        let previous = galley_deflate_level_get()
+        galley_deflate_level_set(0)
+        let document = Samples.draw()
+        let stored = document.finish()
+        galley_deflate_level_set(previous)
+        let compressed = Samples.draw().finish()
+        #expect(stored.count > compressed.count + 2_000, "cairo compressed at level 0: \(stored.count) against \(compressed.count)")
+        let finished = try PDFFinisher.finish(stored, structure: Samples.structure, marks: document.marks, annotations: document.annotations,
+                                              metadata: Samples.metadata, options: PDFFinishOptions(zlibLevel: 6))
+        #expect(finished.count < compressed.count + 2_000, "finished \(finished.count), cairo compressed \(compressed.count)")
+        let file = try PDFTools.file(finished)
+        #expect(try PDFTools.check(file).status == 0)
+        let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
+        #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(check.stdout)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GalleyLayout
-import GalleyPDF
+@testable import GalleyPDF
 
 /// The two-page article most tests finish: headings, a paragraph with a link, a figure, a paragraph across the
 /// page break, a table and a note, between running heads, rules and folios.
@@ -54,11 +54,12 @@ enum Samples {
     }
 
     /// Finishes the drawn article with `options`.
-    static func finished(_ options: PDFFinishOptions = PDFFinishOptions(producer: "Galley test")) throws -> Data {
+    static func finished(_ options: PDFFinishOptions = PDFFinishOptions(producer: "Galley test"),
+                         backend: PDFFinisher.Backend = .automatic) throws -> Data {
         let document = draw()
         let pdf = document.finish()
         return try PDFFinisher.finish(pdf, structure: structure, marks: document.marks, annotations: document.annotations,
-                                      metadata: metadata, options: options)
+                                      metadata: metadata, options: options, backend: backend)
     }
 
     private static func furniture(_ document: SampleDocument, folio: String) {

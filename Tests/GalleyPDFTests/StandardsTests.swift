@@ -1,6 +1,6 @@
 import Foundation
 import GalleyLayout
-import GalleyPDF
+@testable import GalleyPDF
 import Testing
 
 /// PDF/UA-1, PDF/A-2b and PDF/A-3b as pikepdf reads them back.
@@ -57,8 +57,9 @@ import Testing
         #expect(facts["intent"] == "None None")
     }
 
-    @Test func pdfA2bHasAnSRGBOutputIntentNoInterpolationAndNoEmbeddedFile() throws {
-        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSource: source)))
+    @Test(arguments: PDFFinisherTests.backends)
+    func pdfA2bHasAnSRGBOutputIntentNoInterpolationAndNoEmbeddedFile(_ backend: PDFFinisher.Backend) throws {
+        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSource: source), backend: backend))
         #expect(facts["pdfaid"] == "2 B")
         #expect(facts["intent"] == "/GTS_PDFA1 3")
         #expect(facts["interpolate"] == "False")
@@ -67,8 +68,9 @@ import Testing
         #expect(try self.facts(try Samples.finished())["interpolate"] == "True")
     }
 
-    @Test func pdfA3bCarriesTheSourceArticleAsAnAssociatedFile() throws {
-        let pdf = try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSource: source))
+    @Test(arguments: PDFFinisherTests.backends)
+    func pdfA3bCarriesTheSourceArticleAsAnAssociatedFile(_ backend: PDFFinisher.Backend) throws {
+        let pdf = try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSource: source), backend: backend)
         let facts = try facts(pdf)
         #expect(facts["pdfaid"] == "3 B")
         #expect(facts["af"] == "['/Source']")
@@ -88,9 +90,10 @@ import Testing
         }
     }
 
-    @Test func everyStandardPassesTheStructureCheckAndQpdf() throws {
+    @Test(arguments: PDFFinisherTests.backends)
+    func everyStandardPassesTheStructureCheckAndQpdf(_ backend: PDFFinisher.Backend) throws {
         for standard in PDFStandard.allCases {
-            let file = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: standard, embeddedSource: source)))
+            let file = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: standard, embeddedSource: source), backend: backend))
             let verdict = try PDFTools.check(file)
             #expect(verdict.status == 0, "\(standard): \(verdict.stderr)")
             let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])

@@ -1,0 +1,4 @@
+#ifndef GALLEY_CLIBDEFLATE_SHIM_H
+#define GALLEY_CLIBDEFLATE_SHIM_H
+#include <libdeflate.h>
+#endif
