@@ -104,11 +104,15 @@ public final class ArticleRenderer {
     func finishing(for article: Article) throws -> PDFFinishOptions {
         var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)")
         if sheet.pdf.standard == .a3b {
-            options.embeddedSource = EmbeddedSource(fileName: "\(article.id).json", mimeType: "application/json",
-                                                    data: try ArticleJSONWriter().data(article),
-                                                    description: "The article as Galley JSON, to set it again")
+            options.embeddedSources = [try Self.embedded(article)]
         }
         return options
+    }
+
+    /// An article as the Galley JSON file a PDF/A-3b carries.
+    public static func embedded(_ article: Article) throws -> EmbeddedSource {
+        EmbeddedSource(fileName: "\(article.id).json", mimeType: "application/json", data: try ArticleJSONWriter().data(article),
+                       description: "The article \"\(article.title)\" as Galley JSON, to set it again")
     }
 
     /// Page 1 of a set document as a PNG `width` pixels wide, drawn with this thread's fonts and images.

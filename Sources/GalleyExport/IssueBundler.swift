@@ -130,7 +130,9 @@ public struct IssueBundler: Sendable {
         let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         var document = binder.bind(issue, articles: articles, coverImage: coverImage)
         if !sheet.pdf.tagged { document.structure = [] }
-        let finishing = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(ArticleRenderer.version)")
+        var finishing = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(ArticleRenderer.version)")
+        // An archived issue carries every article it binds, so each can be set again.
+        if sheet.pdf.standard == .a3b { finishing.embeddedSources = try articles.map { try ArticleRenderer.embedded($0.article) } }
         let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: finishing).renderReporting(document, reusing: RenderCache())
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }

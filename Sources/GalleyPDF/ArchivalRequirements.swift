@@ -34,8 +34,8 @@ struct ArchivalRequirements<Store: PDFObjectStore> {
             "/Info": document.text("sRGB IEC61966-2.1"), "/DestOutputProfile": profileStream,
         ])]))
         removeInterpolation()
-        if options.standard == .a3b, let source = options.embeddedSource {
-            embed(source, date: date, in: root)
+        if options.standard == .a3b, !options.embeddedSources.isEmpty {
+            embed(options.embeddedSources, date: date, in: root)
         }
         try document.check()
     }
@@ -48,29 +48,48 @@ struct ArchivalRequirements<Store: PDFObjectStore> {
         }
     }
 
-    /// Embeds `source` as the document's associated source file (`/AF`, `/EmbeddedFiles`).
-    private func embed(_ source: EmbeddedSource, date: PDFDate?, in root: Store.Handle) {
-        // The embedded file's date is the article's (2000-01-01 without one, as for the PDF), never the clock.
+    /// Embeds `sources` as the document's associated source files (`/AF`, `/EmbeddedFiles`), under unique names.
+    private func embed(_ sources: [EmbeddedSource], date: PDFDate?, in root: Store.Handle) {
+        // The embedded files' date is the article's (2000-01-01 without one, as for the PDF), never the clock.
         let modified = date?.pdf ?? "D:20000101000000Z"
+        var taken = Set<String>()
+        var specifications: [(name: String, handle: Store.Handle)] = []
+        for source in sources {
+            var unique = source
+            // Two articles with one id in an issue: the second is "id-2.json", so each is found by its name.
+            var counter = 2
+            while !taken.insert(unique.fileName).inserted {
+                let url = source.fileName as NSString
+                unique.fileName = "\(url.deletingPathExtension)-\(counter).\(url.pathExtension)"
+                counter += 1
+            }
+            specifications.append((unique.fileName, specification(of: unique, modified: modified)))
+        }
+        document.set(root, "/AF", document.array(specifications.map(\.handle)))
+        var names = document.get(root, "/Names")
+        if !document.isDictionary(names) {
+            names = document.dictionary([:])
+            document.set(root, "/Names", names)
+        }
+        // A name tree's keys are sorted (ISO 32000-1, 7.9.6): by their bytes, which for these names is UTF-8 order.
+        let sorted = specifications.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        document.set(names, "/EmbeddedFiles", document.dictionary([
+            "/Names": document.array(sorted.flatMap { [document.text($0.name), $0.handle] }),
+        ]))
+    }
+
+    /// The file specification of one embedded source, its bytes dated `modified`.
+    private func specification(of source: EmbeddedSource, modified: String) -> Store.Handle {
         let file = document.stream(source.data, [
             "/Type": document.name("/EmbeddedFile"), "/Subtype": document.name("/" + source.mimeType),
             "/Params": document.dictionary(["/Size": document.integer(source.data.count), "/ModDate": document.text(modified)]),
         ])
         // /F is a byte string: characters outside ASCII become underscores there and stay whole in /UF.
         let asciiName = String(source.fileName.unicodeScalars.map { $0.isASCII && $0.value >= 32 ? Character($0) : "_" })
-        let specification = document.indirect(document.dictionary([
+        return document.indirect(document.dictionary([
             "/Type": document.name("/Filespec"), "/F": document.bytes(asciiName), "/UF": document.text(source.fileName),
             "/Desc": document.text(source.description), "/AFRelationship": document.name("/Source"),
             "/EF": document.dictionary(["/F": file, "/UF": file]),
-        ]))
-        document.set(root, "/AF", document.array([specification]))
-        var names = document.get(root, "/Names")
-        if !document.isDictionary(names) {
-            names = document.dictionary([:])
-            document.set(root, "/Names", names)
-        }
-        document.set(names, "/EmbeddedFiles", document.dictionary([
-            "/Names": document.array([document.text(source.fileName), specification]),
         ]))
     }
 }

@@ -20,8 +20,14 @@ public enum EmbeddedSourceReader {
         }
     }
 
-    /// The embedded source of `pdf`, whose name in messages is `file`.
+    /// The first embedded source of `pdf`, whose name in messages is `file`.
     public static func source(in pdf: Data, file: String = "the PDF") throws -> EmbeddedSource {
+        try sources(in: pdf, file: file)[0]
+    }
+
+    /// Every embedded source of `pdf` (an issue carries one per article), in the order of its `/AF`; throws
+    /// `noSource` when there is none.
+    public static func sources(in pdf: Data, file: String = "the PDF") throws -> [EmbeddedSource] {
         let document: QPDFDocument
         do {
             document = try QPDFDocument(pdf, description: file)
@@ -32,6 +38,7 @@ public enum EmbeddedSourceReader {
         var candidates = document.items(document.get(root, "/AF"))
         let names = document.get(document.get(root, "/Names"), "/EmbeddedFiles")
         collect(names, from: document, into: &candidates, depth: 0)
+        var found: [EmbeddedSource] = []
         for specification in candidates where document.isName(document.get(specification, "/AFRelationship"), "/Source") {
             let files = document.get(specification, "/EF")
             let stream = document.has(files, "/UF") ? document.get(files, "/UF") : document.get(files, "/F")
@@ -48,9 +55,12 @@ public enum EmbeddedSourceReader {
             let fileName = document.text(of: document.get(specification, "/UF")) ?? document.text(of: document.get(specification, "/F")) ?? "source"
             let mimeType = document.name(of: document.get(stream, "/Subtype")).map { String($0.dropFirst()) } ?? "application/octet-stream"
             let description = document.text(of: document.get(specification, "/Desc")) ?? ""
-            return EmbeddedSource(fileName: fileName, mimeType: mimeType, data: data, description: description)
+            // The catalog's /AF and the name tree list the same files: each is taken once.
+            guard !found.contains(where: { $0.fileName == fileName }) else { continue }
+            found.append(EmbeddedSource(fileName: fileName, mimeType: mimeType, data: data, description: description))
         }
-        throw Failure.noSource(file: file)
+        guard !found.isEmpty else { throw Failure.noSource(file: file) }
+        return found
     }
 
     /// Adds the file specifications of the name tree `node` (its `/Names` values and its `/Kids`) to `list`.

@@ -7,8 +7,9 @@ public struct PDFFinishOptions: Sendable {
 
     /// The standard the PDF is made to conform to.
     public var standard: PDFStandard
-    /// The file embedded as the PDF's source; only PDF/A-3b embeds it (PDF/A-2 forbids other files).
-    public var embeddedSource: EmbeddedSource?
+    /// The files embedded as the PDF's source (an article, or an issue's articles); only PDF/A-3b embeds them
+    /// (PDF/A-2 forbids other files).
+    public var embeddedSources: [EmbeddedSource]
     /// The producing program and version (`/Producer`, `pdf:Producer`), such as "Galley 0.9".
     public var producer: String
     /// The ICC profile of the PDF/A output intent: an RGB profile.
@@ -20,10 +21,10 @@ public struct PDFFinishOptions: Sendable {
     public var zlibLevel: Int32
 
     /// Creates options.
-    public init(standard: PDFStandard = .none, embeddedSource: EmbeddedSource? = nil, producer: String = "Galley",
+    public init(standard: PDFStandard = .none, embeddedSources: [EmbeddedSource] = [], producer: String = "Galley",
                 iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = [], zlibLevel: Int32 = 6) {
         self.standard = standard
-        self.embeddedSource = embeddedSource
+        self.embeddedSources = embeddedSources
         self.producer = producer
         self.iccProfilePath = iccProfilePath
         self.pageLabels = pageLabels

@@ -14,9 +14,27 @@ struct Extract: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file; - (the default) writes to standard output.")
     var output: String = "-"
 
+    @Option(name: .long, help: "Write every embedded article into this folder, each under its own name (for an issue).")
+    var outDir: String?
+
     func run() throws {
         do {
-            let source = try EmbeddedSourceReader.source(in: try RegularFile.read(pdf), file: pdf)
+            let sources = try EmbeddedSourceReader.sources(in: try RegularFile.read(pdf), file: pdf)
+            if let outDir {
+                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+                for source in sources {
+                    // Names come from the PDF: only the last path component is used, so no file lands outside the folder.
+                    let name = (source.fileName as NSString).lastPathComponent
+                    let target = (outDir as NSString).appendingPathComponent(name.isEmpty || name == ".." || name == "." ? "source" : name)
+                    try OutputFile.write(source.data, to: target)
+                    Session.log("wrote \(target) (\(source.mimeType), \(source.data.count) bytes)")
+                }
+                return
+            }
+            guard sources.count == 1 else {
+                throw ValidationError("\(pdf) carries \(sources.count) articles (an issue); write them all with --out-dir FOLDER")
+            }
+            let source = sources[0]
             if output == "-" {
                 try OutputFile.writeAll(source.data, to: STDOUT_FILENO, path: "<stdout>")
             } else {

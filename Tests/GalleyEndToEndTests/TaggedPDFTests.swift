@@ -150,6 +150,19 @@ import Testing
         // The cover and contents are read before the first article.
         let firstArt = try #require(roles.firstIndex(of: "Art"))
         #expect(roles.firstIndex(of: "TOC").map { $0 < firstArt } == true)
+
+        // An archived issue carries each of its articles; extract writes them all into a folder.
+        let archived = folder.appendingPathComponent("issue-a3b.pdf")
+        #expect(try Workspace.galley(["bundle", Workspace.example("issue.yaml"), "-o", archived.path, "--pdf-standard", "a-3b", "--no-cache"]).status == 0)
+        #expect(try Self.check(archived).violations.isEmpty)
+        let single = try Workspace.galley(["extract", archived.path])
+        #expect(single.status != 0 && single.stderr.contains("--out-dir"))
+        let out = folder.appendingPathComponent("articles")
+        #expect(try Workspace.galley(["extract", archived.path, "--out-dir", out.path]).status == 0)
+        for name in ["iv-9062.json", "ru-profsoyuzy.json", "fr-logement.json", "long-climate-labour.json", "energy-workers-in-numbers.json"] {
+            let original = try ArticleSource.read(Workspace.example(name))
+            #expect(try ArticleSource.read(out.appendingPathComponent("\(original.id).json").path) == original, "\(name)")
+        }
     }
 
     @Test func taggingCanBeTurnedOffOnlyWithoutAStandard() throws {

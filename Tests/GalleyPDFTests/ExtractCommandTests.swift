@@ -9,7 +9,7 @@ import Testing
 
     @Test func theEmbeddedArticleComesBackByteForByte() throws {
         let source = EmbeddedSource(fileName: "a7.json", mimeType: "application/json", data: article, description: "Source article")
-        let pdf = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSource: source)))
+        let pdf = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSources: [source])))
         let output = pdf.deletingLastPathComponent().appendingPathComponent("back/a7.json")
         let result = try PDFTools.run(galley, ["extract", pdf.path, "-o", output.path])
         #expect(result.status == 0, "\(result.stderr)")

@@ -59,7 +59,7 @@ import Testing
 
     @Test(arguments: PDFFinisherTests.backends)
     func pdfA2bHasAnSRGBOutputIntentNoInterpolationAndNoEmbeddedFile(_ backend: PDFFinisher.Backend) throws {
-        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSource: source), backend: backend))
+        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSources: [source]), backend: backend))
         #expect(facts["pdfaid"] == "2 B")
         #expect(facts["intent"] == "/GTS_PDFA1 3")
         #expect(facts["interpolate"] == "False")
@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: PDFFinisherTests.backends)
     func pdfA3bCarriesTheSourceArticleAsAnAssociatedFile(_ backend: PDFFinisher.Backend) throws {
-        let pdf = try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSource: source), backend: backend)
+        let pdf = try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSources: [source]), backend: backend)
         let facts = try facts(pdf)
         #expect(facts["pdfaid"] == "3 B")
         #expect(facts["af"] == "['/Source']")
@@ -80,7 +80,7 @@ import Testing
 
     @Test func theReaderSaysWhenThereIsNoSourceOrNoPDF() throws {
         #expect(throws: EmbeddedSourceReader.Failure.noSource(file: "a.pdf")) {
-            try EmbeddedSourceReader.source(in: try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSource: source)), file: "a.pdf")
+            try EmbeddedSourceReader.source(in: try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSources: [source])), file: "a.pdf")
         }
         do {
             _ = try EmbeddedSourceReader.source(in: Data("not a PDF".utf8), file: "b.pdf")
@@ -93,7 +93,7 @@ import Testing
     @Test(arguments: PDFFinisherTests.backends)
     func everyStandardPassesTheStructureCheckAndQpdf(_ backend: PDFFinisher.Backend) throws {
         for standard in PDFStandard.allCases {
-            let file = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: standard, embeddedSource: source), backend: backend))
+            let file = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: standard, embeddedSources: [source]), backend: backend))
             let verdict = try PDFTools.check(file)
             #expect(verdict.status == 0, "\(standard): \(verdict.stderr)")
             let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
