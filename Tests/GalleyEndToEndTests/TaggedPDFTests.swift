@@ -165,6 +165,19 @@ import Testing
         }
     }
 
+    @Test func taggingCostsTheSeedArticleLessThanATenthOfItsSize() throws {
+        let folder = try Workspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = folder.appendingPathComponent("untagged.yaml")
+        try "extends: article-a4\npdf: {tagged: false}\n".write(to: layout, atomically: true, encoding: .utf8)
+        let untagged = try Self.render(Workspace.example("iv-9062.json"), standard: nil, to: folder, extra: ["--layout", layout.path])
+        let untaggedSize = try Data(contentsOf: untagged).count
+        let tagged = try Self.render(Workspace.example("iv-9062.json"), standard: nil, to: folder)
+        let taggedSize = try Data(contentsOf: tagged).count
+        // The structure tree's many small dictionaries go into compressed object streams, so it costs little.
+        #expect(taggedSize * 10 <= untaggedSize * 11, "tagged \(taggedSize) bytes, untagged \(untaggedSize)")
+    }
+
     @Test func taggingCanBeTurnedOffOnlyWithoutAStandard() throws {
         let folder = try Workspace.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

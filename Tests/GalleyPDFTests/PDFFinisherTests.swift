@@ -57,6 +57,44 @@ import Testing
         #expect(verdict.status == 0, "\(verdict.stderr)")
     }
 
+    @Test func theNativeWriterPacksEveryObjectButStreamsIntoObjectStreamsBehindAnXrefStream() throws {
+        let finished = try Samples.finished()
+        let file = try PDFTools.file(finished)
+        // The last startxref leads to a cross-reference stream, not a table.
+        let bytes = [UInt8](finished)
+        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
+        let digits = tail.components(separatedBy: "startxref").last?.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let xref = try #require(Int(digits), "\(tail)")
+        #expect(String(decoding: bytes[xref..<min(bytes.count, xref + 40)], as: UTF8.self).contains("<</Type /XRef"))
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("\nxref\n"))
+        // qpdf says where each object is; pikepdf which objects are streams and which are structure elements.
+        let table = try PDFTools.run("/usr/bin/qpdf", ["--show-xref", file.path]).stdout
+        var compressed = Set<Int>(), uncompressed = Set<Int>()
+        for line in table.split(separator: "\n") {
+            guard let number = Int(line.prefix { $0 != "/" }) else { continue }
+            if line.contains("compressed; stream") { compressed.insert(number) } else if line.contains("uncompressed") { uncompressed.insert(number) }
+        }
+        let listing = try PDFTools.python("""
+        import sys, pikepdf
+        pdf = pikepdf.open(sys.argv[1])
+        for obj in pdf.objects:
+            # Scalars (cairo's /Length objects) come back as Python values, with no object number to ask for.
+            if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+                kind = 'stream' if isinstance(obj, pikepdf.Stream) else ('elem' if isinstance(obj, pikepdf.Dictionary) and obj.get('/Type') == '/StructElem' else 'other')
+                print(obj.objgen[0], kind)
+        """, [file.path])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        var streams = Set<Int>(), elements = Set<Int>()
+        for line in listing.stdout.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let number = Int(parts[0]) else { continue }
+            if parts[1] == "stream" { streams.insert(number) } else if parts[1] == "elem" { elements.insert(number) }
+        }
+        #expect(!elements.isEmpty && elements.isSubset(of: compressed), "\(elements.subtracting(compressed).sorted())")
+        #expect(streams.isDisjoint(with: compressed) && streams.isSubset(of: uncompressed))
+        #expect(compressed.count > streams.count, "\(table)")
+    }
+
     @Test func streamsCairoLeftUncompressedAreCompressedOnce() throws {
         // cairo at zlib level 0 writes stored blocks; the finish compresses every such stream at its own level.
         let previous = galley_deflate_level_get()
