@@ -157,11 +157,7 @@ final class NativePDF: PDFObjectStore {
     private func parse(_ object: Object, span: Range<Int>) throws {
         try input.withUnsafeBufferPointer { bytes in
             var index = span.lowerBound
-            _ = PDFSyntax.unsigned(bytes, &index)
-            PDFSyntax.skipSpace(bytes, &index)
-            _ = PDFSyntax.unsigned(bytes, &index)
-            PDFSyntax.skipSpace(bytes, &index)
-            index += 3
+            PDFSyntax.skipObjectHeader(bytes, &index)
             let value = try PDFSyntax.value(bytes, &index)
             PDFSyntax.skipSpace(bytes, &index)
             if PDFSyntax.isKeyword(bytes, index, "stream") {

@@ -104,11 +104,7 @@ final class NativePDFWriter {
             return
         }
         var index = span.lowerBound
-        _ = PDFSyntax.unsigned(input, &index)
-        PDFSyntax.skipSpace(input, &index)
-        _ = PDFSyntax.unsigned(input, &index)
-        PDFSyntax.skipSpace(input, &index)
-        index += 3
+        PDFSyntax.skipObjectHeader(input, &index)
         // The span ends with endobj (checked when the file was read); whitespace around the body is not needed.
         var end = span.upperBound - 6
         while index < end, ContentTokenizer.isWhitespace(input[index]) { index += 1 }

@@ -30,6 +30,15 @@ enum PDFSyntax {
         return matches && (index + count == bytes.count || !ContentTokenizer.isRegular(bytes[index + count]))
     }
 
+    /// Moves `index` from the start of an indirect object (`12 0 obj`) to the first byte after `obj`.
+    static func skipObjectHeader(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        _ = unsigned(bytes, &index)
+        skipSpace(bytes, &index)
+        _ = unsigned(bytes, &index)
+        skipSpace(bytes, &index)
+        index += 3
+    }
+
     /// An unsigned integer at `index` (advanced past it), or nil with `index` unchanged.
     static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int? {
         var value = 0
