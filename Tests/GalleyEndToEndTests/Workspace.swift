@@ -58,6 +58,19 @@ enum Workspace {
         try run(galley.path, arguments, input: input, in: directory)
     }
 
+    /// A PDF's objects as text: Galley packs them into compressed object streams, so qpdf writes the file out again
+    /// uncompressed (QDF form) for a test to read its dictionaries.
+    static func expandedPDF(_ data: Data) throws -> String {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let packed = folder.appendingPathComponent("packed.pdf")
+        let expanded = folder.appendingPathComponent("expanded.pdf")
+        try data.write(to: packed)
+        let result = try run("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", packed.path, expanded.path])
+        guard result.status == 0 || result.status == 3 else { throw CocoaError(.fileReadCorruptFile) }
+        return String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+    }
+
     /// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) found on the PATH.
     static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
         let result = try run("/usr/bin/\(tool)", arguments)
