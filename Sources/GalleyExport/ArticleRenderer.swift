@@ -99,14 +99,16 @@ public final class ArticleRenderer {
                               warnings: warnings)
     }
 
-    /// How the article's PDF is finished: the layout's standard, and for PDF/A-3b the article as read (before its
-    /// language was detected), written as Galley JSON, so that `galley extract` gives back what went in.
-    func finishing(for article: Article) throws -> PDFFinishOptions {
-        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)")
-        if sheet.pdf.standard == .a3b {
-            options.embeddedSources = [try Self.embedded(article)]
-        }
-        return options
+    /// Draws `document` as `sheet`'s PDF settings say, for an article's PDF and an issue's alike: the compression,
+    /// tagging (a layout that turns it off gets cairo's PDF as drawn: without a structure, nothing is marked or
+    /// finished), the standard, and for PDF/A-3b the `articles` as read (before their language was detected) as
+    /// Galley JSON, so that `galley extract` gives back what went in.
+    static func draw(_ document: PagedDocument, sheet: StyleSheet, embedding articles: [Article], reusing cache: RenderCache) throws -> RenderedPDF {
+        var drawn = document
+        if !sheet.pdf.tagged { drawn.structure = [] }
+        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(version)")
+        if sheet.pdf.standard == .a3b { options.embeddedSources = try articles.map(embedded) }
+        return try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: options).renderReporting(drawn, reusing: cache)
     }
 
     /// An article as the Galley JSON file a PDF/A-3b carries.
@@ -141,11 +143,7 @@ public final class ArticleRenderer {
             }
         }
         if svgs.contains(where: { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }) { shaper.becomeThreadDefault(everyFont: true) }
-        var document = typeset.document
-        // A layout that turns tagging off gets cairo's PDF as drawn: without a structure, nothing is marked or finished.
-        if !sheet.pdf.tagged { document.structure = [] }
-        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: try finishing(for: article))
-            .renderReporting(document, reusing: renderCache)
+        let pdf = try Self.draw(typeset.document, sheet: sheet, embedding: [article], reusing: renderCache)
         // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
         let file = source ?? "<stdin>"
         let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source, remote: remote ?? [:])

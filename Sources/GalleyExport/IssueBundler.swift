@@ -5,7 +5,6 @@ import GalleyFiles
 import GalleyIngest
 import GalleyLayout
 import GalleyModel
-import GalleyPDF
 import GalleyRender
 import GalleyStyle
 
@@ -128,12 +127,9 @@ public struct IssueBundler: Sendable {
             }
         }
         let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
-        var document = binder.bind(issue, articles: articles, coverImage: coverImage)
-        if !sheet.pdf.tagged { document.structure = [] }
-        var finishing = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(ArticleRenderer.version)")
+        let document = binder.bind(issue, articles: articles, coverImage: coverImage)
         // An archived issue carries every article it binds, so each can be set again.
-        if sheet.pdf.standard == .a3b { finishing.embeddedSources = try articles.map { try ArticleRenderer.embedded($0.article) } }
-        let pdf = try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: finishing).renderReporting(document, reusing: RenderCache())
+        let pdf = try ArticleRenderer.draw(document, sheet: sheet, embedding: articles.map(\.article), reusing: RenderCache())
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
         return Result(data: pdf.data, document: document, warnings: warnings,

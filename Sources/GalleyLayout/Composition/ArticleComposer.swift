@@ -104,12 +104,7 @@ struct ArticleComposer {
     /// or one Galley found), for its `/Lang`.
     private func languageIfOther(of runs: [StyledText], parent: Int32) -> String? {
         guard let language = runs.first(where: { $0.text?.isEmpty == false })?.language else { return nil }
-        var ancestor = parent
-        while ancestor >= 0 {
-            if let outer = structure[ancestor].language { return outer == language ? nil : language }
-            ancestor = structure[ancestor].parent
-        }
-        return language
+        return structure.language(at: parent) == language ? nil : language
     }
 
     /// The heading element for an article heading of `level` (2 for a section), never more than one level below

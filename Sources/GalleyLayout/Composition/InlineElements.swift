@@ -17,13 +17,7 @@ struct InlineElements {
     init(structure: StructureBuilder, block: Int32) {
         self.structure = structure
         self.block = block
-        var ancestor = block
-        var language: String?
-        while ancestor >= 0, language == nil {
-            language = structure[ancestor].language
-            ancestor = structure[ancestor].parent
-        }
-        blockLanguage = language
+        blockLanguage = structure.language(at: block)
     }
 
     /// The element a run in `style` belongs to.

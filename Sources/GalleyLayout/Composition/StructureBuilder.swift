@@ -30,6 +30,16 @@ final class StructureBuilder {
         set { nodes[Int(index)] = newValue }
     }
 
+    /// The language `node`'s content is read in: its own `/Lang`, else the nearest ancestor's (nil when none says).
+    func language(at node: Int32) -> String? {
+        var ancestor = node
+        while ancestor >= 0 {
+            if let language = nodes[Int(ancestor)].language { return language }
+            ancestor = nodes[Int(ancestor)].parent
+        }
+        return nil
+    }
+
     /// Adds another document's structure (an article's, whose node 0 is its own `Document`) under this one's
     /// `Document`, and returns what to add to its node numbers (from 1 up) to find them here.
     func graft(_ other: [StructureNode]) -> Int32 {
