@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "GalleyUnitTests", dependencies: [
             "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
         ]),
-        .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles"],
+        .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles", "GalleyTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyRender", "GalleyFiles",
                                                                "GalleyTestSupport"], exclude: ["Fixtures", "Goldens"]),
@@ -127,7 +127,7 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
-        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel"]),
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel", "GalleyTestSupport"]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
                                                             "GalleyTestSupport"]),
     ],

@@ -12,7 +12,7 @@ import Testing
         try IssueBundler(resources: GalleyResources(root: Workspace.root), jobs: 2).bundle(Self.issue)
     }
 
-    @Test func threeArticleIssueMatchesTheGolden() throws {
+    @Test func threeArticleIssueMatchesTheGolden() async throws {
         let dump = BoxDump().render(try bundle().document).replacingOccurrences(of: Workspace.root.path + "/", with: "")
         let golden = Workspace.root.appendingPathComponent("Tests/GalleyEndToEndTests/Goldens/issue-three-articles.boxes")
         if ProcessInfo.processInfo.environment["GALLEY_RECORD"] == "1" {
@@ -23,19 +23,19 @@ import Testing
         #expect(dump == expected, "bundle dump differs from \(golden.lastPathComponent) (re-record with GALLEY_RECORD=1 after reviewing)")
     }
 
-    @Test func contentsPageNumbersAreWhereTheTitlesLand() throws {
+    @Test func contentsPageNumbersAreWhereTheTitlesLand() async throws {
         let result = try bundle()
         let pdf = try Workspace.temporaryFolder().appendingPathComponent("issue.pdf")
         try result.data.write(to: pdf)
         // pdfinfo -dests: "   3 [ XYZ ...] "a9062-title"".
         var titlePages: [String: Int] = [:]
-        for line in try Workspace.poppler("pdfinfo", ["-dests", pdf.path]).split(separator: "\n") {
+        for line in try await Workspace.poppler("pdfinfo", ["-dests", pdf.path]).split(separator: "\n") {
             let columns = line.split(separator: " ", omittingEmptySubsequences: true)
             guard let page = columns.first.flatMap({ Int($0) }), let name = columns.last, name.hasSuffix("-title\"") else { continue }
             titlePages[String(name.dropFirst(2).dropLast(7))] = page
         }
         #expect(titlePages.count == 3)
-        let contents = try Workspace.poppler("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf.path, "-"])
+        let contents = try await Workspace.poppler("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf.path, "-"])
         let entries: [(id: String, title: String)] = [("9062", "Support the Russian-Ukrainian resistance"), ("9104", "Energy workers in numbers"),
                                                       ("9101", "Marseille : le syndicat de locataires")]
         for entry in entries {
@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test func blankPagesAreReallyBlankAndTheOutlineNestsSectionsArticlesHeadings() throws {
+    @Test func blankPagesAreReallyBlankAndTheOutlineNestsSectionsArticlesHeadings() async throws {
         let document = try bundle().document
         let plannedBlank = document.pages.indices.filter { document.pages[$0].items.isEmpty }
         #expect(!plannedBlank.isEmpty, "the fixture needs a blank left page before a right-hand start")
@@ -59,7 +59,7 @@ import Testing
         #expect(document.outline.allSatisfy { $0.level <= 2 })
     }
 
-    @Test func anArticleKeepsItsLinesInTheBundle() throws {
+    @Test func anArticleKeepsItsLinesInTheBundle() async throws {
         let result = try bundle()
         let sheet = try GalleyStyleLoader.sheet()
         let renderer = try ArticleRenderer(sheet: sheet, resources: GalleyResources(root: Workspace.root))
@@ -84,29 +84,29 @@ import Testing
         }
     }
 
-    @Test func aBundleReusesTheLayoutsAnExportKept() throws {
+    @Test func aBundleReusesTheLayoutsAnExportKept() async throws {
         let folder = try Workspace.temporaryFolder()
-        let export = try Workspace.galley(["export", Workspace.root.appendingPathComponent("Examples").path, "--out-dir", folder.path,
+        let export = try await Workspace.galley(["export", Workspace.root.appendingPathComponent("Examples").path, "--out-dir", folder.path,
                                            "--keep-layouts", "--quiet"])
         #expect(export.status == 0, "\(export.stderr)")
         let issue = Workspace.root.appendingPathComponent("Examples/issue.yaml").path
-        let cached = try Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("issue.pdf").path])
+        let cached = try await Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("issue.pdf").path])
         #expect(cached.stderr.contains("5 of 5 layouts reused"), "\(cached.stderr)")
-        let fresh = try Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("fresh.pdf").path, "--no-cache"])
+        let fresh = try await Workspace.galley(["bundle", issue, "-o", folder.appendingPathComponent("fresh.pdf").path, "--no-cache"])
         #expect(fresh.stderr.contains("0 of 5 layouts reused"), "\(fresh.stderr)")
         let reused = try Data(contentsOf: folder.appendingPathComponent("issue.pdf"))
         let laidOut = try Data(contentsOf: folder.appendingPathComponent("fresh.pdf"))
         #expect(reused == laidOut, "a bundle from cached layouts differs from one laid out afresh")
     }
 
-    @Test func aBadIssueFileIsLocated() throws {
+    @Test func aBadIssueFileIsLocated() async throws {
         let path = Workspace.fixtures.appendingPathComponent("issue/bad-key.yaml").path
-        let result = try Workspace.galley(["bundle", path, "-o", "/tmp/never-issue.pdf"])
+        let result = try await Workspace.galley(["bundle", path, "-o", "/tmp/never-issue.pdf"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(path):4: cover.imag: unknown field"), "\(result.stderr)")
     }
 
-    @Test func everyPostOfAWordPressExportIsBoundAndOddEntriesAreNamed() throws {
+    @Test func everyPostOfAWordPressExportIsBoundAndOddEntriesAreNamed() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-bundle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -125,7 +125,7 @@ import Testing
         #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o644) == 0)
         for (entry, reason) in [("images", "is a folder, not a file"), ("pipe.json", "is a named pipe (FIFO), not a regular file")] {
             try "publication: P\ntitle: T\nsections:\n  - title: A\n    articles: [\(entry)]\n".write(to: issue, atomically: true, encoding: .utf8)
-            let result = try Workspace.galley(["bundle", issue.path, "-o", folder.appendingPathComponent("never.pdf").path])
+            let result = try await Workspace.galley(["bundle", issue.path, "-o", folder.appendingPathComponent("never.pdf").path])
             #expect(result.status == 1)
             #expect(result.stderr.contains("\(entry): \(reason)"), "\(result.stderr)")
         }

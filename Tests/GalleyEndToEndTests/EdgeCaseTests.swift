@@ -18,7 +18,7 @@ import Testing
             + (0..<60).map { "{\"id\":\"\($0)\",\"blocks\":[{\"type\":\"paragraph\",\"content\":\"\(String(repeating: "note ", count: 60))\"}]}" }.joined(separator: ",") + "]}",
     ]
 
-    @Test func oddArticlesRenderAndMissingGlyphsAreReported() throws {
+    @Test func oddArticlesRenderAndMissingGlyphsAreReported() async throws {
         let folder = try Workspace.temporaryFolder()
         var paths: [String] = []
         for (name, json) in Self.cases {
@@ -27,14 +27,14 @@ import Testing
             paths.append(url.path)
         }
         let out = folder.appendingPathComponent("out")
-        let result = try Workspace.galley(["render"] + paths.sorted() + ["--out-dir", out.path])
+        let result = try await Workspace.galley(["render"] + paths.sorted() + ["--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".pdf") }.count == Self.cases.count)
         // Emoji are drawn (in outline, from Symbola); characters no font has are named.
         #expect(!result.stderr.contains("emoji.json: warning"), "\(result.stderr)")
         #expect(result.stderr.contains("private-use.json: warning: 2 glyphs are missing from the fonts (drawn as empty boxes): “\u{E000}” U+E000, “🟡” U+1F7E1"),
                 "\(result.stderr)")
-        let notes = try Workspace.poppler("pdfinfo", [out.appendingPathComponent("notes_a9.pdf").path])
+        let notes = try await Workspace.poppler("pdfinfo", [out.appendingPathComponent("notes_a9.pdf").path])
         let pages = notes.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
         #expect((pages ?? 0) >= 5, "60 footnotes of five lines each continue over several pages")
     }

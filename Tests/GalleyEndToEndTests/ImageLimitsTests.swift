@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Writes `image` as `name` beside a one-figure article and renders it, with `layoutText` as its layout if given.
-    static func render(_ image: Data, as name: String, layoutText: String? = nil) throws -> Rendered {
+    static func render(_ image: Data, as name: String, layoutText: String? = nil) async throws -> Rendered {
         let folder = try Workspace.temporaryFolder()
         try image.write(to: folder.appendingPathComponent(name))
         let article = folder.appendingPathComponent("article.json")
@@ -30,15 +30,15 @@ import Testing
             try layoutText.write(to: layout, atomically: true, encoding: .utf8)
             arguments += ["--layout", layout.path]
         }
-        let result = try Workspace.run("/usr/bin/time", arguments)
+        let result = try await Workspace.run("/usr/bin/time", arguments)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let peak = lines.last { $0.hasPrefix("galley-peak-kib ") }.flatMap { Int($0.dropFirst(16)) } ?? Int.max
         let pdf = folder.appendingPathComponent("out.pdf").path
-        let rows = try Workspace.poppler("pdfimages", ["-list", pdf]).split(separator: "\n").dropFirst(2)
+        let rows = try await Workspace.poppler("pdfimages", ["-list", pdf]).split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         return Rendered(status: result.status, warnings: lines.filter { $0.contains("warning:") }, peakMiB: peak / 1024,
                         images: rows.map { ($0[2], Int($0[3]) ?? 0, Int($0[4]) ?? 0, $0[5]) },
-                        text: try Workspace.poppler("pdftotext", [pdf, "-"]))
+                        text: try await Workspace.poppler("pdftotext", [pdf, "-"]))
     }
 
     /// A JSON article whose figures show `images`, each with the alt text "Alt text of <name>".
@@ -78,12 +78,12 @@ import Testing
     ]
 
     @Test(arguments: bombs)
-    func aMemoryBombIsDrawnWithinMemoryAndNamed(_ bomb: Bomb) throws {
+    func aMemoryBombIsDrawnWithinMemoryAndNamed(_ bomb: Bomb) async throws {
         let image = try bomb.make()
         // 15 KB for the JPEGs, 300 KB to 3.4 MB for the PNGs (this writer spends 13 bits on every 258 zero bytes, where
         // zlib's dynamic codes spend 2: the 20000 × 20000 PNG was 48 KB).
         #expect(image.count < 4_000_000)
-        let rendered = try Self.render(image, as: bomb.name)
+        let rendered = try await Self.render(image, as: bomb.name)
         #expect(rendered.status == 0, "\(rendered.warnings)")
         #expect(rendered.peakMiB < 500, "peak memory \(rendered.peakMiB) MiB")
         #expect(rendered.warnings.contains { $0.contains(bomb.warning) }, "\(rendered.warnings)")
@@ -101,16 +101,16 @@ import Testing
         }
     }
 
-    @Test func aTruncatedJPEGIsDrawnAsFarAsItGoesAndSaysSo() throws {
-        let rendered = try Self.render(try HostileImages.jpeg("power-station-cmyk.jpg", width: 32767, height: 32767), as: "cut.jpg")
+    @Test func aTruncatedJPEGIsDrawnAsFarAsItGoesAndSaysSo() async throws {
+        let rendered = try await Self.render(try HostileImages.jpeg("power-station-cmyk.jpg", width: 32767, height: 32767), as: "cut.jpg")
         #expect(rendered.warnings.contains {
             $0.contains("figure 1 (cut.jpg): the image is damaged (libjpeg: Corrupt JPEG data: premature end of data segment); it is drawn as far as it could be read")
         }, "\(rendered.warnings)")
         #expect(rendered.images.first?.colour == "rgb", "a CMYK JPEG is drawn as RGB: \(rendered.images)")
     }
 
-    @Test func theLayoutCanAskForTheAltTextInstead() throws {
-        let rendered = try Self.render(HostileImages.png(width: 20000, height: 20000), as: "huge.png",
+    @Test func theLayoutCanAskForTheAltTextInstead() async throws {
+        let rendered = try await Self.render(HostileImages.png(width: 20000, height: 20000), as: "huge.png",
                                        layoutText: "extends: article-a4\nimages: {oversize: placeholder}\n")
         #expect(rendered.status == 0)
         #expect(rendered.warnings.contains {
@@ -120,15 +120,15 @@ import Testing
         #expect(rendered.images.isEmpty && rendered.text.contains("Alt text of huge.png"))
     }
 
-    @Test func anInterlacedPNGTooLargeToDecodeWholeIsSetAsItsAltText() throws {
-        let rendered = try Self.render(HostileImages.png(width: 20000, height: 20000, interlaced: true), as: "interlaced.png")
+    @Test func anInterlacedPNGTooLargeToDecodeWholeIsSetAsItsAltText() async throws {
+        let rendered = try await Self.render(HostileImages.png(width: 20000, height: 20000, interlaced: true), as: "interlaced.png")
         #expect(rendered.warnings.contains { $0.contains("figure 1 (interlaced.png)") && $0.contains("an interlaced PNG is decoded whole") },
                 "\(rendered.warnings)")
         #expect(rendered.images.isEmpty && rendered.text.contains("Alt text of interlaced.png"))
         #expect(rendered.peakMiB < 500)
     }
 
-    @Test func everyImageProblemIsAWarningNamingItsFile() throws {
+    @Test func everyImageProblemIsAWarningNamingItsFile() async throws {
         let folder = try Workspace.temporaryFolder()
         // A PNG whose header is fine and whose data stops early; a GIF named .png; an SVG that draws another file;
         // an empty file; a folder.
@@ -142,7 +142,7 @@ import Testing
         let names = ["cut.png", "animated.png", "outside.svg", "empty.jpg", "folder.png"]
         let article = folder.appendingPathComponent("article.json")
         try Self.figureArticle(names).write(to: article)
-        let result = try Workspace.galley(["render", article.path, "-o", folder.appendingPathComponent("out.pdf").path])
+        let result = try await Workspace.galley(["render", article.path, "-o", folder.appendingPathComponent("out.pdf").path])
         #expect(result.status == 0, "\(result.stderr)")
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }
         for (index, name) in names.enumerated() {
@@ -154,13 +154,13 @@ import Testing
                 "\(result.stderr)")
     }
 
-    @Test func exportPutsImageWarningsInTheManifest() throws {
+    @Test func exportPutsImageWarningsInTheManifest() async throws {
         let folder = try Workspace.temporaryFolder()
         try HostileImages.png(width: 20000, height: 20000).write(to: folder.appendingPathComponent("huge.png"))
         let article = folder.appendingPathComponent("article.json")
         try Self.figureArticle(["huge.png"]).write(to: article)
         let out = folder.appendingPathComponent("out")
-        let result = try Workspace.galley(["export", article.path, "--out-dir", out.path, "--jobs", "1", "--quiet"])
+        let result = try await Workspace.galley(["export", article.path, "--out-dir", out.path, "--jobs", "1", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
         let entries = manifest?["articles"] as? [[String: Any]] ?? []
@@ -169,25 +169,25 @@ import Testing
                 "\(warnings)")
     }
 
-    @Test func limitsGivenOnTheCommandLineReachTheImages() throws {
+    @Test func limitsGivenOnTheCommandLineReachTheImages() async throws {
         let folder = try Workspace.temporaryFolder()
         try HostileImages.png(width: 20000, height: 20000).write(to: folder.appendingPathComponent("huge.png"))
         let article = folder.appendingPathComponent("article.json")
         try Self.figureArticle(["huge.png"]).write(to: article)
         let pdf = folder.appendingPathComponent("out.pdf").path
-        let raised = try Workspace.galley(["render", article.path, "-o", pdf, "--limit", "image-pixels=500M"])
+        let raised = try await Workspace.galley(["render", article.path, "-o", pdf, "--limit", "image-pixels=500M"])
         // Within image-pixels now, but decoding it whole would still take 1.6 GB: it is downsampled for that.
         #expect(raised.stderr.contains("figure 1 (huge.png): 20000 × 20000 pixels take 1.6 GB to decode, more than the limit of 200 MB "
                                        + "(decoded-image-bytes); it is drawn downsampled"), "\(raised.stderr)")
-        let lowered = try Workspace.galley(["render", article.path, "-o", pdf, "--limit", "decoded-image-bytes=10M"])
+        let lowered = try await Workspace.galley(["render", article.path, "-o", pdf, "--limit", "decoded-image-bytes=10M"])
         #expect(lowered.status == 0, "\(lowered.stderr)")
-        let rows = try Workspace.poppler("pdfimages", ["-list", pdf]).split(separator: "\n").dropFirst(2)
+        let rows = try await Workspace.poppler("pdfimages", ["-list", pdf]).split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         // The result and its working rows within 10 MB: at most 1581 pixels a side (4 bytes each).
         #expect(rows.count == 1 && rows.allSatisfy { (Int($0[3]) ?? .max) <= 1581 }, "\(rows)")
     }
 
-    @Test func lowerLimitsDownsampleTheExamplesAndKeepAlpha() throws {
+    @Test func lowerLimitsDownsampleTheExamplesAndKeepAlpha() async throws {
         let resources = GalleyResources(root: Workspace.root)
         var limits = Limits()
         limits.imagePixels = 100_000
@@ -202,7 +202,7 @@ import Testing
         }
         let pdf = try Workspace.temporaryFolder().appendingPathComponent("out.pdf")
         try rendered.pdf.write(to: pdf)
-        let rows = try Workspace.poppler("pdfimages", ["-list", pdf.path]).split(separator: "\n").dropFirst(2)
+        let rows = try await Workspace.poppler("pdfimages", ["-list", pdf.path]).split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         let summary = rows.map { "\($0[2]) \($0[3])x\($0[4]) \($0[5]) \($0[8])" }
         // Every image within 100 000 pixels, the PNG's alpha kept as a soft mask, the RGB JPEG no longer passed through.

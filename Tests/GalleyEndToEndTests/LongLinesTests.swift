@@ -7,14 +7,14 @@ import Testing
     static let filler = String(repeating: "Workers at the depot voted to stop the early start and to share the night rota. ", count: 8)
 
     /// Renders `json` and returns the printed lines of every page, with the command's standard error.
-    private func render(_ json: String, name: String) throws -> (lines: [TextFidelity.LineBox], stderr: String, pdf: URL) {
+    private func render(_ json: String, name: String) async throws -> (lines: [TextFidelity.LineBox], stderr: String, pdf: URL) {
         let folder = try Workspace.temporaryFolder()
         let source = folder.appendingPathComponent("\(name).json")
         try json.write(to: source, atomically: true, encoding: .utf8)
         let pdf = folder.appendingPathComponent("\(name).pdf")
-        let result = try Workspace.galley(["render", source.path, "-o", pdf.path])
+        let result = try await Workspace.galley(["render", source.path, "-o", pdf.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = try TextFidelity.printedLines(try Workspace.poppler("pdftotext", ["-bbox", pdf.path, "-"]))
+        let lines = try TextFidelity.printedLines(try await Workspace.poppler("pdftotext", ["-bbox", pdf.path, "-"]))
         return (lines, result.stderr, pdf)
     }
 
@@ -25,7 +25,7 @@ import Testing
         return (filled.map(\.xMin).min() ?? 0, filled.map(\.xMax).max() ?? 0)
     }
 
-    @Test func wordsWiderThanALineAreCutBetweenCharacters() throws {
+    @Test func wordsWiderThanALineAreCutBetweenCharacters() async throws {
         let word = String(repeating: "q", count: 5000)
         let address = "https://example.org/" + String(repeating: "a-very-long-path-segment/", count: 12)
         let path = "https://example.org/" + String(repeating: "pathsegmentwithouthyphens/", count: 12)
@@ -36,7 +36,7 @@ import Testing
             + #"{"type": "paragraph", "content": "See \#(address) for more."},"#
             + #"{"type": "paragraph", "content": "Or \#(path) for more."},"#
             + #"{"type": "preformatted", "text": "\#(code)"}]}"#
-        let (lines, stderr, _) = try render(json, name: "long")
+        let (lines, stderr, _) = try await render(json, name: "long")
         #expect(stderr.contains("warning: 3 words were wider than a line and cut between characters, the first “\(word.prefix(40))”"), "\(stderr)")
         let block = try textBlock(lines)
         // A hyphen ending a line hangs into the margin (hanging punctuation), by no more than its width.
@@ -52,14 +52,14 @@ import Testing
         #expect(lines.contains { $0.text.hasPrefix("Before") } && lines.contains { $0.text.hasSuffix("after.") })
     }
 
-    @Test func aWordOfManyLinesStartsItsOwnLineAndFillsEachLine() throws {
+    @Test func aWordOfManyLinesStartsItsOwnLineAndFillsEachLine() async throws {
         // 40,000 digits: far wider than four lines, so it is cut into line-wide slices rather than after every digit
         // (which made a 5 MB word take 60 s and 3.3 GB).
         let number = String(repeating: "3141592653", count: 4_000)
         let json = #"{"id": "number", "title": "Number", "language": "en", "blocks": ["#
             + #"{"type": "paragraph", "content": "\#(Self.filler)"},"#
             + #"{"type": "paragraph", "content": "The digits \#(number) and after them a few words."}]}"#
-        let (lines, stderr, _) = try render(json, name: "number")
+        let (lines, stderr, _) = try await render(json, name: "number")
         #expect(stderr.contains("warning: 1 word was wider than a line"), "\(stderr)")
         let block = try textBlock(lines)
         let digitLines = lines.filter { $0.text.allSatisfy(\.isNumber) }
@@ -81,13 +81,13 @@ import Testing
     }
 
     @Test(arguments: [("en", "Item"), ("he", "פריט")])
-    func listNumbersOfTwoDigitsStayInsideTheTextBlock(_ language: String, _ word: String) throws {
+    func listNumbersOfTwoDigitsStayInsideTheTextBlock(_ language: String, _ word: String) async throws {
         let items = (1...12).map { #""\#(word) \#($0)""# }.joined(separator: ",")
         let filler = language == "he" ? String(repeating: "העובדים במחסן הצביעו להפסיק את המשמרת המוקדמת ולחלק את התורנות. ", count: 8) : Self.filler
         let json = #"{"id": "list-\#(language)", "title": "List", "language": "\#(language)", "blocks": ["#
             + #"{"type": "paragraph", "content": "\#(filler)"},"#
             + #"{"type": "list", "ordered": true, "items": [\#(items)]}]}"#
-        let (lines, _, _) = try render(json, name: "list-\(language)")
+        let (lines, _, _) = try await render(json, name: "list-\(language)")
         let filled = lines.filter { $0.text.count > 40 }
         try #require(filled.count >= 3)
         let left = filled.map(\.xMin).min() ?? 0

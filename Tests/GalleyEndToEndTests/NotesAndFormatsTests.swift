@@ -13,7 +13,7 @@ import Testing
         return BoxDump().render(renderer.layout(try ArticleSource.read(path), source: path))
     }
 
-    @Test func endnotesGatherTheNotesAfterTheTextUnderAHeading() throws {
+    @Test func endnotesGatherTheNotesAfterTheTextUnderAHeading() async throws {
         let layout = Workspace.fixtures.appendingPathComponent("endnotes.yaml").path
         let text = try dump(Workspace.example("long-climate-labour.json"), layout: layout)
         let footnotes = try dump(Workspace.example("long-climate-labour.json"))
@@ -28,22 +28,22 @@ import Testing
     }
 
     @Test(arguments: ["iv-9062.md", "iv-9062.html"])
-    func theSeedInOtherFormatsGivesTheSameBoxDumpAsItsJSON(_ name: String) throws {
+    func theSeedInOtherFormatsGivesTheSameBoxDumpAsItsJSON(_ name: String) async throws {
         let other = try dump(Workspace.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/\(name)").path)
         let json = try dump(Workspace.example("iv-9062.json"))
         #expect(other == json)
     }
 
-    @Test func greekMarkdownKeepsEveryWordAndHasEveryGlyph() throws {
+    @Test func greekMarkdownKeepsEveryWordAndHasEveryGlyph() async throws {
         let path = Workspace.fixtures.appendingPathComponent("greek/apergia.md").path
         let pdf = try Workspace.temporaryFolder().appendingPathComponent("el.pdf").path
-        let result = try Workspace.galley(["render", path, "-o", pdf])
+        let result = try await Workspace.galley(["render", path, "-o", pdf])
         #expect(result.status == 0, "\(result.stderr)")
         let article = try ArticleSource.read(path)
-        let text = try Workspace.poppler("pdftotext", [pdf, "-"])
+        let text = try await Workspace.poppler("pdftotext", [pdf, "-"])
         let missing = TextFidelity.firstMissing(TextFidelity.pieces(of: article), in: text)
         #expect(missing == nil, "not found in order: \(missing ?? "")")
-        let check = try Workspace.galley(["check", "--json", path])
+        let check = try await Workspace.galley(["check", "--json", path])
         #expect(check.text.contains("\"missingGlyphs\":0"), "\(check.text)")
     }
 }

@@ -20,13 +20,13 @@ import Testing
     }
 
     @Test(arguments: examples)
-    func everyWordOfTheArticleIsInThePDFInOrder(_ name: String) throws {
+    func everyWordOfTheArticleIsInThePDFInOrder(_ name: String) async throws {
         let result = try render(name)
         // Only the text block: running heads and feet would interrupt paragraphs that cross pages.
         let margins = result.sheet.page.margins
         let crop = ["-x", "0", "-y", "\(Int(margins.top.points) - 6)", "-W", "\(Int(result.sheet.page.size.width.points))",
                     "-H", "\(Int(result.sheet.textHeight) + 10)"]
-        let text = try Workspace.poppler("pdftotext", crop + [result.pdf.path, "-"])
+        let text = try await Workspace.poppler("pdftotext", crop + [result.pdf.path, "-"])
         let missing = TextFidelity.firstMissing(TextFidelity.pieces(of: result.article), in: text)
         #expect(missing == nil, "not found in order in the PDF text: \(missing ?? "")")
         for note in result.article.footnotes {
@@ -36,9 +36,9 @@ import Testing
         #expect(result.missing == 0, "glyphs missing from the fonts")
     }
 
-    @Test func theSeedArticleHasItsMetadata() throws {
+    @Test func theSeedArticleHasItsMetadata() async throws {
         let result = try render("iv-9062.json")
-        let info = try Workspace.poppler("pdfinfo", [result.pdf.path])
+        let info = try await Workspace.poppler("pdfinfo", [result.pdf.path])
         #expect(info.contains("Title:           Support the Russian-Ukrainian resistance against accelerated fascisation"))
         #expect(info.contains("Author:          Gin Vola, Elias Vola"))
         #expect(info.contains("Keywords:        Russia, Ukraine, Fascism"))
@@ -50,9 +50,9 @@ import Testing
     }
 
     @Test(arguments: examples)
-    func fontsAreEmbeddedSubsetsOfTheBundledNotoFaces(_ name: String) throws {
+    func fontsAreEmbeddedSubsetsOfTheBundledNotoFaces(_ name: String) async throws {
         let result = try render(name)
-        let table = try Workspace.poppler("pdffonts", [result.pdf.path]).split(separator: "\n").dropFirst(2)
+        let table = try await Workspace.poppler("pdffonts", [result.pdf.path]).split(separator: "\n").dropFirst(2)
         #expect(!table.isEmpty)
         for row in table {
             let columns = row.split(separator: " ", omittingEmptySubsequences: true)
@@ -62,9 +62,9 @@ import Testing
         }
     }
 
-    @Test func linksAndOutlineArePresent() throws {
+    @Test func linksAndOutlineArePresent() async throws {
         let result = try render("iv-9062.json")
-        let raw = try Workspace.expandedPDF(result.data)
+        let raw = try await Workspace.expandedPDF(result.data)
         #expect(raw.contains("/URI (https://lanticapitaliste.org/actualite/international/soutenir-la-resistance-russo-ukrainienne-contre-la-fascisation-acceleree-du)"))
         #expect(raw.contains("/URI (https://internationalviewpoint.org/spip.php?article9062)"))
         for heading in ["A conscription that does not say its name", "Desertion and political opposition"] {
@@ -73,17 +73,17 @@ import Testing
         // "Putin’s" has a curly apostrophe, so the title is written as UTF-16 hex (qpdf writes hex in lower case).
         let utf16 = "Fighting Putin’s far-right".utf16.map { String(format: "%04x", $0) }.joined()
         #expect(raw.lowercased().contains("/title <feff\(utf16)>"), "outline entry missing: Fighting Putin’s far-right")
-        let destinations = try Workspace.poppler("pdfinfo", ["-dests", result.pdf.path])
+        let destinations = try await Workspace.poppler("pdfinfo", ["-dests", result.pdf.path])
         for name in ["title", "section-1", "section-2", "section-3"] {
             #expect(destinations.contains(name), "named destination missing: \(name)")
         }
     }
 
-    @Test func linksToAnchorsOfTheWebPageLeadThereAndUnknownNamesAreNotLinked() throws {
+    @Test func linksToAnchorsOfTheWebPageLeadThereAndUnknownNamesAreNotLinked() async throws {
         let resources = GalleyResources(root: Workspace.root)
         let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
         let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
-        func pdf(url: String?) throws -> String {
+        func pdf(url: String?) async throws -> String {
             let folder = try Workspace.temporaryFolder()
             let file = folder.appendingPathComponent("a.json")
             let address = url.map { "\"url\": \"\($0)\"," } ?? ""
@@ -94,23 +94,23 @@ import Testing
             let result = try renderer.pdf(try ArticleSource.read(file.path))
             let output = folder.appendingPathComponent("a.pdf")
             try result.data.write(to: output)
-            #expect(try Workspace.poppler("pdftotext", [output.path, "-"]).contains("See the notes below."))
-            return try Workspace.expandedPDF(result.data)
+            #expect(try await Workspace.poppler("pdftotext", [output.path, "-"]).contains("See the notes below."))
+            return try await Workspace.expandedPDF(result.data)
         }
-        let linksToThePage = try pdf(url: "https://example.org/articles/7#top").contains("/URI (https://example.org/articles/7#notes)")
+        let linksToThePage = try await pdf(url: "https://example.org/articles/7#top").contains("/URI (https://example.org/articles/7#notes)")
         #expect(linksToThePage)
         // No page to point at and no destination of that name: the words stay, without a link that leads nowhere.
-        let hasLinkAnnotation = try pdf(url: nil).contains("/Subtype /Link")
+        let hasLinkAnnotation = try await pdf(url: nil).contains("/Subtype /Link")
         #expect(!hasLinkAnnotation, "a link to a missing destination was written")
     }
 
-    @Test func renderingTwiceGivesIdenticalBytes() throws {
+    @Test func renderingTwiceGivesIdenticalBytes() async throws {
         let first = try render("long-climate-labour.json")
         let second = try render("long-climate-labour.json")
         #expect(first.data == second.data)
     }
 
-    @Test func aRendererThatKeptFontsAndImagesGivesTheSameBytesAsAFreshOne() throws {
+    @Test func aRendererThatKeptFontsAndImagesGivesTheSameBytesAsAFreshOne() async throws {
         let resources = GalleyResources(root: Workspace.root)
         let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
         // The figures example is copied so that one of its images can be replaced between renders.
@@ -131,7 +131,7 @@ import Testing
         // A replaced picture (same name, other pixels) is decoded again, not taken from the cache.
         let badge = folder.appendingPathComponent("images/union-badge.png")
         let replacement = folder.appendingPathComponent("images/replacement.png")
-        let drawn = try Workspace.run("/usr/bin/python3", ["-c", """
+        let drawn = try await Workspace.run("/usr/bin/python3", ["-c", """
             import zlib, struct
             def chunk(kind, data):
                 return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
@@ -148,11 +148,11 @@ import Testing
         #expect(try ArticleRenderer(sheet: sheet, resources: resources).pdf(figures, source: source.path).data == changed)
     }
 
-    @Test func theLongExampleRunsToFourPagesOrMore() throws {
+    @Test func theLongExampleRunsToFourPagesOrMore() async throws {
         #expect(try render("long-climate-labour.json").pages >= 4)
     }
 
-    @Test func theLayoutsCompressionSettingTradesSizeForSpeedAndNothingElse() throws {
+    @Test func theLayoutsCompressionSettingTradesSizeForSpeedAndNothingElse() async throws {
         let folder = try Workspace.temporaryFolder()
         var sizes: [String: Int] = [:]
         var texts: Set<String> = []
@@ -161,7 +161,7 @@ import Testing
             try "extends: article-a4\npdf: {compression: \(level)}\n".write(to: layout, atomically: true, encoding: .utf8)
             let result = try render("energy-workers-in-numbers.json", layout: layout.path)
             sizes[level] = result.data.count
-            texts.insert(try Workspace.poppler("pdftotext", [result.pdf.path, "-"]))
+            texts.insert(try await Workspace.poppler("pdftotext", [result.pdf.path, "-"]))
             #expect(try render("energy-workers-in-numbers.json", layout: layout.path).data == result.data, "\(level) is not reproducible")
         }
         // Each level must reach cairo's zlib streams (CDeflateLevel), or the sizes would all be equal.
@@ -170,9 +170,9 @@ import Testing
         #expect(texts.count == 1)
     }
 
-    @Test func theLetterLayoutChangesThePageWithoutCode() throws {
+    @Test func theLetterLayoutChangesThePageWithoutCode() async throws {
         let result = try render("iv-9062.json", layout: "article-letter")
-        let info = try Workspace.poppler("pdfinfo", [result.pdf.path])
+        let info = try await Workspace.poppler("pdfinfo", [result.pdf.path])
         #expect(info.contains("Page size:       612 x 792 pts (letter)"))
     }
 }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test(arguments: PDFFactsTests.examples)
-    func examplesAreCleanlySet(_ name: String) throws {
+    func examplesAreCleanlySet(_ name: String) async throws {
         let report = try quality(name)
         #expect(report.overfullLines == 0)
         #expect(report.widows == 0)
@@ -26,15 +26,15 @@ import Testing
     }
 
     @Test(arguments: PDFFactsTests.examples)
-    func knuthPlassSpacesMoreEvenlyThanFirstFit(_ name: String) throws {
+    func knuthPlassSpacesMoreEvenlyThanFirstFit(_ name: String) async throws {
         let optimal = try quality(name, breaker: KnuthPlassLineBreaker())
         let greedy = try quality(name, breaker: FirstFitLineBreaker())
         #expect(optimal.meanAbsoluteRatio < greedy.meanAbsoluteRatio)
     }
 
-    @Test func checkStrictReportsEveryProblemWithItsPlace() throws {
+    @Test func checkStrictReportsEveryProblemWithItsPlace() async throws {
         let examples = PDFFactsTests.examples + WorldScriptTests.examples
-        let result = try Workspace.galley(["check", "--strict", "--json"] + examples.map(Workspace.example))
+        let result = try await Workspace.galley(["check", "--strict", "--json"] + examples.map(Workspace.example))
         let lines = result.text.split(separator: "\n")
         #expect(lines.count == examples.count)
         var problems = 0
@@ -62,18 +62,18 @@ import Testing
 
     /// Words too long to hyphenate (no dictionary for the language) leave justified lines loose: `check` says where,
     /// and `--strict` fails.
-    @Test func looseLinesAreNamedWithTheirPageAndWords() throws {
+    @Test func looseLinesAreNamedWithTheirPageAndWords() async throws {
         let letters = "qwertyuiopasdfghjklzxcvbnm"
         let words = (0..<150).map { index in String(letters.prefix(6 + (index * 7919) % 19)) }
         let article = #"{"id": "loose", "title": "Loose", "language": "xx", "blocks": [{"type": "paragraph", "content": [""#
             + words.joined(separator: " ") + #""]}]}"#
         let file = try Workspace.temporaryFolder().appendingPathComponent("loose.json")
         try Data(article.utf8).write(to: file)
-        let plain = try Workspace.galley(["check", file.path])
+        let plain = try await Workspace.galley(["check", file.path])
         #expect(plain.status == 0)
         #expect(plain.text.contains("page 1: loose line (ratio "), "\(plain.text)")
         #expect(plain.text.contains("qwertyuiop"), "the line's first words are quoted")
-        let strict = try Workspace.galley(["check", "--strict", file.path])
+        let strict = try await Workspace.galley(["check", "--strict", file.path])
         #expect(strict.status == 1)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The articles mix every script Galley has fonts for, so the run draws with every font file on both threads at
 /// once: the check that Galley's own FreeType faces (`FreeTypeFaces`) keep cairo from closing a face in use.
 @Suite struct RandomArticlesTests {
-    @Test func twoThousandMultiScriptArticlesNeverCrashATwoThreadExport() throws {
+    @Test func twoThousandMultiScriptArticlesNeverCrashATwoThreadExport() async throws {
         let folder = try Workspace.temporaryFolder()
         let articles = folder.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
@@ -17,11 +17,11 @@ import Testing
         // about three minutes: what matters is how many documents use how many faces at once, not their length.
         let count = 2000
         let script = Workspace.fixtures.appendingPathComponent("random/random-articles.py").path
-        let generated = try Workspace.run("/usr/bin/python3", [script, "11", String(count), articles.path, "3"])
+        let generated = try await Workspace.run("/usr/bin/python3", [script, "11", String(count), articles.path, "3"])
         #expect(generated.status == 0, "\(generated.stderr)")
 
         let out = folder.appendingPathComponent("out")
-        let result = try Workspace.galley(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--quiet"])
+        let result = try await Workspace.galley(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--quiet"])
         // 0 or 1 (some articles invalid); a signal (a crash in cairo or FreeType) would give 128 + its number.
         #expect(result.status == 0 || result.status == 1, "exit status \(result.status): \(result.stderr.suffix(3000))")
         let failures = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
@@ -37,7 +37,7 @@ import Testing
         // The fonts embedded in a sample of the PDFs: the run must have used most of the font files.
         var faces = Set<String>()
         for name in pdfs.prefix(300) {
-            let listing = try Workspace.run("/usr/bin/pdffonts", [out.appendingPathComponent(name).path])
+            let listing = try await Workspace.run("/usr/bin/pdffonts", [out.appendingPathComponent(name).path])
             for line in listing.text.split(separator: "\n").dropFirst(2) {
                 guard let field = line.split(separator: " ").first, let plus = field.firstIndex(of: "+") else { continue }
                 faces.insert(String(field[field.index(after: plus)...]))
@@ -46,7 +46,7 @@ import Testing
         #expect(faces.count >= 40, "only \(faces.count) faces were used: \(faces.sorted())")
     }
 
-    @Test func theCatalogHasEveryScriptsFonts() throws {
+    @Test func theCatalogHasEveryScriptsFonts() async throws {
         let fonts = try FileManager.default.contentsOfDirectory(atPath: Workspace.root.appendingPathComponent("Fonts").path)
             .filter { name in [".ttf", ".otf", ".ttc"].contains { name.lowercased().hasSuffix($0) } }
         #expect(fonts.count >= 30, "\(fonts.sorted())")

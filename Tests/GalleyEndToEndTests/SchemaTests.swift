@@ -3,9 +3,9 @@ import Testing
 
 /// Checks that the JSON Schema beside the format description accepts every example and rejects a misspelt block.
 @Suite struct SchemaTests {
-    @Test func examplesMatchTheSchema() throws {
+    @Test func examplesMatchTheSchema() async throws {
         // Python's jsonschema is installed on this platform; without it the check cannot run, which must not pass silently.
-        let probe = try Workspace.run("/usr/bin/env", ["python3", "-c", "import jsonschema"])
+        let probe = try await Workspace.run("/usr/bin/env", ["python3", "-c", "import jsonschema"])
         try #require(probe.status == 0, "python3 with jsonschema is needed for this test")
         let script = """
         import glob, json, sys, jsonschema
@@ -21,7 +21,7 @@ import Testing
             print('bad.json passed the schema'); bad += 1
         sys.exit(1 if bad else 0)
         """
-        let result = try Workspace.run("/usr/bin/env", ["python3", "-c", script])
+        let result = try await Workspace.run("/usr/bin/env", ["python3", "-c", script])
         #expect(result.status == 0, "\(result.text)\(result.stderr)")
     }
 }

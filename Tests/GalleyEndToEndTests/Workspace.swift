@@ -28,52 +28,33 @@ enum Workspace {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input.
-    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
-        let output = Pipe(), feed = Pipe()
-        // Standard error goes to a file so that a full pipe can never stall the child.
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errors = try FileHandle(forWritingTo: errorFile)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = feed
-        try process.run()
-        if let input { feed.fileHandleForWriting.write(input) }
-        try feed.fileHandleForWriting.close()
-        let collected = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errors.close()
-        let collectedErrors = (try? Data(contentsOf: errorFile)) ?? Data()
-        return Result(status: process.terminationStatus, stdout: collected, stderr: String(decoding: collectedErrors, as: UTF8.self))
+    /// Runs `executable` with `arguments`, feeding `input` on standard input, waiting off the cooperative pool.
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) async throws -> Result {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: executable), arguments, input: input, directory: directory ?? root)
+        return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.errors)
     }
 
     /// Runs the `galley` command.
-    static func galley(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
-        try run(galley.path, arguments, input: input, in: directory)
+    static func galley(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) async throws -> Result {
+        try await run(galley.path, arguments, input: input, in: directory)
     }
 
     /// A PDF's objects as text: Galley packs them into compressed object streams, so qpdf writes the file out again
     /// uncompressed (QDF form) for a test to read its dictionaries.
-    static func expandedPDF(_ data: Data) throws -> String {
+    static func expandedPDF(_ data: Data) async throws -> String {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let packed = folder.appendingPathComponent("packed.pdf")
         let expanded = folder.appendingPathComponent("expanded.pdf")
         try data.write(to: packed)
-        let result = try run("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", packed.path, expanded.path])
+        let result = try await run("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", packed.path, expanded.path])
         guard result.status == 0 || result.status == 3 else { throw CocoaError(.fileReadCorruptFile) }
         return String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
     }
 
     /// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) found on the PATH.
-    static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-        let result = try run("/usr/bin/\(tool)", arguments)
+    static func poppler(_ tool: String, _ arguments: [String]) async throws -> String {
+        let result = try await run("/usr/bin/\(tool)", arguments)
         return result.text
     }
 }

@@ -29,23 +29,23 @@ import Testing
     }
 
     @Test(arguments: examples)
-    func everyCharacterIsDrawnAndNoLineIsOverfull(_ name: String) throws {
+    func everyCharacterIsDrawnAndNoLineIsOverfull(_ name: String) async throws {
         let result = try render(name)
         #expect(result.quality.missing == 0)
         #expect(result.quality.overfull == 0)
         #expect(result.quality.warnings == 0)
         #expect(result.pages >= 2)
         // Independently of Galley's own count: pdffonts lists only embedded subsets of the bundled and pinned faces.
-        let fonts = try Workspace.poppler("pdffonts", [result.pdf.path]).split(separator: "\n").dropFirst(2)
+        let fonts = try await Workspace.poppler("pdffonts", [result.pdf.path]).split(separator: "\n").dropFirst(2)
         for row in fonts { #expect(row.contains("+Noto"), "\(row)") }
     }
 
     /// The words of the article come back from `pdftotext`: in order for left-to-right text (by character for Chinese
     /// and Japanese, which have no spaces), as a multiset for right-to-left text, whose extraction order varies.
     @Test(arguments: examples)
-    func atLeastNinetyNinePercentOfTheWordsAreExtracted(_ name: String) throws {
+    func atLeastNinetyNinePercentOfTheWordsAreExtracted(_ name: String) async throws {
         let result = try render(name)
-        let text = try Workspace.poppler("pdftotext", [result.pdf.path, "-"])
+        let text = try await Workspace.poppler("pdftotext", [result.pdf.path, "-"])
         let source = TextFidelity.pieces(of: result.article).joined(separator: " ")
         let language = LanguageTag(result.article.language)
         let recall: Double
@@ -61,9 +61,9 @@ import Testing
 
     /// Right to left: lines that do not fill the measure (paragraph ends, headings, list items) are set from the
     /// right, leaving their space on the left.
-    @Test func arabicLinesAreSetFromTheRight() throws {
+    @Test func arabicLinesAreSetFromTheRight() async throws {
         let result = try render("ar-ouvriers-al-mina.json")
-        let lines = try TextFidelity.printedLines(try Workspace.poppler("pdftotext", ["-bbox", result.pdf.path, "-"]))
+        let lines = try TextFidelity.printedLines(try await Workspace.poppler("pdftotext", ["-bbox", result.pdf.path, "-"]))
         let sheet = try GalleyResources(root: Workspace.root).layout("article-a4")
         let right = sheet.page.size.width.points - sheet.page.margins.outer.points
         let left = sheet.page.margins.inner.points
@@ -79,9 +79,9 @@ import Testing
 
     /// Kinsoku: no line of the Japanese or Chinese text starts with closing punctuation or ends with opening.
     @Test(arguments: ["ja-kaigo-rodo.json", "zh-kuaidi-qishou.json"])
-    func noLineStartsWithClosingOrEndsWithOpeningPunctuation(_ name: String) throws {
+    func noLineStartsWithClosingOrEndsWithOpeningPunctuation(_ name: String) async throws {
         let result = try render(name)
-        let lines = try TextFidelity.lineBoxes(try Workspace.poppler("pdftotext", ["-bbox-layout", result.pdf.path, "-"]))
+        let lines = try TextFidelity.lineBoxes(try await Workspace.poppler("pdftotext", ["-bbox-layout", result.pdf.path, "-"]))
         let closing: Set<Character> = ["、", "。", "」", "）", "』", "，", "：", "；", "！", "？"]
         let opening: Set<Character> = ["「", "（", "『", "“"]
         for line in lines {
@@ -93,16 +93,16 @@ import Testing
 
     /// The same Chinese characters take the Japanese forms in the Japanese article and the Simplified Chinese
     /// forms in the Chinese one: the font stacks choose the face by language.
-    @Test func hanFormsFollowTheLanguage() throws {
-        let japanese = try Workspace.poppler("pdffonts", [try render("ja-kaigo-rodo.json").pdf.path])
-        let chinese = try Workspace.poppler("pdffonts", [try render("zh-kuaidi-qishou.json").pdf.path])
+    @Test func hanFormsFollowTheLanguage() async throws {
+        let japanese = try await Workspace.poppler("pdffonts", [try render("ja-kaigo-rodo.json").pdf.path])
+        let chinese = try await Workspace.poppler("pdffonts", [try render("zh-kuaidi-qishou.json").pdf.path])
         #expect(japanese.contains("CJKjp") && !japanese.contains("CJKsc"))
         #expect(chinese.contains("CJKsc") && !chinese.contains("CJKjp"))
     }
 
     /// Printed words and dates are in the article's language, from the built-in labels and the locale's template.
-    @Test func bylineAndDateAreInTheArticlesLanguage() throws {
-        let text = try Workspace.poppler("pdftotext", [try render("ja-kaigo-rodo.json").pdf.path, "-"])
+    @Test func bylineAndDateAreInTheArticlesLanguage() async throws {
+        let text = try await Workspace.poppler("pdftotext", [try render("ja-kaigo-rodo.json").pdf.path, "-"])
         #expect(text.replacingOccurrences(of: " ", with: "").contains("2025年8月25日"), "the Japanese date")
         #expect(!text.contains("by "), "no English byline")
         #expect(text.contains("ページ"), "the Japanese folio")

@@ -4,13 +4,13 @@ import Testing
 /// An article that crashes, traps or hangs Galley costs only its worker process: it is recorded as failed with its
 /// file and the reason, and every other article is written.
 @Suite(.serialized) struct CrashIsolationTests {
-    @Test func crashesTrapsAndHangsFailAloneAndTheExportGoesOn() throws {
+    @Test func crashesTrapsAndHangsFailAloneAndTheExportGoesOn() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(8, in: folder)
         let out = folder.appendingPathComponent("out")
         let faults = ["GALLEY_FAULT_INJECTION": "crash:100001,trap:100004,hang:100006"]
-        let result = try ExportHarness.run(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--json",
+        let result = try await ExportHarness.run(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--json",
                                             "--limit", "article-seconds=4"], environment: faults)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.count("rebuilt") == 5 && result.count("failed") == 3, "\(result.stdout)")
@@ -30,30 +30,30 @@ import Testing
         #expect(ExportHarness.pdfs(in: out).allSatisfy { ExportHarness.isWholePDF(out.appendingPathComponent($0)) })
 
         // Without the faults, the next run sets exactly the three that failed.
-        let rerun = try ExportHarness.export([articles], out: out)
+        let rerun = try await ExportHarness.export([articles], out: out)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.count("rebuilt") == 3 && rerun.count("skipped") == 5)
     }
 
-    @Test func aSecondExportOfTheSameManifestIsRefusedAndTheFirstLosesNothing() throws {
+    @Test func aSecondExportOfTheSameManifestIsRefusedAndTheFirstLosesNothing() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(40, in: folder)
         let out = folder.appendingPathComponent("out")
         let first = try ExportHarness.Child(["export", articles.path, "--out-dir", out.path, "--jobs", "1", "--json"])
-        #expect(ExportHarness.waitFor(seconds: 120) { ExportHarness.pdfs(in: out).count >= 1 })
-        let second = try ExportHarness.export([articles], out: out)
-        let firstResult = first.wait()
+        #expect(await ExportHarness.waitFor(seconds: 120) { ExportHarness.pdfs(in: out).count >= 1 })
+        let second = try await ExportHarness.export([articles], out: out)
+        let firstResult = try await first.wait()
         #expect(second.status == 2)
         #expect(second.stderr.contains("another export (process ") && second.stderr.contains("is writing \(out.path)/manifest.json"),
                 "\(second.stderr)")
         #expect(firstResult.status == 0, "\(firstResult.stderr)")
         #expect(try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).count == 40)
         // Once the first is done, the lock is free again.
-        #expect(try ExportHarness.export([articles], out: out).count("skipped") == 40)
+        #expect(try await ExportHarness.export([articles], out: out).count("skipped") == 40)
     }
 
-    @Test func figuresThatAreNotRegularFilesAreWarnedAboutAndNeverRead() throws {
+    @Test func figuresThatAreNotRegularFilesAreWarnedAboutAndNeverRead() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = folder.appendingPathComponent("articles")
@@ -66,7 +66,7 @@ import Testing
             try json.write(to: articles.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
         }
         let out = folder.appendingPathComponent("out")
-        let result = try ExportHarness.export([articles], out: out)
+        let result = try await ExportHarness.export([articles], out: out)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.count("rebuilt") == 4)
         // Each figure's problem is printed and kept in the manifest, and its alt text printed in its place.
@@ -77,7 +77,7 @@ import Testing
         #expect(warnings.count == 4)
         // The user hears of them as each article finishes, not only from the manifest.
         #expect(result.events.contains { ($0["warnings"] as? [String] ?? []).contains { $0.contains("figure 1 (pipe.png)") } })
-        let plain = try ExportHarness.run(["export", articles.path, "--out-dir", out.path, "--force"])
+        let plain = try await ExportHarness.run(["export", articles.path, "--out-dir", out.path, "--force"])
         #expect(plain.stderr.contains("fifo.json: warning: figure 1 (pipe.png)"), "\(plain.stderr)")
     }
 }

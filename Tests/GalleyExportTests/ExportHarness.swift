@@ -76,14 +76,10 @@ enum ExportHarness {
             try feed.fileHandleForWriting.close()
         }
 
-        /// Sends `signal` to the child.
-        func send(_ signal: Int32) {
-            kill(process.processIdentifier, signal)
-        }
-
-        /// Waits for the child and collects its output.
-        func wait() -> Result {
-            process.waitUntilExit()
+        /// Waits for the child (off the cooperative pool) and collects its output.
+        func wait() async throws -> Result {
+            let process = self.process
+            try await OffCooperativePool.run { process.waitUntilExit() }
             defer {
                 try? FileManager.default.removeItem(at: outputFile)
                 try? FileManager.default.removeItem(at: errorFile)
@@ -96,13 +92,14 @@ enum ExportHarness {
     }
 
     /// Runs `galley` with `arguments` to the end.
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
-        try Child(arguments, input: input, environment: environment).wait()
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) async throws -> Result {
+        let outcome = try await ChildProcess.run(galley, arguments, input: input, environment: environment, directory: root)
+        return Result(status: outcome.status, stdout: outcome.output, stderr: outcome.errors)
     }
 
     /// Runs `galley export` on `inputs` into `out` with `--json`, plus `extra` arguments.
-    static func export(_ inputs: [URL], out: URL, _ extra: [String] = []) throws -> Result {
-        try run(["export"] + inputs.map(\.path) + ["--out-dir", out.path, "--json"] + extra)
+    static func export(_ inputs: [URL], out: URL, _ extra: [String] = []) async throws -> Result {
+        try await run(["export"] + inputs.map(\.path) + ["--out-dir", out.path, "--json"] + extra)
     }
 
     /// The visible `.pdf` files in `folder`, sorted.
@@ -129,25 +126,23 @@ enum ExportHarness {
     }
 
     /// `sha256sum`'s digest of `url`, computed outside Galley.
-    static func sha256sum(_ url: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    static func sha256sum(_ url: URL) async throws -> String {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [url.path])
+        return String(outcome.output.prefix(64))
     }
 
-    /// Waits up to `seconds` for `condition`.
-    static func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return condition()
+    /// Waits up to `seconds` for `condition`, then runs `action` at once: both on a Dispatch thread, since a loaded
+    /// cooperative pool could let a child finish its work before a test that looks from there sends its signal.
+    static func waitFor(seconds: Double, _ condition: @escaping @Sendable () -> Bool, then action: @escaping @Sendable () -> Void = {}) async -> Bool {
+        let met = (try? await OffCooperativePool.run { () -> Bool in
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if condition() { return true }
+                usleep(10_000)
+            }
+            return condition()
+        }) ?? false
+        if met { action() }
+        return met
     }
 }

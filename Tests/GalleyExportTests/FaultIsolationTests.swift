@@ -3,7 +3,7 @@ import Testing
 
 /// One bad article among good ones is reported and the rest are written; clashing names fail both articles.
 @Suite(.serialized) struct FaultIsolationTests {
-    @Test func aBrokenArticleIsReportedAndTheOthersAreWritten() throws {
+    @Test func aBrokenArticleIsReportedAndTheOthersAreWritten() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(4, in: folder)
@@ -13,7 +13,7 @@ import Testing
         try "{ this is not JSON".write(to: articles.appendingPathComponent("garbage.json"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
 
-        let result = try ExportHarness.run(["export", articles.path, "--out-dir", out.path])
+        let result = try await ExportHarness.run(["export", articles.path, "--out-dir", out.path])
         #expect(result.status == 1)
         #expect(ExportHarness.pdfs(in: out).count == 3)
         #expect(ExportHarness.pdfs(in: out).allSatisfy { !$0.contains("100001") })
@@ -36,7 +36,7 @@ import Testing
         #expect((failed[1]["error"] as? String)?.hasPrefix("\(articles.path)/garbage.json") == true)
     }
 
-    @Test func aFailedArticleIsRetriedAndItsEarlierPDFIsKeptUntilItIsFixed() throws {
+    @Test func aFailedArticleIsRetriedAndItsEarlierPDFIsKeptUntilItIsFixed() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(2, in: folder)
@@ -44,14 +44,14 @@ import Testing
         let good = try String(contentsOf: file, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let manifest = out.appendingPathComponent("manifest.json")
-        #expect(try ExportHarness.export([articles], out: out).status == 0)
+        #expect(try await ExportHarness.export([articles], out: out).status == 0)
         let before = try ExportHarness.manifest(manifest)[1]
 
         // Broken after a good run: the entry says failed and why, and points at the earlier PDF, which stays.
         try good.replacingOccurrences(of: "\"type\":\"paragraph\"", with: "\"type\":\"pagraph\"")
             .write(to: file, atomically: true, encoding: .utf8)
         for _ in 0..<2 {
-            let broken = try ExportHarness.export([articles], out: out)
+            let broken = try await ExportHarness.export([articles], out: out)
             #expect(broken.status == 1)
             #expect(broken.count("failed") == 1 && broken.count("skipped") == 1)
             let entry = try ExportHarness.manifest(manifest)[1]
@@ -65,7 +65,7 @@ import Testing
 
         // Fixed: never skipped as failed, rebuilt, and the entry is a good one again.
         try good.write(to: file, atomically: true, encoding: .utf8)
-        let fixed = try ExportHarness.export([articles], out: out)
+        let fixed = try await ExportHarness.export([articles], out: out)
         #expect(fixed.status == 0)
         #expect(fixed.count("rebuilt") == 1 && fixed.count("skipped") == 1)
         let entry = try ExportHarness.manifest(manifest)[1]
@@ -73,12 +73,12 @@ import Testing
         #expect(entry["sha256"] as? String == before["sha256"] as? String, "the same source gives the same PDF")
     }
 
-    @Test func aMissingInputIsAFailureNotAStop() throws {
+    @Test func aMissingInputIsAFailureNotAStop() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(1, in: folder)
         let out = folder.appendingPathComponent("out")
-        let result = try ExportHarness.export([articles, folder.appendingPathComponent("nowhere.json")], out: out)
+        let result = try await ExportHarness.export([articles, folder.appendingPathComponent("nowhere.json")], out: out)
         #expect(result.status == 1)
         #expect(result.count("rebuilt") == 1)
         #expect(result.count("failed") == 1)
@@ -86,7 +86,7 @@ import Testing
         #expect((failure?["message"] as? String)?.hasSuffix("nowhere.json: no such file or folder") == true)
     }
 
-    @Test func twoArticlesWithTheSameOutputNameAreBothReported() throws {
+    @Test func twoArticlesWithTheSameOutputNameAreBothReported() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(2, in: folder)
@@ -94,7 +94,7 @@ import Testing
         try FileManager.default.copyItem(at: original, to: articles.appendingPathComponent("copy.json"))
         let out = folder.appendingPathComponent("out")
 
-        let result = try ExportHarness.run(["export", articles.path, "--out-dir", out.path])
+        let result = try await ExportHarness.run(["export", articles.path, "--out-dir", out.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("exported: 1 rebuilt, 0 skipped, 2 failed"), "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").filter { $0.contains("is also the output of") }
@@ -104,7 +104,7 @@ import Testing
         #expect(ExportHarness.pdfs(in: out) == ExportHarness.pdfs(in: out).filter { $0.hasSuffix("_a100001.pdf") })
     }
 
-    @Test func twoArticlesWithOneIdButDifferentTitlesAreBothReported() throws {
+    @Test func twoArticlesWithOneIdButDifferentTitlesAreBothReported() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(2, in: folder)
@@ -113,24 +113,24 @@ import Testing
             .write(to: articles.appendingPathComponent("a100001.json"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
 
-        let result = try ExportHarness.export([articles], out: out)
+        let result = try await ExportHarness.export([articles], out: out)
         #expect(result.status == 1)
         #expect(result.count("failed") == 2)
         #expect(ExportHarness.pdfs(in: out).isEmpty)
     }
 
-    @Test func standardInputIsOneArticle() throws {
+    @Test func standardInputIsOneArticle() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Data(contentsOf: ExportHarness.examples[0])
         let out = folder.appendingPathComponent("out")
-        let result = try ExportHarness.run(["export", "-", "--out-dir", out.path, "--json"], input: input)
+        let result = try await ExportHarness.run(["export", "-", "--out-dir", out.path, "--json"], input: input)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(ExportHarness.pdfs(in: out).count == 1)
         #expect(try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).first?["source"] as? String == "<stdin>")
     }
 
-    @Test func aFileNamedOnTheCommandLineIsReadWhateverItsExtension() throws {
+    @Test func aFileNamedOnTheCommandLineIsReadWhateverItsExtension() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let renamed = folder.appendingPathComponent("article.txt")
@@ -138,14 +138,14 @@ import Testing
         let out = folder.appendingPathComponent("out")
 
         // A folder walk ignores it...
-        let walked = try ExportHarness.export([folder], out: out)
+        let walked = try await ExportHarness.export([folder], out: out)
         #expect(walked.status == 0)
         #expect(walked.count("rebuilt") == 0)
         // ...but named, it is read (and with --from, set).
-        let named = try ExportHarness.export([renamed], out: out, ["--from", "json"])
+        let named = try await ExportHarness.export([renamed], out: out, ["--from", "json"])
         #expect(named.status == 0, "\(named.stderr)")
         #expect(named.count("rebuilt") == 1)
-        let guessed = try ExportHarness.export([renamed], out: folder.appendingPathComponent("out2"))
+        let guessed = try await ExportHarness.export([renamed], out: folder.appendingPathComponent("out2"))
         #expect(guessed.status == 1)
         #expect((guessed.events.first?["message"] as? String)?.contains("cannot tell the format of this file") == true)
     }

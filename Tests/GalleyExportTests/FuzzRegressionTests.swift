@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import GalleyFuzzing
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test(arguments: targets)
-    func keptFindingsAndSeedsNeitherCrashNorGoUnanswered(_ target: String) throws {
+    func keptFindingsAndSeedsNeitherCrashNorGoUnanswered(_ target: String) async throws {
         let seeds: [String] = switch target {
         case "json": ExportHarness.examples.map(\.path)
         case "markdown", "typeset": [ExportHarness.root.appendingPathComponent("Tests/GalleyIngestTests/Fixtures/iv-9062.md").path]
@@ -29,7 +30,7 @@ import Testing
         default: [ExportHarness.root.appendingPathComponent("Layouts/article-a4.yaml").path]
         }
         let inputs = seeds + Self.findings(target)
-        let result = try FuzzReplayRun(tool: Self.replay, target: target, inputs: inputs).run()
+        let result = try await FuzzReplayRun(tool: Self.replay, target: target, inputs: inputs).run()
         #expect(result.status == 0, "\(result.output)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == inputs.count, "\(result.output)")
@@ -39,9 +40,9 @@ import Testing
         }
     }
 
-    @Test func aBase60NumberTooLargeForYamsIsRefusedWithItsLine() throws {
+    @Test func aBase60NumberTooLargeForYamsIsRefusedWithItsLine() async throws {
         let finding = ExportHarness.root.appendingPathComponent("Tests/Fuzz/issue/yams-sexagesimal-overflow.yaml").path
-        let result = try FuzzReplayRun(tool: Self.replay, target: "issue", inputs: [finding]).run()
+        let result = try await FuzzReplayRun(tool: Self.replay, target: "issue", inputs: [finding]).run()
         #expect(result.status == 0)
         #expect(result.output.contains("reads as a base-60 number"), "\(result.output)")
         #expect(result.output.contains("(line 2)"), "\(result.output)")
@@ -55,20 +56,9 @@ struct FuzzReplayRun {
     var inputs: [String]
 
     /// Runs the tool to the end and returns its status and standard output (standard error appended).
-    func run() throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = [target] + inputs
-        var environment = ProcessInfo.processInfo.environment
-        environment["GALLEY_HOME"] = ExportHarness.root.path
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    func run() async throws -> (status: Int32, output: String) {
+        let outcome = try await ChildProcess.run(tool, [target] + inputs,
+                                                 environment: ["GALLEY_HOME": ExportHarness.root.path, "SWIFT_BACKTRACE": "enable=no"])
+        return (outcome.status, outcome.output + outcome.errors)
     }
 }

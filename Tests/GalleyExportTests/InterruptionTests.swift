@@ -3,16 +3,16 @@ import Testing
 
 /// Killing or interrupting a run never leaves a partial PDF, and SIGINT stops cleanly after the articles in flight.
 @Suite(.serialized) struct InterruptionTests {
-    @Test func killNineLeavesOnlyWholePDFsAndTheNextRunCleansUp() throws {
+    @Test func killNineLeavesOnlyWholePDFsAndTheNextRunCleansUp() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(150, in: folder)
         let out = folder.appendingPathComponent("out")
 
         let child = try ExportHarness.Child(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--json"])
-        #expect(ExportHarness.waitFor(seconds: 120) { ExportHarness.pdfs(in: out).count >= 3 })
-        child.send(SIGKILL)
-        let result = child.wait()
+        let pid = child.process.processIdentifier
+        #expect(await ExportHarness.waitFor(seconds: 120, { ExportHarness.pdfs(in: out).count >= 3 }, then: { _ = kill(pid, SIGKILL) }))
+        let result = try await child.wait()
         #expect(result.status == SIGKILL)
         let pdfs = ExportHarness.pdfs(in: out)
         #expect(pdfs.count < 150)
@@ -33,7 +33,7 @@ import Testing
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
                                                   ofItemAtPath: out.appendingPathComponent(name).path)
         }
-        let rerun = try ExportHarness.export([articles], out: out, ["--jobs", "2"])
+        let rerun = try await ExportHarness.export([articles], out: out, ["--jobs", "2"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(ExportHarness.temporaries(in: out).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: foundation.path))
@@ -46,16 +46,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".manifest.json.journal").path))
     }
 
-    @Test func sigintFinishesTheArticlesInFlightAndExits130() throws {
+    @Test func sigintFinishesTheArticlesInFlightAndExits130() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(150, in: folder)
         let out = folder.appendingPathComponent("out")
 
         let child = try ExportHarness.Child(["export", articles.path, "--out-dir", out.path, "--jobs", "2", "--json"])
-        #expect(ExportHarness.waitFor(seconds: 120) { ExportHarness.pdfs(in: out).count >= 2 })
-        child.send(SIGINT)
-        let result = child.wait()
+        let pid = child.process.processIdentifier
+        #expect(await ExportHarness.waitFor(seconds: 120, { ExportHarness.pdfs(in: out).count >= 2 }, then: { _ = kill(pid, SIGINT) }))
+        let result = try await child.wait()
         #expect(result.status == 130, "\(result.stderr)")
         #expect(result.summary["interrupted"] as? Bool == true)
         let rebuilt = result.count("rebuilt")
@@ -66,7 +66,7 @@ import Testing
         #expect(pdfs.count == rebuilt)
         #expect(pdfs.allSatisfy { ExportHarness.isWholePDF(out.appendingPathComponent($0)) })
         #expect(try ExportHarness.manifest(out.appendingPathComponent("manifest.json")).count == rebuilt)
-        let rerun = try ExportHarness.export([articles], out: out)
+        let rerun = try await ExportHarness.export([articles], out: out)
         #expect(rerun.status == 0)
         #expect(rerun.count("skipped") == rebuilt)
         #expect(rerun.count("rebuilt") == 150 - rebuilt)

@@ -1,16 +1,17 @@
 import Foundation
+import GalleyTestSupport
 import GalleyExport
 import GalleyStyle
 import Testing
 
 /// The manifest lists what the CMS needs, matches the files, stays sorted, and merges across runs and shards.
 @Suite(.serialized) struct ManifestTests {
-    @Test func entriesDescribeTheFilesExactly() throws {
+    @Test func entriesDescribeTheFilesExactly() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(4, in: folder, firstID: 98)
         let out = folder.appendingPathComponent("out")
-        let result = try ExportHarness.export([articles], out: out)
+        let result = try await ExportHarness.export([articles], out: out)
         #expect(result.status == 0, "\(result.stderr)")
 
         let manifestURL = out.appendingPathComponent("manifest.json")
@@ -28,7 +29,7 @@ import Testing
             let bytes = try #require(entry["bytes"] as? Int)
             #expect(output.hasSuffix("_a\(entry["id"] as! String).pdf"))
             #expect(bytes == (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int))
-            #expect(entry["sha256"] as? String == (try ExportHarness.sha256sum(pdf)))
+            #expect(entry["sha256"] as? String == (try await ExportHarness.sha256sum(pdf)))
             let label = try #require(entry["label"] as? String)
             // In the article's language: its units and decimal separator.
             let labels = sheet.labels(for: entry["language"] as? String ?? "en").labels
@@ -68,52 +69,46 @@ import Testing
         }
     }
 
-    @Test func pageCountMatchesPdfinfo() throws {
+    @Test func pageCountMatchesPdfinfo() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") else { return }
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
-        #expect(try ExportHarness.export(ExportHarness.examples, out: out).status == 0)
+        #expect(try await ExportHarness.export(ExportHarness.examples, out: out).status == 0)
         for entry in try ExportHarness.manifest(out.appendingPathComponent("manifest.json")) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-            process.arguments = [out.appendingPathComponent(entry["output"] as! String).path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let info = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pdfinfo"),
+                                                  [out.appendingPathComponent(entry["output"] as! String).path]).output
             let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last.flatMap { Int($0) }
             #expect(pages == entry["pages"] as? Int)
         }
     }
 
-    @Test func aRunKeepsTheEntriesOfArticlesNotInIt() throws {
+    @Test func aRunKeepsTheEntriesOfArticlesNotInIt() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try ExportHarness.archive(2, in: folder, name: "first", firstID: 10)
         let second = try ExportHarness.archive(2, in: folder, name: "second", firstID: 20)
         let out = folder.appendingPathComponent("out")
-        #expect(try ExportHarness.export([first], out: out).status == 0)
-        #expect(try ExportHarness.export([second], out: out).status == 0)
+        #expect(try await ExportHarness.export([first], out: out).status == 0)
+        #expect(try await ExportHarness.export([second], out: out).status == 0)
         let entries = try ExportHarness.manifest(out.appendingPathComponent("manifest.json"))
         #expect(entries.compactMap { $0["id"] as? String } == ["10", "11", "20", "21"])
     }
 
-    @Test func anUnreadableManifestStopsTheRunBeforeAnythingIsWritten() throws {
+    @Test func anUnreadableManifestStopsTheRunBeforeAnythingIsWritten() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let articles = try ExportHarness.archive(1, in: folder)
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "not json".write(to: out.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
-        let result = try ExportHarness.export([articles], out: out)
+        let result = try await ExportHarness.export([articles], out: out)
         #expect(result.status == 2)
         #expect(result.stderr.contains("manifest.json: not a Galley manifest"))
         #expect(ExportHarness.pdfs(in: out).isEmpty)
     }
 
-    @Test func mergingPrefersTheLaterManifestAndSortsById() throws {
+    @Test func mergingPrefersTheLaterManifestAndSortsById() async throws {
         func entry(_ id: String, _ hash: String) -> ManifestEntry {
             ManifestEntry(id: id, source: "a.json", output: "a_a\(id).pdf", bytes: 928_461, pages: 2, sha256: "", title: "A",
                           language: "en", warnings: [], contentHash: hash, status: .rebuilt)

@@ -3,7 +3,7 @@ import Testing
 
 /// The manifest tells a CMS which post each PDF belongs to: permalink, slug, date and post type from the source.
 @Suite struct WebManifestTests {
-    @Test func aWordPressPostsEntryCarriesItsPermalinkSlugDateAndType() throws {
+    @Test func aWordPressPostsEntryCarriesItsPermalinkSlugDateAndType() async throws {
         let folder = try ExportHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,7 +13,7 @@ import Testing
         // Offline: the post's images are on example.org, which a test never asks.
         try FileManager.default.copyItem(at: fixture, to: post)
         let out = folder.appendingPathComponent("out")
-        let result = try ExportHarness.export([post.deletingLastPathComponent()], out: out, ["--offline"])
+        let result = try await ExportHarness.export([post.deletingLastPathComponent()], out: out, ["--offline"])
         #expect(result.status == 0, "\(result.stderr)")
         let entries = try ExportHarness.manifest(out.appendingPathComponent("manifest.json"))
         let entry = try #require(entries.first)

@@ -22,38 +22,12 @@ enum GalleyCommand {
 
     /// Runs `galley arguments…` in the repository root and waits for it without holding a cooperative thread.
     static func run(_ arguments: [String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ arguments: [String]) throws -> Result {
-        let id = UUID().uuidString
-        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-fetch-out-\(id)")
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-fetch-err-\(id)")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outputFile)
-            try? FileManager.default.removeItem(at: errorFile)
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = ImageServer.root
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outputFile), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+        let outcome = try await ChildProcess.run(executable, arguments, directory: ImageServer.root)
+        return Result(status: outcome.status, stdout: outcome.output, stderr: outcome.errors)
     }
 
     /// The images in a PDF (without soft masks), one line each, as `pdfimages -list` prints them (poppler-utils).
-    static func images(inPDF path: URL) throws -> [String] {
-        try PDFImages.list(path)
+    static func images(inPDF path: URL) async throws -> [String] {
+        try await PDFImages.list(path)
     }
 }

@@ -27,11 +27,15 @@ final class ImageServer: Sendable {
         var conditional: [String: Int] = [:]
         var version = 1
         var image = ImageServer.png
+        var delayedInFlight = 0
+        var mostDelayedAtOnce = 0
     }
     private let state = NIOLockedValueBox(State())
 
     /// How many times `path` was asked for.
     func requests(_ path: String) -> Int { state.withLockedValue { $0.requests[path, default: 0] } }
+    /// The most `/img/delayed-<n>.png` requests the server was answering at one time.
+    var mostDelayedAtOnce: Int { state.withLockedValue { $0.mostDelayedAtOnce } }
     /// How many of those carried `If-None-Match`.
     func conditionalRequests(_ path: String) -> Int { state.withLockedValue { $0.conditional[path, default: 0] } }
     /// Replaces `/img/photo.png` with `data` under a new ETag.
@@ -87,6 +91,11 @@ final class ImageServer: Sendable {
                     try await writer.finish(nil)
                 })
             case _ where name.hasPrefix("delayed-"):
+                state.withLockedValue {
+                    $0.delayedInFlight += 1
+                    $0.mostDelayedAtOnce = max($0.mostDelayedAtOnce, $0.delayedInFlight)
+                }
+                defer { state.withLockedValue { $0.delayedInFlight -= 1 } }
                 try await Task.sleep(for: .seconds(1))
                 return body(ImageServer.png, "image/png")
             default: return Response(status: .notFound)

@@ -29,7 +29,7 @@ import Testing
             let cache = folder.appendingPathComponent("cache").path
             let result = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--image-cache", cache])
             #expect(result.status == 0, "\(result.stderr)")
-            let drawn = try GalleyCommand.images(inPDF: pdf)
+            let drawn = try await GalleyCommand.images(inPDF: pdf)
             #expect(drawn.count == 1, "one image XObject, the PNG: \(drawn)")
             #expect(result.stderr.contains("figure 2 (\(missing)): \(missing) could not be fetched: the server answered 404 Not Found; its alt text is printed instead"),
                     "\(result.stderr)")
@@ -39,7 +39,7 @@ import Testing
             // Allowing the other host draws its JPEG too; the PNG is revalidated (304), not downloaded again.
             let again = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--image-cache", cache, "--allow-host", "localhost"])
             #expect(again.status == 0, "\(again.stderr)")
-            let both = try GalleyCommand.images(inPDF: pdf)
+            let both = try await GalleyCommand.images(inPDF: pdf)
             #expect(both.count == 2, "\(both)")
             #expect(server.requests("/img/photo.png") == 2)
             #expect(server.conditionalRequests("/img/photo.png") == 1)
@@ -49,7 +49,7 @@ import Testing
             let offline = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--image-cache", cache, "--allow-host", "localhost",
                                                        "--offline"])
             #expect(offline.status == 0, "\(offline.stderr)")
-            let cachedOnly = try GalleyCommand.images(inPDF: pdf)
+            let cachedOnly = try await GalleyCommand.images(inPDF: pdf)
             #expect(cachedOnly.count == 2, "\(cachedOnly)")
             #expect(offline.stderr.contains("\(missing) could not be fetched: it is not in the image cache"), "\(offline.stderr)")
             #expect(server.requests("/img/missing.png") == before)
@@ -77,7 +77,7 @@ import Testing
             let result = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--image-cache", folder.appendingPathComponent("cache").path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!result.stderr.contains("could not be fetched"), "\(result.stderr)")
-            let drawn = try GalleyCommand.images(inPDF: pdf)
+            let drawn = try await GalleyCommand.images(inPDF: pdf)
             #expect(drawn.count == 2, "the featured JPEG and the content's PNG: \(drawn)")
             #expect(drawn.first?.contains("jpeg") == true, "the featured image leads: \(drawn)")
             #expect(server.requests("/img/photo.jpg") == 1)
@@ -100,7 +100,7 @@ import Testing
         let render = try await GalleyCommand.run(["render", article.path, "-o", pdf.path, "--remap", "\(site)/wp-content/uploads/=\(mirror.path)",
                                                   "--image-cache", folder.appendingPathComponent("cache").path])
         #expect(render.status == 0, "\(render.stderr)")
-        let images = try GalleyCommand.images(inPDF: pdf)
+        let images = try await GalleyCommand.images(inPDF: pdf)
         #expect(images.count == 1)
         #expect(images.first?.contains("jpeg") == true, "the JPEG passes through: \(images)")
     }

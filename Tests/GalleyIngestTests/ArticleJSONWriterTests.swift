@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import GalleyIngest
 import GalleyModel
 import Testing
@@ -91,7 +92,7 @@ import Testing
         #expect(object["languageDeclared"] == nil)
     }
 
-    @Test func theOutputMatchesTheSchema() throws {
+    @Test func theOutputMatchesTheSchema() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -112,23 +113,15 @@ import Testing
         print(len(paths), 'checked')
         sys.exit(1 if bad else 0)
         """
-        let (status, output) = try Self.python(["-c", script, schema, folder.path])
+        let (status, output) = try await Self.python(["-c", script, schema, folder.path])
         #expect(status == 0, "\(output)")
         #expect(output.contains("\(articles.count) checked"), "\(output)")
     }
 
     /// Runs python3 (with jsonschema, which scripts/install-system-packages.sh installs) and returns its status and
     /// output; its output is a few lines, so one pipe for both streams cannot fill.
-    private static func python(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    private static func python(_ arguments: [String]) async throws -> (Int32, String) {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+        return (outcome.status, outcome.output + outcome.errors)
     }
 }

@@ -10,54 +10,54 @@ import Testing
     static let backends: [PDFFinisher.Backend] = [.automatic, .qpdf]
 
     @Test(arguments: backends)
-    func theFinishedSamplePassesTheStructureCheckInReadingOrder(_ backend: PDFFinisher.Backend) throws {
+    func theFinishedSamplePassesTheStructureCheckInReadingOrder(_ backend: PDFFinisher.Backend) async throws {
         let file = try PDFTools.file(try Samples.finished(backend: backend))
-        let verdict = try PDFTools.check(file)
+        let verdict = try await PDFTools.check(file)
         #expect(verdict.status == 0, "\(verdict.stderr)")
         #expect(PDFTools.roles(verdict.report) == Samples.roles)
     }
 
     @Test(arguments: backends)
-    func qpdfFindsNothingWrongAndPopplerSeesATaggedPDF(_ backend: PDFFinisher.Backend) throws {
+    func qpdfFindsNothingWrongAndPopplerSeesATaggedPDF(_ backend: PDFFinisher.Backend) async throws {
         let file = try PDFTools.file(try Samples.finished(backend: backend))
-        let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
+        let check = try await PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("No syntax or stream encoding errors found"))
         #expect(!check.stdout.contains("WARNING") && check.stderr.isEmpty, "\(check.stdout)\(check.stderr)")
-        let info = try PDFTools.run("/usr/bin/pdfinfo", [file.path]).stdout
+        let info = try await PDFTools.run("/usr/bin/pdfinfo", [file.path]).stdout
         #expect(info.contains("Tagged:          yes"))
         #expect(info.contains("PDF version:     1.7"))
         #expect(info.contains("Title:           A sample – with “quotes” & <marks>"))
         #expect(info.contains("Author:          Gin Vola, Elias Vola"))
         #expect(info.contains("Producer:        Galley test"))
-        let text = try PDFTools.run("/usr/bin/pdftotext", [file.path, "-"]).stdout
+        let text = try await PDFTools.run("/usr/bin/pdftotext", [file.path, "-"]).stdout
         #expect(text.contains("See the example for more.") && text.contains("sur la page suivante."), "\(text)")
     }
 
     @Test(arguments: backends)
-    func finishingTwiceGivesTheSameBytes(_ backend: PDFFinisher.Backend) throws {
+    func finishingTwiceGivesTheSameBytes(_ backend: PDFFinisher.Backend) async throws {
         #expect(try Samples.finished(backend: backend) == Samples.finished(backend: backend))
     }
 
-    @Test func cairosFilesTakeTheNativePathAndOthersTakeQpdfs() throws {
+    @Test func cairosFilesTakeTheNativePathAndOthersTakeQpdfs() async throws {
         let cairo = Samples.draw().finish()
         #expect(throws: Never.self) { try NativePDF(cairo) }
         // qpdf's own output (object streams, an xref stream) is not a file the native reader knows.
         let folder = try PDFTools.temporaryFolder()
         let original = folder.appendingPathComponent("cairo.pdf"), converted = folder.appendingPathComponent("qpdf.pdf")
         try cairo.write(to: original)
-        _ = try PDFTools.run("/usr/bin/qpdf", ["--object-streams=generate", original.path, converted.path])
+        _ = try await PDFTools.run("/usr/bin/qpdf", ["--object-streams=generate", original.path, converted.path])
         let rewritten = try Data(contentsOf: converted)
         #expect(throws: NativePDF.Unsupported.self) { try NativePDF(rewritten) }
         let document = Samples.draw()
         _ = document.finish()
         let finished = try PDFFinisher.finish(rewritten, structure: Samples.structure, marks: document.marks,
                                               annotations: document.annotations, metadata: Samples.metadata, options: PDFFinishOptions())
-        let verdict = try PDFTools.check(try PDFTools.file(finished))
+        let verdict = try await PDFTools.check(try PDFTools.file(finished))
         #expect(verdict.status == 0, "\(verdict.stderr)")
     }
 
-    @Test func theNativeWriterPacksEveryObjectButStreamsIntoObjectStreamsBehindAnXrefStream() throws {
+    @Test func theNativeWriterPacksEveryObjectButStreamsIntoObjectStreamsBehindAnXrefStream() async throws {
         let finished = try Samples.finished()
         let file = try PDFTools.file(finished)
         // The last startxref leads to a cross-reference stream, not a table.
@@ -68,13 +68,13 @@ import Testing
         #expect(String(decoding: bytes[xref..<min(bytes.count, xref + 40)], as: UTF8.self).contains("<</Type /XRef"))
         #expect(!String(decoding: bytes, as: UTF8.self).contains("\nxref\n"))
         // qpdf says where each object is; pikepdf which objects are streams and which are structure elements.
-        let table = try PDFTools.run("/usr/bin/qpdf", ["--show-xref", file.path]).stdout
+        let table = try await PDFTools.run("/usr/bin/qpdf", ["--show-xref", file.path]).stdout
         var compressed = Set<Int>(), uncompressed = Set<Int>()
         for line in table.split(separator: "\n") {
             guard let number = Int(line.prefix { $0 != "/" }) else { continue }
             if line.contains("compressed; stream") { compressed.insert(number) } else if line.contains("uncompressed") { uncompressed.insert(number) }
         }
-        let listing = try PDFTools.python("""
+        let listing = try await PDFTools.python("""
         import sys, pikepdf
         pdf = pikepdf.open(sys.argv[1])
         for obj in pdf.objects:
@@ -95,7 +95,7 @@ import Testing
         #expect(compressed.count > streams.count, "\(table)")
     }
 
-    @Test func streamsCairoLeftUncompressedAreCompressedOnce() throws {
+    @Test func streamsCairoLeftUncompressedAreCompressedOnce() async throws {
         // cairo at zlib level 0 writes stored blocks; the finish compresses every such stream at its own level.
         let previous = galley_deflate_level_get()
         galley_deflate_level_set(0)
@@ -108,8 +108,8 @@ import Testing
                                               metadata: Samples.metadata, options: PDFFinishOptions(zlibLevel: 6))
         #expect(finished.count < compressed.count + 2_000, "finished \(finished.count), cairo compressed \(compressed.count)")
         let file = try PDFTools.file(finished)
-        #expect(try PDFTools.check(file).status == 0)
-        let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
+        #expect(try await PDFTools.check(file).status == 0)
+        let check = try await PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
         #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(check.stdout)")
     }
 }

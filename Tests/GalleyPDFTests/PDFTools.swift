@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 
 /// The independent readers the tests check finished PDFs with: pikepdf (through /usr/bin/python3), qpdf, poppler.
 enum PDFTools {
@@ -14,36 +15,20 @@ enum PDFTools {
         var stderr: String
     }
 
-    /// Runs `executable` with `arguments`.
-    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Both outputs go to files, so a full pipe can never stall the child.
-        let outputFile = folder.appendingPathComponent("stdout"), errorFile = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputFile), errors = try FileHandle(forWritingTo: errorFile)
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try errors.close()
-        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outputFile), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+    /// Runs `executable` with `arguments`, waiting off the cooperative pool.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> Result {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: executable), arguments)
+        return Result(status: outcome.status, stdout: outcome.output, stderr: outcome.errors)
     }
 
     /// Runs a Python program with pikepdf.
-    static func python(_ program: String, _ arguments: [String] = []) throws -> Result {
-        try run("/usr/bin/python3", ["-c", program] + arguments)
+    static func python(_ program: String, _ arguments: [String] = []) async throws -> Result {
+        try await run("/usr/bin/python3", ["-c", program] + arguments)
     }
 
     /// The structure checker's verdict on `file`: its JSON output parsed, and its exit status.
-    static func check(_ file: URL) throws -> (status: Int32, report: [String: Any], stderr: String) {
-        let result = try run("/usr/bin/python3", [checker, file.path])
+    static func check(_ file: URL) async throws -> (status: Int32, report: [String: Any], stderr: String) {
+        let result = try await run("/usr/bin/python3", [checker, file.path])
         let report = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
         return (result.status, report, result.stderr)
     }

@@ -6,9 +6,9 @@ import Testing
 /// PDF/UA-1, PDF/A-2b and PDF/A-3b as pikepdf reads them back.
 @Suite struct StandardsTests {
     /// Facts pikepdf reads from a finished file, one `key=value` a line.
-    private func facts(_ data: Data) throws -> [String: String] {
+    private func facts(_ data: Data) async throws -> [String: String] {
         let file = try PDFTools.file(data)
-        let result = try PDFTools.python("""
+        let result = try await PDFTools.python("""
             import sys, pikepdf
             pdf = pikepdf.open(sys.argv[1])
             root = pdf.Root
@@ -40,8 +40,8 @@ import Testing
     private let source = EmbeddedSource(fileName: "article.json", mimeType: "application/json",
                                          data: Data(#"{"id": "7", "title": "A sample"}"#.utf8), description: "The source article (Galley JSON)")
 
-    @Test func everyFinishedPDFHasLanguageTitleDisplayAndPrintableLinks() throws {
-        let facts = try facts(try Samples.finished())
+    @Test func everyFinishedPDFHasLanguageTitleDisplayAndPrintableLinks() async throws {
+        let facts = try await facts(try Samples.finished())
         #expect(facts["lang"] == "en-GB")
         #expect(facts["display"] == "True")
         #expect(facts["title"] == "A sample – with “quotes” & <marks>")
@@ -51,34 +51,34 @@ import Testing
         #expect(facts["annotflags"] == "[4]")
     }
 
-    @Test func pdfUAIdentifiesItself() throws {
-        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .ua1)))
+    @Test func pdfUAIdentifiesItself() async throws {
+        let facts = try await facts(try Samples.finished(PDFFinishOptions(standard: .ua1)))
         #expect(facts["pdfuaid"] == "1")
         #expect(facts["intent"] == "None None")
     }
 
     @Test(arguments: PDFFinisherTests.backends)
-    func pdfA2bHasAnSRGBOutputIntentNoInterpolationAndNoEmbeddedFile(_ backend: PDFFinisher.Backend) throws {
-        let facts = try facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSources: [source]), backend: backend))
+    func pdfA2bHasAnSRGBOutputIntentNoInterpolationAndNoEmbeddedFile(_ backend: PDFFinisher.Backend) async throws {
+        let facts = try await facts(try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSources: [source]), backend: backend))
         #expect(facts["pdfaid"] == "2 B")
         #expect(facts["intent"] == "/GTS_PDFA1 3")
         #expect(facts["interpolate"] == "False")
         #expect(facts["attachments"] == "[]")
         // Without a standard, cairo's interpolation stays: the sample really has an image that asks for it.
-        #expect(try self.facts(try Samples.finished())["interpolate"] == "True")
+        await #expect(try self.facts(try Samples.finished())["interpolate"] == "True")
     }
 
     @Test(arguments: PDFFinisherTests.backends)
-    func pdfA3bCarriesTheSourceArticleAsAnAssociatedFile(_ backend: PDFFinisher.Backend) throws {
+    func pdfA3bCarriesTheSourceArticleAsAnAssociatedFile(_ backend: PDFFinisher.Backend) async throws {
         let pdf = try Samples.finished(PDFFinishOptions(standard: .a3b, embeddedSources: [source]), backend: backend)
-        let facts = try facts(pdf)
+        let facts = try await facts(pdf)
         #expect(facts["pdfaid"] == "3 B")
         #expect(facts["af"] == "['/Source']")
         #expect(facts["file"] == #"article.json /application/json The source article (Galley JSON) {"id": "7", "title": "A sample"}"#)
         #expect(try EmbeddedSourceReader.source(in: pdf) == source)
     }
 
-    @Test func theReaderSaysWhenThereIsNoSourceOrNoPDF() throws {
+    @Test func theReaderSaysWhenThereIsNoSourceOrNoPDF() async throws {
         #expect(throws: EmbeddedSourceReader.Failure.noSource(file: "a.pdf")) {
             try EmbeddedSourceReader.source(in: try Samples.finished(PDFFinishOptions(standard: .a2b, embeddedSources: [source])), file: "a.pdf")
         }
@@ -91,17 +91,17 @@ import Testing
     }
 
     @Test(arguments: PDFFinisherTests.backends)
-    func everyStandardPassesTheStructureCheckAndQpdf(_ backend: PDFFinisher.Backend) throws {
+    func everyStandardPassesTheStructureCheckAndQpdf(_ backend: PDFFinisher.Backend) async throws {
         for standard in PDFStandard.allCases {
             let file = try PDFTools.file(try Samples.finished(PDFFinishOptions(standard: standard, embeddedSources: [source]), backend: backend))
-            let verdict = try PDFTools.check(file)
+            let verdict = try await PDFTools.check(file)
             #expect(verdict.status == 0, "\(standard): \(verdict.stderr)")
-            let check = try PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
+            let check = try await PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
             #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(standard): \(check.stdout)")
         }
     }
 
-    @Test func aMissingProfileIsNamed() throws {
+    @Test func aMissingProfileIsNamed() async throws {
         #expect(throws: PDFFinishError.unreadableFile(path: "/nonexistent/sRGB.icc", reason: "")) {
             do {
                 _ = try Samples.finished(PDFFinishOptions(standard: .a2b, iccProfilePath: "/nonexistent/sRGB.icc"))

@@ -41,11 +41,11 @@ import Testing
     ]
 
     @Test(arguments: breakages)
-    func theCheckerNamesWhatWasBroken(_ breakage: Breakage) throws {
+    func theCheckerNamesWhatWasBroken(_ breakage: Breakage) async throws {
         let folder = try PDFTools.temporaryFolder()
         let finished = folder.appendingPathComponent("finished.pdf"), broken = folder.appendingPathComponent("broken.pdf")
         try Samples.finished().write(to: finished)
-        let result = try PDFTools.python("""
+        let result = try await PDFTools.python("""
             import sys, pikepdf
             pdf = pikepdf.open(sys.argv[1])
             def element(role):
@@ -55,15 +55,15 @@ import Testing
             pdf.save(sys.argv[2], fix_metadata_version=False)
             """, [finished.path, broken.path])
         try #require(result.status == 0, "\(result.stderr)")
-        let verdict = try PDFTools.check(broken)
+        let verdict = try await PDFTools.check(broken)
         #expect(verdict.status == 1)
         let violations = verdict.report["violations"] as? [String] ?? []
         #expect(violations.contains { $0.contains(breakage.expected) }, "\(violations)")
     }
 
-    @Test func cairosOwnTaggingFailsForWhatItLacks() throws {
+    @Test func cairosOwnTaggingFailsForWhatItLacks() async throws {
         let document = Samples.draw()
-        let verdict = try PDFTools.check(try PDFTools.file(document.finish(), named: "cairo.pdf"))
+        let verdict = try await PDFTools.check(try PDFTools.file(document.finish(), named: "cairo.pdf"))
         let violations = verdict.report["violations"] as? [String] ?? []
         #expect(verdict.status == 1)
         for expected in ["painting operators are neither", "the catalog has no /Lang", "/MarkInfo /Marked is not true", "there is no XMP"] {

@@ -8,7 +8,7 @@ struct RenderRouteTests {
     static let example = try! Data(contentsOf: ServiceProcess.root.appendingPathComponent("Examples/iv-9062.json"))
 
     @Test func aPostedArticleComesBackAsItsPDFNamedAsTheCMSNamesIt() async throws {
-        let service = try ServiceProcess()
+        let service = try await ServiceProcess.start()
         let answer = try await service.request("POST", "/v1/render", body: Self.example, headers: ["Content-Type": "application/json"])
         #expect(answer.status == 200, "\(answer.text)")
         #expect(answer.body.starts(with: Data("%PDF-".utf8)))
@@ -27,7 +27,7 @@ struct RenderRouteTests {
     }
 
     @Test func markdownAndHTMLAreReadByTheirContentType() async throws {
-        let service = try ServiceProcess()
+        let service = try await ServiceProcess.start()
         let markdown = "---\ntitle: Posted notes\nid: notes-1\n---\n\nA paragraph of *posted* text.\n"
         let fromMarkdown = try await service.request("POST", "/v1/render", body: Data(markdown.utf8), headers: ["Content-Type": "text/markdown; charset=utf-8"])
         #expect(fromMarkdown.status == 200, "\(fromMarkdown.text)")
@@ -39,7 +39,7 @@ struct RenderRouteTests {
     }
 
     @Test func aBadArticleIsAnsweredWithTheLocatedMessageTheCommandLinePrints() async throws {
-        let service = try ServiceProcess()
+        let service = try await ServiceProcess.start()
         let broken = Data("{\n  \"id\": \"x1\",\n  \"title\": 42\n}\n".utf8)
         let answer = try await service.request("POST", "/v1/render", body: broken, headers: ["Content-Type": "application/json"])
         #expect(answer.status == 422)
@@ -55,7 +55,7 @@ struct RenderRouteTests {
     }
 
     @Test func requestsOutsideTheLimitsAreRefusedWithTheirOwnStatus() async throws {
-        let service = try ServiceProcess(["--body-limit", "2000"])
+        let service = try await ServiceProcess.start(["--body-limit", "2000"])
         let tooBig = try await service.request("POST", "/v1/render", body: Self.example, headers: ["Content-Type": "application/json"])
         #expect(tooBig.status == 413, "\(tooBig.text)")
         let unknownType = try await service.request("POST", "/v1/render", body: Data("x".utf8), headers: ["Content-Type": "image/gif"])
@@ -69,7 +69,7 @@ struct RenderRouteTests {
     }
 
     @Test func pageOneComesBackAsAPNGOfTheWidthAsked() async throws {
-        let service = try ServiceProcess()
+        let service = try await ServiceProcess.start()
         let answer = try await service.request("POST", "/v1/render?png=320", body: Self.example, headers: ["Content-Type": "application/json"])
         #expect(answer.status == 200, "\(answer.text)")
         #expect(answer.header("Content-Type") == "image/png")

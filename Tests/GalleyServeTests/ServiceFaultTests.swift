@@ -14,7 +14,7 @@ struct ServiceFaultTests {
 
     @Test func everyRouteButHealthAndMetricsNeedsTheToken() async throws {
         let token = "a-test-token-of-some-length"
-        let service = try ServiceProcess([], environment: ["GALLEY_SERVE_TOKEN": token])
+        let service = try await ServiceProcess.start([], environment: ["GALLEY_SERVE_TOKEN": token])
         let without = try await service.request("POST", "/v1/render", body: Self.example, headers: ["Content-Type": "application/json"])
         #expect(without.status == 401)
         #expect(without.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
@@ -33,7 +33,7 @@ struct ServiceFaultTests {
     }
 
     @Test func anArticleThatCrashesOrHangsItsWorkerFailsAloneAndTheServiceGoesOn() async throws {
-        let service = try ServiceProcess(["--jobs", "1", "--render-timeout", "3"],
+        let service = try await ServiceProcess.start(["--jobs", "1", "--render-timeout", "3"],
                                          environment: ["GALLEY_FAULT_INJECTION": "crash:crasher,hang:hanger"])
         let crashed = try await service.request("POST", "/v1/render?id=crasher", body: Self.article("crasher"), headers: ["Content-Type": "application/json"])
         #expect(crashed.status == 500)
@@ -47,7 +47,7 @@ struct ServiceFaultTests {
 
     @Test func aFullQueueIsAnswered503WithRetryAfter() async throws {
         // The one worker holds an article that hangs until the render timeout: a wide window, even on a loaded machine.
-        let service = try ServiceProcess(["--jobs", "1", "--queue", "0", "--render-timeout", "20"], environment: ["GALLEY_FAULT_INJECTION": "hang:stuck"])
+        let service = try await ServiceProcess.start(["--jobs", "1", "--queue", "0", "--render-timeout", "20"], environment: ["GALLEY_FAULT_INJECTION": "hang:stuck"])
         async let first = service.request("POST", "/v1/render?id=stuck", body: Self.article("stuck"), headers: ["Content-Type": "application/json"])
         try await Self.waitUntilBusy(service)
         let second = try await service.request("POST", "/v1/render", body: Self.article("other"), headers: ["Content-Type": "application/json"])
@@ -58,7 +58,7 @@ struct ServiceFaultTests {
     }
 
     @Test func aClientThatSendsTooSlowlyIsCutOffAndOthersAreServed() async throws {
-        let service = try ServiceProcess(["--body-timeout", "1"])
+        let service = try await ServiceProcess.start(["--body-timeout", "1"])
         // Promise a body and never send it.
         let port = try #require(service.base.port)
         let socket = try RawClient(port: port)
@@ -70,15 +70,14 @@ struct ServiceFaultTests {
     }
 
     @Test func shutdownFinishesTheRenderInFlight() async throws {
-        let service = try ServiceProcess(["--jobs", "1"], environment: ["GALLEY_FAULT_INJECTION": "slow:slow"])
+        let service = try await ServiceProcess.start(["--jobs", "1"], environment: ["GALLEY_FAULT_INJECTION": "slow:slow"])
         async let inFlight = service.request("POST", "/v1/render?id=slow", body: Self.article("slow"), headers: ["Content-Type": "application/json"])
         try await Self.waitUntilBusy(service)
         service.process.terminate()
         let answer = try await inFlight
         #expect(answer.status == 200)
         #expect(answer.body.starts(with: Data("%PDF-".utf8)))
-        service.process.waitUntilExit()
-        #expect(service.process.terminationStatus == 0, "\(service.standardError)")
+        #expect(try await service.exitStatus() == 0, "\(service.standardError)")
     }
 
     /// Waits until the service says an article is being set (a loaded machine may take a while to pass it on).

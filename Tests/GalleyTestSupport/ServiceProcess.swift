@@ -19,8 +19,13 @@ public final class ServiceProcess: @unchecked Sendable {
     private let output = Pipe()
     private let errors: URL
 
-    /// Starts `galley serve` with `arguments` (and a cache of its own) and waits until it listens.
-    public init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `galley serve` with `arguments` (and a cache of its own) and waits, off the cooperative pool, until it listens.
+    public static func start(_ arguments: [String] = [], environment: [String: String] = [:]) async throws -> ServiceProcess {
+        try await OffCooperativePool.run { try ServiceProcess(arguments, environment: environment) }
+    }
+
+    /// Starts `galley serve` and blocks until it listens: `start` is the way for tests.
+    private init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
         cache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString)")
         errors = cache.appendingPathExtension("stderr")
         FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -93,9 +98,15 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Stops the service with SIGTERM and returns its exit status.
-    public func stop() -> Int32 {
+    public func stop() async throws -> Int32 {
         process.terminate()
-        process.waitUntilExit()
+        return try await exitStatus()
+    }
+
+    /// Waits, off the cooperative pool, for the service to exit and returns its status.
+    public func exitStatus() async throws -> Int32 {
+        let process = self.process
+        try await OffCooperativePool.run { process.waitUntilExit() }
         return process.terminationStatus
     }
 }

@@ -9,7 +9,7 @@ final class ServeEndToEndTests: XCTestCase {
     func testPostsAreServedWithTheirImagesAndTheWebhookAttachesOnePDFPerPost() async throws {
         let site = try await TestSite.require()
         let wordpress = try site.client()
-        let service = try ServiceProcess(["--wordpress", site.url.absoluteString, "--user", site.user,
+        let service = try await ServiceProcess.start(["--wordpress", site.url.absoluteString, "--user", site.user,
                                           "--app-password-file", site.passwordFile, "--jobs", "2"])
         let id = site.posts[0]
 
@@ -22,7 +22,8 @@ final class ServeEndToEndTests: XCTestCase {
         let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString).pdf")
         try first.body.write(to: pdf)
         defer { try? FileManager.default.removeItem(at: pdf) }
-        XCTAssertGreaterThanOrEqual(try PDFImages.list(pdf).count, 1, "the post's images were not drawn")
+        let images = try await PDFImages.list(pdf)
+        XCTAssertGreaterThanOrEqual(images.count, 1, "the post's images were not drawn")
 
         // Asked again: the same bytes, and with the entity tag nothing at all.
         let tag = try XCTUnwrap(first.header("ETag"))
