@@ -19,7 +19,7 @@ struct Bundle: ParsableCommand {
     var layout: String?
 
     @Option(name: .long, help: "Worker threads for laying out articles (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: "Layout cache shared with `galley export` (default: .galley-cache/layouts beside the output).")
     var layoutCache: String?
@@ -34,6 +34,11 @@ struct Bundle: ParsableCommand {
 
     @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try RepeatedOptions.refuse(in: CommandLine.arguments)
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -42,14 +47,14 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs, limits: try limitOptions.limits(),
+            let result = try IssueBundler(resources: Session.resources, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, limits: try limitOptions.limits(),
                                        images: try imageOptions.settings()).bundle(issue, layout: layout, standard: pdfStandard,
                                                                                           cache: cache)
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            Session.log("wrote \(target.relativePath) (\(result.document.pages.count) pages, \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
+            Session.log("wrote \(target.relativePath) (\(Session.pages(result.document.pages.count)), \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
         } catch {
             Session.report(error)
             throw ExitCode(1)

@@ -27,13 +27,8 @@ struct Check: ParsableCommand {
             do {
                 for article in try pipeline.read(path) {
                     let typeset = try pipeline.typeset(article)
-                    let quality = typeset.document.quality
-                    // Loose lines count: a layout's tolerance is the promise its justified lines keep.
-                    let found = quality.overfullLines + quality.looseLines + quality.widows + quality.orphans
-                        + quality.strandedHeadings + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)
-                    problems += found
-                    let report = CheckReport(file: article.displayName, article: typeset, problems: found,
-                                             warnings: typeset.warnings.map(\.description))
+                    let report = CheckReport(file: article.displayName, article: typeset, warnings: typeset.warnings.map(\.description))
+                    problems += report.problems
                     if json {
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys]
@@ -48,52 +43,5 @@ struct Check: ParsableCommand {
             }
         }
         if failures > 0 || (strict && problems > 0) { throw ExitCode(1) }
-    }
-
-    /// One article's figures, as text or JSON.
-    private struct CheckReport: Encodable {
-        var file: String
-        var id: String
-        var title: String
-        var language: String
-        var languageDetected: Bool
-        var pages: Int
-        var quality: QualityReport
-        var problems: Int
-        var meanAbsoluteRatio: Double
-        var warnings: [String]
-
-        init(file: String, article: TypesetArticle, problems: Int, warnings: [String]) {
-            self.file = file
-            id = article.article.id
-            title = article.article.title
-            language = article.article.language
-            languageDetected = article.detectedLanguage != nil
-            pages = article.document.pages.count
-            quality = article.document.quality
-            self.problems = problems
-            meanAbsoluteRatio = (quality.meanAbsoluteRatio * 1000).rounded() / 1000
-            self.warnings = warnings
-        }
-
-        var text: String {
-            let ratio = String(format: "max %.3f, mean %.3f", quality.maxAbsoluteRatio, quality.meanAbsoluteRatio)
-            let missing = quality.missingCharacters.isEmpty ? "" : " (\(quality.missingCharacters.unicodeScalars.prefix(20).map { String($0) }.joined(separator: " ")))"
-            var lines = [
-                "\(file) [\(id)]: \(problems == 0 ? "ok" : "\(problems) problem(s)")",
-                "  language \(language)\(languageDetected ? " (detected)" : ""), pages \(pages), justified lines \(quality.justifiedLines)",
-                "  overfull lines \(quality.overfullLines), loose lines \(quality.looseLines), adjustment ratio |r| \(ratio)",
-                "  hyphenated lines \(quality.hyphenatedLines), longest run \(quality.longestHyphenRun)",
-                "  widows \(quality.widows), orphans \(quality.orphans), headings at a page foot \(quality.strandedHeadings)",
-                "  missing glyphs \(quality.missingGlyphs)\(missing), fonts \(quality.fonts.joined(separator: ", "))",
-            ]
-            for note in quality.lineNotes.prefix(20) {
-                let kind = note.kind == .looseLine ? "loose line" : "overfull line"
-                lines.append("  page \(note.page.map(String.init) ?? "?"): \(kind) (ratio \(String(format: "%.2f", note.ratio))): \(note.text)")
-            }
-            if quality.lineNotes.count > 20 { lines.append("  … and \(quality.lineNotes.count - 20) more lines") }
-            lines += warnings.map { "  \($0)" }
-            return lines.joined(separator: "\n")
-        }
     }
 }

@@ -12,8 +12,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.")
     var from: String?
 
-    @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
-    var lineBreaker: String?
+    @Option(name: .long, help: "Line breaker (default: the layout's).")
+    var lineBreaker: LineBreakerChoice?
 
     @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")
     var pdfStandard: PDFSettings.Standard?
@@ -34,11 +34,13 @@ struct CommonOptions: ParsableArguments {
         try limitOptions.limits()
     }
 
+    /// Refuses a single-valued option given twice: the parser would keep the last one without a word.
+    func validate() throws {
+        try RepeatedOptions.refuse(in: CommandLine.arguments)
+    }
+
+    /// The line breaker `--line-breaker` names, or nil for the layout's.
     func breaker() throws -> (any LineBreaker)? {
-        do {
-            return try LineBreakerName.breaker(lineBreaker)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        try LineBreakerName.breaker(lineBreaker?.rawValue)
     }
 }

@@ -75,7 +75,7 @@ struct Export: ParsableCommand {
             ?? share.map { outputDirectory.appendingPathComponent("manifest.shard-\($0.index)-of-\($0.count).json") }
         var configuration = ExportConfiguration(
             inputs: inputs, outputDirectory: outputDirectory, manifest: manifestURL, jobs: jobs,
-            sheet: sheet, lineBreaker: common.lineBreaker, resources: resources,
+            sheet: sheet, lineBreaker: common.lineBreaker?.rawValue, resources: resources,
             makeRenderer: { try ArticleRenderer(sheet: sheet, resources: resources, lineBreaker: try options.breaker(), limits: try options.limits()) })
         configuration.force = force
         configuration.limits = try common.limits()

@@ -17,6 +17,10 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Write every embedded article into this folder, each under its own name (for an issue).")
     var outDir: String?
 
+    func validate() throws {
+        try RepeatedOptions.refuse(in: CommandLine.arguments)
+    }
+
     func run() throws {
         do {
             let sources = try EmbeddedSourceReader.sources(in: try RegularFile.read(pdf), file: pdf)

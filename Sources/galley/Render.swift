@@ -66,6 +66,6 @@ struct Render: ParsableCommand {
         }
         try ArticlePipeline.write(rendered, to: target)
         written[target.lowercased()] = place
-        Session.log("wrote \(target) (\(rendered.document.pages.count) pages, \(SizeLabel.make(bytes: rendered.pdf.count)))")
+        Session.log("wrote \(target) (\(Session.pages(rendered.document.pages.count)), \(SizeLabel.make(bytes: rendered.pdf.count)))")
     }
 }

@@ -100,7 +100,7 @@ struct Serve: ParsableCommand {
             logger.warning("no --token-file: anyone who can reach \(host):\(port) can use this service")
         }
         let workers = DocumentWorkers.Configuration(
-            executable: executable, layouts: layouts, defaultLayout: common.layout, resources: resources, lineBreaker: common.lineBreaker,
+            executable: executable, layouts: layouts, defaultLayout: common.layout, resources: resources, lineBreaker: common.lineBreaker?.rawValue,
             limits: limits, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, queueLength: queue,
             images: try common.imageOptions.settings())
         let password = try appPasswordFile.map { file in

@@ -51,6 +51,11 @@ enum Session {
         }
     }
 
+    /// "1 page", "2 pages": the count as the status lines print it.
+    static func pages(_ count: Int) -> String {
+        count == 1 ? "1 page" : "\(count) pages"
+    }
+
     static func log(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -1,0 +1,9 @@
+import ArgumentParser
+import GalleyExport
+
+/// The line breakers `--line-breaker` accepts, so that the parser refuses any other name with the command's own
+/// usage and completion offers the names.
+enum LineBreakerChoice: String, CaseIterable, ExpressibleByArgument {
+    case firstFit = "first-fit"
+    case knuthPlass = "knuth-plass"
+}
