@@ -13,7 +13,10 @@ struct JSONSyntaxWalker {
     private struct Frame {
         let isObject: Bool
         let line: Int
-        let column: Int
+        /// The byte offset of the bracket and of its line's start: a column is counted only for a message, since
+        /// counting it for every bracket would take quadratic time on a long line (minified JSON).
+        let offset: Int
+        let lineStart: Int
         var count = 0
         var keyLine: Int?
     }
@@ -46,7 +49,7 @@ struct JSONSyntaxWalker {
             }
             if let open = stack.last {
                 let what = open.isObject ? "object" : "array"
-                throw error("the file ends before the \(what) opened at line \(open.line), column \(open.column) is closed")
+                throw error("the file ends before the \(what) opened at \(place(of: open)) is closed")
             }
             if expect != .end { throw error("the file holds no JSON value") }
             return nil
@@ -70,7 +73,12 @@ struct JSONSyntaxWalker {
             if byte == closeBrace { throw error("a comma before }: JSON allows no comma after the last field") }
             guard byte == quote else {
                 if byte == apostrophe { throw error("a field name in single quotes: JSON needs double quotes") }
-                if isWordByte(byte) { throw error("the field name \(word()) is not in double quotes") }
+                if isWordByte(byte) {
+                    let start = position
+                    let name = word()
+                    position = start
+                    throw error("the field name \(shown(name)) is not in double quotes")
+                }
                 throw error("\(character(byte)) where a field name in double quotes should be")
             }
             let key = try string(decoding: visit != nil)
@@ -108,7 +116,7 @@ struct JSONSyntaxWalker {
         }
         switch byte {
         case openBracket, openBrace:
-            stack.append(Frame(isObject: byte == openBrace, line: line, column: column(of: position)))
+            stack.append(Frame(isObject: byte == openBrace, line: line, offset: position, lineStart: lineStart))
             if visit != nil { path.append(byte == openBrace ? .key("") : .index(0)) }
             position += 1
             expect = byte == openBrace ? .fieldOrClose : .elementOrClose
@@ -125,7 +133,7 @@ struct JSONSyntaxWalker {
             let text = word()
             guard ["true", "false", "null"].contains(text) else {
                 position = start
-                throw error("\(text) is not a JSON value (strings are in double quotes; the literals are true, false and null)")
+                throw error("\(shown(text)) is not a JSON value (strings are in double quotes; the literals are true, false and null)")
             }
         }
         expect = stack.isEmpty ? .end : .commaOrClose
@@ -134,7 +142,7 @@ struct JSONSyntaxWalker {
     private mutating func close(_ byte: UInt8) throws(JSONSyntaxError) {
         guard let open = stack.last else { throw error("\(character(byte)) closes nothing") }
         guard open.isObject == (byte == closeBrace) else {
-            throw error("\(character(byte)) cannot close the \(open.isObject ? "object" : "array") opened at line \(open.line), column \(open.column)")
+            throw error("\(character(byte)) cannot close the \(open.isObject ? "object" : "array") opened at \(place(of: open))")
         }
         stack.removeLast()
         if visit != nil { path.removeLast() }
@@ -233,24 +241,34 @@ struct JSONSyntaxWalker {
         }
     }
 
-    /// The run of letters, digits, `_` and `$` at the position (a bare word), quoted, moving past it.
+    /// The run of letters, digits, `_` and `$` at the position (a bare word), moving past it.
     private mutating func word() -> String {
         let start = position
         while position < bytes.count, isWordByte(bytes[position]) || bytes[position] >= 0x80 { position += 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(position, start + 40)]), as: UTF8.self)
-        return position - start > 40 ? "\"\(text)…\"" : "\"\(text)\""
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// `word` in quotes for a message, cut at 40 characters.
+    private func shown(_ word: String) -> String {
+        word.count > 40 ? "\"\(word.prefix(40))…\"" : "\"\(word)\""
     }
 
     /// A one-line description of `byte`, quoted.
     private func character(_ byte: UInt8, quoted: Bool = true) -> String {
+        if byte == quote { return "a double quote" }
         let text = byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "U+" + hex(byte)
         return quoted && byte >= 0x20 && byte < 0x7F ? "\"\(text)\"" : text
     }
 
+    /// "line L, column C" of an open bracket.
+    private func place(of frame: Frame) -> String {
+        "line \(frame.line), column \(column(of: frame.offset, lineStart: frame.lineStart))"
+    }
+
     /// The 1-based column of the byte at `offset`, counted in characters (Unicode scalars) from the line's start.
-    private func column(of offset: Int) -> Int {
+    private func column(of offset: Int, lineStart: Int? = nil) -> Int {
         var count = 1
-        var index = lineStart
+        var index = lineStart ?? self.lineStart
         while index < offset {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
