@@ -43,6 +43,9 @@ public struct MarkdownArticleReader: ArticleReader {
                 cmark_node_free(heading.node)
             }
         }
+        if title == nil, CMarkDocument.children(of: document.root).isEmpty {
+            throw Diagnostic(file: file, message: "the file holds no text: no title, no heading and no body")
+        }
         if title == nil, let named = FallbackTitle.fromFileName(file) {
             title = named
             titleWarnings.append(FallbackTitle.fileNameWarning(file: file, title: named, how: "give one in the front matter: title: …"))
