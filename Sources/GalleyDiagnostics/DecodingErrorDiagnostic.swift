@@ -1,7 +1,7 @@
 /// Turns `DecodingError`s into located diagnostics with messages a user can act on.
 public enum DecodingErrorDiagnostic {
     /// Describes `error` found while decoding `file`, using `locator` for the line.
-    public static func make(_ error: DecodingError, file: String, locator: YAMLLocator) -> Diagnostic {
+    public static func make(_ error: DecodingError, file: String, locator: any SourceLocator) -> Diagnostic {
         switch error {
         case .keyNotFound(let key, let context):
             return Diagnostic(file: file, line: locator.line(of: context.codingPath),

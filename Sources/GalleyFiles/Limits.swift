@@ -27,6 +27,8 @@ public struct Limits: Sendable, Equatable, Codable {
     public var pagesPerArticle = 1_000
     /// The most seconds `export` lets one article take before it stops the worker process setting it.
     public var articleSeconds = 60
+    /// The most problems listed for one file; readers that go on past an error stop listing there.
+    public var errorsPerFile = 20
 
     /// The defaults.
     public init() {}
@@ -57,6 +59,8 @@ public struct Limits: Sendable, Equatable, Codable {
             keyPath: \.imageDownloadSeconds),
         Key(name: "pages-per-article", summary: "pages one article may fill", unit: "pages", keyPath: \.pagesPerArticle),
         Key(name: "article-seconds", summary: "time export gives one article before stopping its worker", unit: "seconds", keyPath: \.articleSeconds),
+        Key(name: "errors-per-file", summary: "problems listed for one file before the rest are only counted", unit: "problems",
+            keyPath: \.errorsPerFile),
     ]
 
     /// The limit called `name`, if there is one.

@@ -1,13 +1,16 @@
 import GalleyDiagnostics
 
 extension Decoder {
-    /// Rejects fields outside `allowed`, so a misspelt field is an error, not silently ignored.
+    /// Rejects fields outside `allowed`, so a misspelt field is an error, not silently ignored; when problems are
+    /// gathered, every unknown field is recorded and reading goes on.
     func rejectUnknownFields(allowed: [String]) throws {
         let container = try self.container(keyedBy: AnyKey.self)
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw DecodingError.dataCorrupted(.init(
+            let error = DecodingError.dataCorrupted(.init(
                 codingPath: codingPath + [key],
                 debugDescription: "unknown field (expected one of: \(allowed.joined(separator: ", ")))"))
+            guard let problems else { throw error }
+            problems.record(error)
         }
     }
 

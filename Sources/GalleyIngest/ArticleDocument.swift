@@ -13,47 +13,65 @@ struct ArticleDocument: Decodable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an article must be a JSON object"))
         }
         try decoder.rejectUnknownFields(allowed: Self.fields)
-        func optional<T: Decodable>(_ type: T.Type, _ field: String) throws -> T? {
-            try container.decodeIfPresent(type, forKey: AnyKey(field))
+        // Each field is read on its own, so that a bad one is recorded and the next still checked (see `Recovered`).
+        func field<T>(_ fallback: T, _ read: () throws -> T) throws -> T {
+            try decoder.recovering(fallback, read)
         }
-        guard let id = try container.stringOrInteger("id") else {
-            throw DecodingError.keyNotFound(AnyKey("id"), .init(codingPath: container.codingPath, debugDescription: "missing id"))
+        func optional<T: Decodable>(_ type: T.Type, _ name: String) throws -> T? {
+            try field(nil) { try container.decodeIfPresent(type, forKey: AnyKey(name)) }
         }
-        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw container.invalid("id", "\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+        let id = try field("") {
+            guard let id = try container.stringOrInteger("id") else {
+                throw DecodingError.keyNotFound(AnyKey("id"), .init(codingPath: container.codingPath, debugDescription: "missing id"))
+            }
+            guard ArticleFieldRules.isUsableID(id) else {
+                throw container.invalid("id", "\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+            }
+            return id
         }
-        let title = try container.decode(String.self, forKey: AnyKey("title"))
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw container.invalid("title", "the title is empty")
+        let title = try field("") {
+            let title = try container.decode(String.self, forKey: AnyKey("title"))
+            guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw container.invalid("title", "the title is empty")
+            }
+            return title
         }
-        let date = try optional(String.self, "date")
-        if let date, ArticleDate(iso: date) == nil {
-            throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)")
+        let date = try field(nil) { () throws -> String? in
+            let date = try container.decodeIfPresent(String.self, forKey: AnyKey("date"))
+            if let date, ArticleDate(iso: date) == nil {
+                throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)")
+            }
+            return date
         }
-        let declaredLanguage = try optional(String.self, "language")
-        let language = declaredLanguage ?? "en"
-        guard language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else {
-            throw container.invalid("language", "\"\(language)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
+        let declaredLanguage = try field(nil) { () throws -> String? in
+            let language = try container.decodeIfPresent(String.self, forKey: AnyKey("language"))
+            if let language, !ArticleFieldRules.isLanguageTag(language) {
+                throw container.invalid("language", "\"\(language)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
+            }
+            return language
         }
         article = Article(
             id: id, title: title,
             deck: try optional(InlineContent.self, "deck")?.inlines,
             kicker: try optional(String.self, "kicker"),
             authors: try optional([String].self, "authors") ?? [],
-            date: date, language: language,
+            date: date, language: declaredLanguage ?? "en",
             sourceURL: try optional(String.self, "url"),
             topics: try optional([String].self, "topics") ?? [],
-            body: try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block),
+            body: try field([]) { try container.decodeEach(BlockElement.self, forKey: "blocks").map(\.block) },
             signOff: try optional(String.self, "signOff"),
             translation: try optional(TranslationElement.self, "translation")?.translation,
-            notes: try optional([NoteElement].self, "notes")?.map(\.note) ?? [],
-            related: try optional([RelatedGroupElement].self, "related")?.map(\.group) ?? [],
+            notes: try field(nil) { try container.decodeEachIfPresent(NoteElement.self, forKey: "notes") }?.map(\.note) ?? [],
+            related: try field(nil) { try container.decodeEachIfPresent(RelatedGroupElement.self, forKey: "related") }?.map(\.group) ?? [],
             publisherFooter: try optional(String.self, "publisherFooter"),
-            footnotes: try optional([FootnoteElement].self, "footnotes")?.map(\.footnote) ?? [],
+            footnotes: try field(nil) { try container.decodeEachIfPresent(FootnoteElement.self, forKey: "footnotes") }?.map(\.footnote) ?? [],
             languageDeclared: declaredLanguage != nil)
         article.slug = try optional(String.self, "slug")
         article.postType = try optional(String.self, "type")
-        try FootnoteCheck.validate(article, container: container)
+        // Footnote references are checked against a complete article only: a block that failed may hold a note's id.
+        if decoder.problems?.isEmpty ?? true {
+            try FootnoteCheck.validate(article, container: container)
+        }
     }
 }
 
@@ -76,7 +94,7 @@ struct NoteElement: Decodable {
         try decoder.rejectUnknownFields(allowed: ["label", "blocks"])
         let container = try decoder.container(keyedBy: AnyKey.self)
         note = Note(label: try container.decode(String.self, forKey: AnyKey("label")),
-                    content: try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block))
+                    content: try container.decodeEach(BlockElement.self, forKey: "blocks").map(\.block))
     }
 }
 
@@ -109,6 +127,6 @@ struct FootnoteElement: Decodable {
         try decoder.rejectUnknownFields(allowed: ["id", "blocks"])
         let container = try decoder.container(keyedBy: AnyKey.self)
         footnote = Footnote(id: try container.decode(String.self, forKey: AnyKey("id")),
-                            content: try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block))
+                            content: try container.decodeEach(BlockElement.self, forKey: "blocks").map(\.block))
     }
 }

@@ -18,7 +18,7 @@ struct BlockElement: Decodable {
             try container.decode(InlineContent.self, forKey: AnyKey("content")).inlines
         }
         func blocks() throws -> [Block] {
-            try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block)
+            try container.decodeEach(BlockElement.self, forKey: "blocks").map(\.block)
         }
         switch type {
         case "paragraph":
@@ -37,7 +37,7 @@ struct BlockElement: Decodable {
         case "list":
             try decoder.rejectUnknownFields(allowed: ["type", "ordered", "items"])
             let ordered = try container.decodeIfPresent(Bool.self, forKey: AnyKey("ordered")) ?? false
-            let items = try container.decode([ListItemElement].self, forKey: AnyKey("items")).map(\.blocks)
+            let items = try container.decodeEach(ListItemElement.self, forKey: "items").map(\.blocks)
             block = .list(ordered: ordered, items: items)
         case "note":
             try decoder.rejectUnknownFields(allowed: ["type", "label", "blocks"])
@@ -77,7 +77,7 @@ struct ListItemElement: Decodable {
     init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: AnyKey.self) {
             try decoder.rejectUnknownFields(allowed: ["blocks"])
-            blocks = try container.decode([BlockElement].self, forKey: AnyKey("blocks")).map(\.block)
+            blocks = try container.decodeEach(BlockElement.self, forKey: "blocks").map(\.block)
         } else {
             blocks = [.paragraph(try InlineContent(from: decoder).inlines)]
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyFiles
 import GalleyModel
 import Yams
 
@@ -50,9 +51,10 @@ struct FrontMatter {
         return (yaml, body)
     }
 
-    /// Reads the fields of `yaml`; throws a `Diagnostic` at the offending line for bad YAML, a bad value, or
-    /// nesting deeper than `nestingLimit` (checked before Yams, which would overflow the stack).
-    init(yaml: String, file: String, nestingLimit: Int) throws {
+    /// Reads the fields of `yaml`; throws a `Diagnostic` at the offending line for bad YAML, or nesting deeper than
+    /// `nestingLimit` (checked before Yams, which would overflow the stack), or one listing every bad field (at
+    /// most `errorLimit` of them) each at its line.
+    init(yaml: String, file: String, nestingLimit: Int, errorLimit: Int = Limits().errorsPerFile) throws {
         // The YAML keeps the file's lines (see `split`), so the scan's line is the file's.
         try NestingScan.check(yaml, limit: nestingLimit, file: file)
         let root: Node?
@@ -66,55 +68,62 @@ struct FrontMatter {
             throw Diagnostic(file: file, line: root.mark?.line, message: "the front matter must be YAML fields (name: value lines)")
         }
         var seen: [String: String] = [:]
+        // A bad field is recorded and the next one read, so that every mistake in the front matter shows in one run.
+        var problems: [Diagnostic] = []
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            let field = Field(key: key, value: value, file: file)
-            if let canonical = Self.canonicalName[key] {
-                if let other = seen[canonical] {
-                    throw Diagnostic(file: file, line: keyNode.mark?.line, path: key, message: "give either \(other) or \(key), not both")
+            do {
+                let key = keyNode.string ?? ""
+                let field = Field(key: key, value: value, file: file)
+                if let canonical = Self.canonicalName[key] {
+                    if let other = seen[canonical] {
+                        throw Diagnostic(file: file, line: keyNode.mark?.line, path: key, message: "give either \(other) or \(key), not both")
+                    }
+                    seen[canonical] = key
                 }
-                seen[canonical] = key
-            }
-            guard !field.isNull else { continue }
-            switch key {
-            case "id":
-                let id = try field.string()
-                guard ArticleFieldRules.isUsableID(id) else {
-                    throw field.error("\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+                guard !field.isNull else { continue }
+                switch key {
+                case "id":
+                    let id = try field.string()
+                    guard ArticleFieldRules.isUsableID(id) else {
+                        throw field.error("\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+                    }
+                    self.id = id
+                case "title":
+                    let title = try field.string().trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !title.isEmpty else { throw field.error("the title is empty") }
+                    self.title = title
+                case "deck": deck = (try field.string(), field.line ?? 1)
+                case "kicker": kicker = try field.string()
+                case "authors", "author": authors = try field.strings()
+                case "date":
+                    let text = try field.string()
+                    guard let date = ArticleFieldRules.calendarDate(text) else {
+                        throw field.error("\"\(text)\" is not a date (expected YYYY-MM-DD)")
+                    }
+                    self.date = date
+                case "lang", "language":
+                    let tag = try field.string()
+                    guard ArticleFieldRules.isLanguageTag(tag) else {
+                        throw field.error("\"\(tag)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
+                    }
+                    language = tag
+                case "url": url = try field.string()
+                case "topics", "tags":
+                    topics = try field.strings(splittingCommas: true)
+                case "signOff": signOff = try field.string()
+                case "publisherFooter": publisherFooter = try field.string()
+                case "translation": translation = try field.translation()
+                case "notes": notes = try field.notes()
+                case "related": related = try field.related()
+                default:
+                    warnings.append(Diagnostic(.warning, file: file, line: keyNode.mark?.line, path: key,
+                                               message: "unknown front-matter field, ignored (known: \(Self.fields.joined(separator: ", ")))"))
                 }
-                self.id = id
-            case "title":
-                let title = try field.string().trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !title.isEmpty else { throw field.error("the title is empty") }
-                self.title = title
-            case "deck": deck = (try field.string(), field.line ?? 1)
-            case "kicker": kicker = try field.string()
-            case "authors", "author": authors = try field.strings()
-            case "date":
-                let text = try field.string()
-                guard let date = ArticleFieldRules.calendarDate(text) else {
-                    throw field.error("\"\(text)\" is not a date (expected YYYY-MM-DD)")
-                }
-                self.date = date
-            case "lang", "language":
-                let tag = try field.string()
-                guard ArticleFieldRules.isLanguageTag(tag) else {
-                    throw field.error("\"\(tag)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
-                }
-                language = tag
-            case "url": url = try field.string()
-            case "topics", "tags":
-                topics = try field.strings(splittingCommas: true)
-            case "signOff": signOff = try field.string()
-            case "publisherFooter": publisherFooter = try field.string()
-            case "translation": translation = try field.translation()
-            case "notes": notes = try field.notes()
-            case "related": related = try field.related()
-            default:
-                warnings.append(Diagnostic(.warning, file: file, line: keyNode.mark?.line, path: key,
-                                           message: "unknown front-matter field, ignored (known: \(Self.fields.joined(separator: ", ")))"))
+            } catch let problem as Diagnostic {
+                problems.append(problem)
             }
         }
+        if let combined = Diagnostic.combining(problems, limit: errorLimit) { throw combined }
     }
 
     private static let canonicalName = ["author": "authors", "authors": "authors", "lang": "language", "language": "language",

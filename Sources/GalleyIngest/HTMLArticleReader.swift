@@ -44,8 +44,11 @@ public struct HTMLArticleReader: ArticleReader {
             title = headingText
             hiding.insert(firstHeading)
         }
+        if title?.isEmpty ?? true {
+            title = fallbackTitle(container: container, file: file, hiding: &hiding, warnings: &warnings)
+        }
         guard let title, !title.isEmpty else {
-            throw Diagnostic(file: file, message: "the article has no title: give the page a <title>, an og:title meta tag or an <h1>")
+            throw Diagnostic(file: file, message: "the article has no title and standard input has no file name to take one from: give the page a <title>, an og:title meta tag or a heading")
         }
 
         let postscripts = Self.outermost(in: root) { $0.classes.contains("ps") }
@@ -108,6 +111,24 @@ public struct HTMLArticleReader: ArticleReader {
             footnotes: converter.footnoteList,
             languageDeclared: languageDeclared)
         return ReadResult(article: article, warnings: warnings + converter.warnings)
+    }
+
+    /// The title of a page that gives none: its first heading of any level (which then leaves the body), else one
+    /// made from the file name; each with a warning. Nil for unnamed input without a heading.
+    private func fallbackTitle(container: xmlNodePtr, file: String, hiding: inout Set<xmlNodePtr>, warnings: inout [Diagnostic]) -> String? {
+        let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
+        let heading = container.descendants.first { node in
+            node.elementName.map(headings.contains) == true && !node.textContent.collapsingHTMLWhitespace().isEmpty
+        }
+        if let heading, let name = heading.elementName {
+            let text = heading.textContent.collapsingHTMLWhitespace()
+            hiding.insert(heading)
+            warnings.append(FallbackTitle.headingWarning(file: file, line: heading.line, title: text, level: Int(String(name.dropFirst())) ?? 1))
+            return text
+        }
+        guard let named = FallbackTitle.fromFileName(file) else { return nil }
+        warnings.append(FallbackTitle.fileNameWarning(file: file, title: named, how: "give the page a <title> or an og:title meta tag"))
+        return named
     }
 
     /// The id: this reader's, else `galley:id`, `article:id`, a SPIP `article1234` in the address, or a hash of the title.

@@ -16,7 +16,7 @@ struct InlineContent: Decodable {
         }
         var result: [Inline] = []
         while !array.isAtEnd {
-            result.append(try array.decode(InlineElement.self).inline)
+            if let element = try array.decode(Recovered<InlineElement>.self).value { result.append(element.inline) }
         }
         inlines = result
     }

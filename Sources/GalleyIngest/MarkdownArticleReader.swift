@@ -20,23 +20,38 @@ public struct MarkdownArticleReader: ArticleReader {
     public func articles(from data: Data, file: String) throws -> [ReadResult] {
         let text = try TextInput.decode(data, file: file)
         let (yaml, body) = try FrontMatter.split(text, file: file)
-        let front = try yaml.map { try FrontMatter(yaml: $0, file: file, nestingLimit: limits.nestingDepth) } ?? FrontMatter()
+        let front = try yaml.map {
+            try FrontMatter(yaml: $0, file: file, nestingLimit: limits.nestingDepth, errorLimit: limits.errorsPerFile)
+        } ?? FrontMatter()
         guard let document = CMarkDocument(body) else { throw Diagnostic(file: file, message: "the Markdown could not be parsed") }
 
         let converter = MarkdownConverter(file: file, nestingLimit: limits.nestingDepth)
         var title = front.title
-        if let (heading, isFirstBlock) = Self.firstTopHeading(in: document.root) {
-            let headingTitle = converter.inlineContent(of: heading).plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        var titleWarnings: [Diagnostic] = []
+        if let heading = Self.titleHeading(in: document.root) {
+            let headingTitle = converter.inlineContent(of: heading.node).plainText.trimmingCharacters(in: .whitespacesAndNewlines)
             _ = converter.takeFigures()
-            // The heading is the title when there is no other, or a repeat of it at the top of the text.
-            if title == nil && !headingTitle.isEmpty || (title == headingTitle && isFirstBlock) {
+            // A level-1 heading is the title when there is no other, or a repeat of it at the top of the text; a
+            // heading of another level only stands in when the document has no title at all.
+            let standsIn = title == nil && !headingTitle.isEmpty
+            if standsIn && heading.level != 1 {
+                titleWarnings.append(FallbackTitle.headingWarning(file: file, line: heading.line, title: headingTitle, level: heading.level))
+            }
+            if standsIn || (heading.level == 1 && title == headingTitle && heading.isFirstBlock) {
                 title = title ?? headingTitle
-                cmark_node_unlink(heading)
-                cmark_node_free(heading)
+                cmark_node_unlink(heading.node)
+                cmark_node_free(heading.node)
             }
         }
+        if title == nil, CMarkDocument.children(of: document.root).isEmpty {
+            throw Diagnostic(file: file, message: "the file holds no text: no title, no heading and no body")
+        }
+        if title == nil, let named = FallbackTitle.fromFileName(file) {
+            title = named
+            titleWarnings.append(FallbackTitle.fileNameWarning(file: file, title: named, how: "give one in the front matter: title: …"))
+        }
         guard let title else {
-            throw Diagnostic(file: file, message: "the article has no title: give one in the front matter (title: …) or start the text with a # heading")
+            throw Diagnostic(file: file, message: "the article has no title and standard input has no file name to take one from: give one in the front matter (title: …) or start the text with a heading")
         }
         let blocks = converter.blocks(ofChildren: document.root)
 
@@ -61,15 +76,15 @@ public struct MarkdownArticleReader: ArticleReader {
             signOff: front.signOff, translation: front.translation, notes: notes, related: front.related,
             publisherFooter: front.publisherFooter, footnotes: converter.footnotes, languageDeclared: front.language != nil)
         let unprintable = UnprintableText.clean(&article, file: file, source: text)
-        return [ReadResult(article: article, warnings: front.warnings + converter.warnings + extras + (unprintable.map { [$0] } ?? []))]
+        return [ReadResult(article: article, warnings: titleWarnings + front.warnings + converter.warnings + extras + (unprintable.map { [$0] } ?? []))]
     }
 
-    /// The first level-1 heading among the top-level blocks, and whether it is the first block.
-    private static func firstTopHeading(in root: OpaquePointer) -> (node: OpaquePointer, isFirstBlock: Bool)? {
-        for (index, node) in CMarkDocument.children(of: root).enumerated()
-        where cmark_node_get_type(node) == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1 {
-            return (node, index == 0)
-        }
-        return nil
+    /// The heading that may give the title: the first level-1 heading among the top-level blocks, else the first
+    /// top-level heading of any level; with its level, its file line and whether it is the first block.
+    private static func titleHeading(in root: OpaquePointer) -> (node: OpaquePointer, level: Int, line: Int, isFirstBlock: Bool)? {
+        let children = CMarkDocument.children(of: root)
+        let headings = children.enumerated().filter { cmark_node_get_type($0.element) == CMARK_NODE_HEADING }
+        guard let chosen = headings.first(where: { cmark_node_get_heading_level($0.element) == 1 }) ?? headings.first else { return nil }
+        return (chosen.element, Int(cmark_node_get_heading_level(chosen.element)), Int(cmark_node_get_start_line(chosen.element)), chosen.offset == 0)
     }
 }

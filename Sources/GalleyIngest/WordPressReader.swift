@@ -29,6 +29,8 @@ public struct WordPressReader: ArticleReader {
     /// One article per post, in the order of the file.
     public func articles(from data: Data, file: String) throws -> [ReadResult] {
         let text = try TextInput.decode(data, file: file)
+        // Foundation accepts trailing commas and places errors by byte offset; the strict walk names line and column.
+        try JSONSyntax.check(text, file: file)
         try NestingScan.check(text, limit: limits.nestingDepth, file: file)
         let json: Any
         do {
@@ -136,17 +138,17 @@ public struct WordPressReader: ArticleReader {
         return Diagnostic(file: file, line: line, message: "invalid JSON: \(description)")
     }
 
-    /// Finds lines by coding path, parsing the text as YAML only the first time a line is wanted.
+    /// Finds lines by coding path, indexing the text only the first time a line is wanted.
     private final class Locator {
         private let text: String
-        private var locator: YAMLLocator?
+        private var locator: JSONLocator?
 
         init(text: String) {
             self.text = text
         }
 
         func line(of path: [AnyKey]) -> Int? {
-            if locator == nil { locator = YAMLLocator(text: text) }
+            if locator == nil { locator = JSONLocator(text: text) }
             return locator?.line(of: path)
         }
     }

@@ -18,10 +18,12 @@ import Testing
         #expect(result.warnings.isEmpty)
     }
 
-    @Test func noTitleIsAnError() {
-        let error = IngestTestSupport.diagnostic { _ = try read("<p>No heading here.</p>") }
-        #expect(error?.file == "a.html")
-        #expect(error?.message.contains("no title") == true)
+    /// Once an error ("the article has no title"); now the file name stands in, with a warning (TitleFallbackTests).
+    @Test func noTitleTakesTheFileNameWithAWarning() throws {
+        let result = try read("<p>No heading here.</p>")
+        #expect(result.article.title == "A")
+        #expect(result.warnings.first?.file == "a.html")
+        #expect(result.warnings.first?.message.contains("made from the file name") == true)
     }
 
     @Test func inlineElementsMap() throws {
