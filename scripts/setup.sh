@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
 swift build -c release
 mkdir -p Output
-.build/release/galley render Examples/*.json --out-dir Output
-.build/release/galley bundle Examples/issue.yaml -o Output/issue.pdf
+# The examples are one publisher's (Examples/galley.yaml): named here, because galley looks for galley.yaml only in the
+# working folder and above it, and this runs from the repository root.
+.build/release/galley render Examples/*.json --out-dir Output --config Examples/galley.yaml
+.build/release/galley bundle Examples/issue.yaml -o Output/issue.pdf --config Examples/galley.yaml
 echo "PDFs are in Output/"

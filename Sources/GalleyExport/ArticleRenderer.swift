@@ -42,6 +42,14 @@ public final class ArticleRenderer {
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
         typesetter.maxPages = limits.pagesPerArticle
+        // Probed once here, not per page: a logo that cannot be drawn stops the run before any article is set.
+        if let logo = sheet.identity?.logo {
+            do {
+                typesetter.logo = try ImageProbe.probe(URL(fileURLWithPath: logo), limits: limits)
+            } catch {
+                throw Diagnostic(file: logo, path: "logo", message: "the publisher's logo cannot be drawn: \(error)")
+            }
+        }
     }
 
     /// Lays out `article`, read from the file `source` (whose folder holds its images).

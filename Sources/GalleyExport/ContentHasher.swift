@@ -26,6 +26,10 @@ public final class ContentHasher: Sendable {
             "layout \(Self.hex(SHA256.hash(data: try encoder.encode(sheet))))",
             "line-breaker \(lineBreaker ?? "layout")",
         ]
+        // The sheet names the logo by path only; a new logo in the same file must rebuild every PDF too.
+        if let logo = sheet.identity?.logo, let bytes = FileManager.default.contents(atPath: logo) {
+            lines.append("logo \(Self.hex(SHA256.hash(data: bytes)))")
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: fontsDirectory.path).filter { !$0.hasPrefix(".") }.sorted()
         // The bundled files (and the pin list, which names the pinned ones by their digests): remembered digests of
         // files unchanged since the last run, so that a run does not read 15 MB of fonts again.

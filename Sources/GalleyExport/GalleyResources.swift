@@ -38,9 +38,11 @@ public struct GalleyResources: Sendable {
     /// The bundled fonts folder.
     public var fonts: URL { root.appendingPathComponent("Fonts") }
 
-    /// Loads the layout `nameOrPath`, refusing one that names a font Galley does not have (file, line and font).
-    public func layout(_ nameOrPath: String) throws -> StyleSheet {
+    /// Loads the layout `nameOrPath`, refusing one that names a font Galley does not have (file, line and font), and
+    /// gives it the identity and labels of `config` when there is one.
+    public func layout(_ nameOrPath: String, config: GalleyConfig? = nil) throws -> StyleSheet {
         let families = try FontCatalog.load(fontsDirectory: fonts).installedFamilies()
-        return try StyleSheetLoader(layoutsDirectory: layouts, installedFamilies: families).load(nameOrPath)
+        let sheet = try StyleSheetLoader(layoutsDirectory: layouts, installedFamilies: families).load(nameOrPath)
+        return config?.applied(to: sheet) ?? sheet
     }
 }

@@ -45,12 +45,13 @@ public struct IssueBundler: Sendable {
     ///
     /// Layouts found in `cache` under an article's content hash are reused (a batch export saves them);
     /// the others are laid out and saved there.
+    /// `config` (the publisher's galley.yaml) names the layout when neither `override` nor the issue does.
     public func bundle(_ path: String, layout override: String? = nil, standard: PDFSettings.Standard? = nil,
-                       cache: LayoutCache? = nil) throws -> Result {
+                       cache: LayoutCache? = nil, config: GalleyConfig? = nil) throws -> Result {
         let data = try ArticleSource.contents(of: path, limits: limits)
         let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var chosen = try resources.layout(override ?? issue.layout ?? "article-a4")
+        var chosen = try resources.layout(override ?? issue.layout ?? config?.layout ?? "article-a4", config: config)
         if let standard { try chosen.pdf.choose(standard) }
         let sheet = chosen
         let entries: [(path: String, section: Int)] = issue.sections.enumerated().flatMap { sectionIndex, section in

@@ -2,8 +2,8 @@ import GalleyModel
 
 /// A page design: everything about how articles look, loaded from `Layouts/*.yaml`.
 public struct StyleSheet: Codable, Sendable, Equatable {
-    /// The publication's name, printed in running heads.
-    public var publication: String
+    /// The publisher's name, site, colophon and logo from `galley.yaml`; nil when there is none. Never set by a layout.
+    public var identity: PublisherIdentity?
     /// The sheet and margins.
     public var page: PageSpec
     /// Font stacks by name; a paragraph style's `font` names a stack or a single family.

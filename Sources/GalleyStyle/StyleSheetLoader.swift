@@ -38,7 +38,12 @@ public struct StyleSheetLoader: Sendable {
         } catch let error as DecodingError {
             throw DecodingErrorDiagnostic.make(error, file: chain.last!.displayName, locator: YAMLLocator(node: merged))
         }
-        let allowed = try Self.keyTree(of: sheet)
+        var allowed = try Self.keyTree(of: sheet)
+        // The identity is the publisher's, from galley.yaml: a layout that names one would tie a design to a publisher.
+        if var top = allowed as? [String: Any] {
+            top["identity"] = nil
+            allowed = top
+        }
         for file in chain {
             try Self.rejectUnknownKeys(file.node, allowed: allowed, path: [], file: file)
         }
@@ -145,6 +150,10 @@ public struct StyleSheetLoader: Sendable {
             if isFreeMap {
                 try rejectUnknownKeys(value, allowed: [String: Any](), path: path + [name], file: file)
                 continue
+            }
+            if path.isEmpty, ["publication", "identity"].contains(name) {
+                throw Diagnostic(file: file.displayName, line: key.mark?.line, path: name,
+                                 message: "a layout names no publisher; set publication, site, colophon and logo in galley.yaml (docs/galley-config.md)")
             }
             guard let child = allowedKeys[name] else {
                 let expected = allowedKeys.keys.sorted().joined(separator: ", ")

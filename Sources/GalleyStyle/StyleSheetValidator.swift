@@ -41,7 +41,30 @@ struct StyleSheetValidator {
         for (name, value) in [("orphans", rules.orphans), ("widows", rules.widows), ("keepWithHeading", rules.keepWithHeading)] {
             guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
         }
-        for (language, overrides) in sheet.labels {
+        try validateLabels(sheet.labels)
+        for (name, stack) in sheet.fonts {
+            guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }
+            for key in stack.scripts.keys.sorted() where !FontStack.isValidKey(key) {
+                throw fail("fonts.\(name).\(key)", "not a script (expected one of \(Script.allCases.map(\.rawValue).joined(separator: ", ")), optionally followed by - and a language tag, as in han-ja)")
+            }
+        }
+        let known = ["publication", "site", "colophon", "title", "authors", "source", "page", "pages", "folio"]
+        for (name, line) in [("header", sheet.header), ("footer", sheet.footer)] {
+            guard line.logoHeight.points > 0, line.logoHeight.points <= 144 else {
+                throw fail("\(name).logoHeight", "the logo's height must be more than 0 and at most 144 pt (2 in)")
+            }
+            for (side, template) in [("left", line.left), ("right", line.right)] {
+                for field in Self.placeholders(in: template) where !known.contains(field) {
+                    throw fail("\(name).\(side)", "unknown placeholder {\(field)} (expected one of: \(known.map { "{\($0)}" }.joined(separator: ", ")))")
+                }
+            }
+        }
+    }
+
+    /// Checks label overrides by language: tags, placeholders and unit counts. Also used for `galley.yaml`'s labels,
+    /// whose paths (`labels.fr.byline`) are the same.
+    func validateLabels(_ labels: [String: LabelOverrides]) throws {
+        for (language, overrides) in labels {
             guard language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else {
                 throw fail("labels.\(language)", "\"\(language)\" is not a language tag (expected e.g. fr, pt-BR, zh-Hant)")
             }
@@ -57,20 +80,6 @@ struct StyleSheetValidator {
             }
             if let units = overrides.sizeUnits, units.count != 4 {
                 throw fail("labels.\(language).sizeUnits", "expected four units: bytes, KiB, MiB and GiB")
-            }
-        }
-        for (name, stack) in sheet.fonts {
-            guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }
-            for key in stack.scripts.keys.sorted() where !FontStack.isValidKey(key) {
-                throw fail("fonts.\(name).\(key)", "not a script (expected one of \(Script.allCases.map(\.rawValue).joined(separator: ", ")), optionally followed by - and a language tag, as in han-ja)")
-            }
-        }
-        let known = ["publication", "title", "authors", "source", "page", "pages", "folio"]
-        for (name, line) in [("header", sheet.header), ("footer", sheet.footer)] {
-            for (side, template) in [("left", line.left), ("right", line.right)] {
-                for field in Self.placeholders(in: template) where !known.contains(field) {
-                    throw fail("\(name).\(side)", "unknown placeholder {\(field)} (expected one of: \(known.map { "{\($0)}" }.joined(separator: ", ")))")
-                }
             }
         }
     }

@@ -30,6 +30,8 @@ struct Bundle: ParsableCommand {
     @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")
     var pdfStandard: PDFSettings.Standard?
 
+    @OptionGroup var configOption: ConfigOption
+
     @OptionGroup var limitOptions: LimitOptions
 
     @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
@@ -49,7 +51,7 @@ struct Bundle: ParsableCommand {
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
             let result = try IssueBundler(resources: Session.resources, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, limits: try limitOptions.limits(),
                                        images: try imageOptions.settings()).bundle(issue, layout: layout, standard: pdfStandard,
-                                                                                          cache: cache)
+                                                                                          cache: cache, config: try configOption.load(limits: try limitOptions.limits()))
             result.warnings.forEach(Session.report)
             try OutputFile.write(result.data, to: target.path)
             let elapsed = clock.now - started

@@ -7,6 +7,6 @@ struct Galley: ParsableCommand {
         commandName: "galley",
         abstract: "Typeset articles into print-ready PDF.",
         version: "0.1.0",
-        subcommands: [Render.self, Watch.self, Export.self, Serve.self, Publish.self, Bundle.self, Boxes.self, Check.self, Extract.self, Manifest.self, Bench.self, BenchExport.self, BenchBundle.self,
+        subcommands: [Init.self, Render.self, Watch.self, Export.self, Serve.self, Publish.self, Bundle.self, Boxes.self, Check.self, Extract.self, Manifest.self, Bench.self, BenchExport.self, BenchBundle.self,
                       ExportWorker.self])
 }

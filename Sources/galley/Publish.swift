@@ -18,14 +18,16 @@ struct Publish: ParsableCommand {
         published, 1 some article failed, 2 the manifest could not be used, or the site did not answer or refused the password.
         """)
 
-    @Option(name: .long, help: "The site: https://example.org, or its REST root (…/wp-json or …/?rest_route=).")
-    var wordpress: String
+    @Option(name: .long, help: "The site: https://example.org, or its REST root (…/wp-json or …/?rest_route=) (default: galley.yaml's cms.wordpress.site).")
+    var wordpress: String?
 
-    @Option(name: .long, help: "The WordPress user the application password belongs to.")
-    var user: String
+    @Option(name: .long, help: "The WordPress user the application password belongs to (default: galley.yaml's cms.wordpress.user).")
+    var user: String?
 
-    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords).")
-    var appPasswordFile: String
+    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords; default: galley.yaml's cms.wordpress).")
+    var appPasswordFile: String?
+
+    @OptionGroup var configOption: ConfigOption
 
     @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).")
     var pdfDir: String?
@@ -45,6 +47,7 @@ struct Publish: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        guard let wordpress else { return }
         guard let url = URL(string: wordpress), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
             throw ValidationError("--wordpress takes an http:// or https:// URL, such as https://example.org")
         }
@@ -59,8 +62,12 @@ struct Publish: ParsableCommand {
             guard FileManager.default.fileExists(atPath: manifestURL.path) else {
                 throw ExportError("\(manifest): no such manifest (write one with galley export)")
             }
-            let password = try WordPressSite.password(file: appPasswordFile)
-            site = WordPressSite(url: URL(string: wordpress)!, user: user, password: password, timeout: .seconds(timeout))
+            let config = try configOption.load()
+            guard let access = try WordPressCredentials.resolve(site: wordpress, user: user, passwordFile: appPasswordFile, config: config),
+                  let user = access.user, let password = access.password, let url = URL(string: access.site) else {
+                throw ValidationError("publishing needs a site, a user and an application password: --wordpress, --user and --app-password-file, or cms.wordpress in galley.yaml")
+            }
+            site = WordPressSite(url: url, user: user, password: password, timeout: .seconds(timeout))
             // The export's lock: publishing rewrites the manifest, which must not happen while an export writes it.
             lock = try ExportLock(manifest: manifestURL)
             let journal = manifestURL.deletingLastPathComponent().appendingPathComponent("." + manifestURL.lastPathComponent + ".journal")

@@ -62,18 +62,25 @@ struct Serve: ParsableCommand {
         if !(1...(1 << 30)).contains(bodyLimit) { throw ValidationError("--body-limit must be from 1 byte to 1 GiB") }
         if !(1...3600).contains(renderTimeout) { throw ValidationError("--render-timeout must be from 1 to 3600 seconds") }
         if !(1...3600).contains(bodyTimeout) { throw ValidationError("--body-timeout must be from 1 to 3600 seconds") }
-        if (user == nil) != (appPasswordFile == nil) { throw ValidationError("--user and --app-password-file go together") }
-        if user != nil && wordpress == nil { throw ValidationError("--user needs --wordpress") }
+        // --user and --app-password-file may each come from galley.yaml instead: they are checked together in run().
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
     }
 
     func run() throws {
         let resources = Session.resources
+        let config: GalleyConfig?
+        do {
+            config = try common.configOption.load(limits: common.limits())
+        } catch {
+            Session.report(error)
+            throw ExitCode(2)
+        }
+        let defaultLayout = common.layoutName(config: config)
         let names = offer.isEmpty ? Self.layoutNames(in: resources.layouts) : offer
         var layouts: [String: StyleSheet] = [:]
-        for name in Set(names + [common.layout]) {
+        for name in Set(names + [defaultLayout]) {
             do {
-                var sheet = try resources.layout(name)
+                var sheet = try resources.layout(name, config: config)
                 if let standard = common.pdfStandard { try sheet.pdf.choose(standard) }
                 layouts[name] = sheet
             } catch {
@@ -100,15 +107,16 @@ struct Serve: ParsableCommand {
             logger.warning("no --token-file: anyone who can reach \(host):\(port) can use this service")
         }
         let workers = DocumentWorkers.Configuration(
-            executable: executable, layouts: layouts, defaultLayout: common.layout, resources: resources, lineBreaker: common.lineBreaker?.rawValue,
+            executable: executable, layouts: layouts, defaultLayout: defaultLayout, resources: resources, lineBreaker: common.lineBreaker?.rawValue,
             limits: limits, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, queueLength: queue,
             images: try common.imageOptions.settings())
-        let password = try appPasswordFile.map { file in
-            do { return try WordPressSite.password(file: file) } catch { throw ValidationError("\(error)") }
+        let access = try WordPressCredentials.resolve(site: wordpress, user: user, passwordFile: appPasswordFile, config: config)
+        if let access, (access.user == nil) != (access.password == nil) {
+            throw ValidationError("a WordPress user and application password go together (--user and --app-password-file, or cms.wordpress in galley.yaml)")
         }
         let posts: (any PostSource)?
         do {
-            posts = try wordpress.map { try WordPressPostSource(site: $0, user: user, password: password) }
+            posts = try access.map { try WordPressPostSource(site: $0.site, user: $0.user, password: $0.password) }
         } catch {
             throw ValidationError("\(error)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyExport
 import GalleyFiles
+import GalleyStyle
 
 /// `galley watch`: renders an article again each time it or its layout is saved, and prints the check figures, for
 /// an editor working on either with the PDF open beside.
@@ -9,8 +10,8 @@ struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-render an article whenever it or its layout changes, printing its check figures each time.",
         discussion: """
-            Watches the article file, the layout file (or every layout in Layouts/ when the layout is named), and the \
-            files beside the article (its images). A failed render prints its error and waits for the next save. \
+            Watches the article file, the layout file (or every layout in Layouts/ when the layout is named), \
+            galley.yaml and its logo, and the pictures beside the article or in its images/ folder. A failed render prints its error and waits for the next save. \
             Stop with Ctrl-C.
             """)
 
@@ -53,17 +54,27 @@ struct Watch: ParsableCommand {
     /// The files whose change means a new render: recomputed each look, since a layout named by path may appear.
     private func watchedPaths() -> [String] {
         var paths = [article]
-        if common.layout.contains("/") || common.layout.hasSuffix(".yaml") {
-            paths.append(common.layout)
+        // A galley.yaml that cannot be read now is still watched by its path, so that fixing it starts a render.
+        let configPath = common.configOption.config
+            ?? GalleyConfigLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))?.path
+        let config = try? common.configOption.load(limits: (try? common.limits()) ?? Limits())
+        if let configPath { paths.append(configPath) }
+        if let logo = config?.identity.logo { paths.append(logo) }
+        let layout = common.layoutName(config: config)
+        if layout.contains("/") || layout.hasSuffix(".yaml") {
+            paths.append(layout)
         } else {
             paths += WatchedFiles.files(in: Session.resources.layouts.path)
         }
-        let folder = (article as NSString).deletingLastPathComponent
-        paths += WatchedFiles.files(in: folder.isEmpty ? "." : folder)
-        paths += WatchedFiles.files(in: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("images"))
-        // The PDFs written are not inputs: one written beside the article must not set off another render.
-        return paths.filter { !$0.lowercased().hasSuffix(".pdf") }
+        // Pictures beside the article and in its images/ folder; other files there (logs, notes, the PDF) are not inputs.
+        let folder = (article as NSString).deletingLastPathComponent.isEmpty ? "." : (article as NSString).deletingLastPathComponent
+        let pictures = WatchedFiles.files(in: folder) + WatchedFiles.files(in: (folder as NSString).appendingPathComponent("images"))
+        paths += pictures.filter { Self.pictureExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        return paths
     }
+
+    /// The extensions of the picture files a watch looks at beside the article.
+    static let pictureExtensions: Set<String> = ["png", "jpg", "jpeg", "svg", "gif", "webp", "tif", "tiff"]
 
     /// One render of every article in the file, reporting instead of stopping on any error.
     private func renderOnce() {
@@ -77,14 +88,15 @@ struct Watch: ParsableCommand {
             for source in articles {
                 let rendered = try pipeline.render(source)
                 rendered.warnings.forEach(Session.report)
-                let target = output ?? URL(fileURLWithPath: "Output").appendingPathComponent(try source.outputName()).relativePath
+                let name = try source.outputName()
+                let target = output ?? URL(fileURLWithPath: "Output").appendingPathComponent(name).relativePath
                 try ArticlePipeline.write(rendered, to: target)
                 let report = CheckReport(file: source.displayName, article: rendered.typeset, warnings: [])
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
                 Session.log("wrote \(target) (\(Session.pages(rendered.document.pages.count)), \(SizeLabel.make(bytes: rendered.pdf.count)), \(milliseconds) ms)")
-                print(report.text)
-                fflush(stdout)
+                // Written straight to the descriptor: print's buffer would hold the figures back when stdout is a pipe.
+                FileHandle.standardOutput.write(Data((report.text + "\n").utf8))
             }
         } catch let exit as ExitCode {
             // The layout could not be loaded: Session has printed why; the next save may fix it.

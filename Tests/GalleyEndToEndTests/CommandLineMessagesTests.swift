@@ -70,7 +70,8 @@ import Testing
         #expect(first.contains("First title"))
         try Self.shortArticle(title: "Second title").write(to: article)
         try await OffCooperativePool.run { process.waitUntilExit() }
-        #expect(process.terminationStatus == 0, "\(try String(contentsOf: errors, encoding: .utf8))")
+        let said = try String(contentsOf: errors, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(said)")
         let second = try await Workspace.poppler("pdftotext", [pdf.path, "-"])
         #expect(second.contains("Second title") && !second.contains("First title"))
         // Each render printed the check figures.

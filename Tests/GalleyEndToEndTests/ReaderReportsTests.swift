@@ -6,49 +6,45 @@ import Testing
 /// warning for a title taken from the file name on standard error and in the export manifest.
 @Suite struct ReaderReportsTests {
     @Test func everyFieldErrorOfAFileIsPrintedInOneRun() async throws {
-        try await OffCooperativePool.run {
-            let folder = try Workspace.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let article = folder.appendingPathComponent("typos.json")
-            try Data("""
-            {
-              "id": "1",
-              "title": "Three typos",
-              "date": 20250101,
-              "blocks": [
-                {"type": "pagraph", "content": "x"},
-                {"type": "heading", "level": 2}
-              ]
-            }
-            """.utf8).write(to: article)
-            let result = try Workspace.galley(["render", article.path, "--out-dir", folder.path])
-            #expect(result.status == 1)
-            let lines = result.stderr.split(separator: "\n").map(String.init)
-            #expect(lines.count == 3, "\(result.stderr)")
-            #expect(lines.map { $0.split(separator: ":").prefix(2).joined(separator: ":") } == [4, 6, 7].map { "\(article.path):\($0)" })
-            #expect(lines[0].hasSuffix("date: expected a string"))
+        let folder = try Workspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = folder.appendingPathComponent("typos.json")
+        try Data("""
+        {
+          "id": "1",
+          "title": "Three typos",
+          "date": 20250101,
+          "blocks": [
+            {"type": "pagraph", "content": "x"},
+            {"type": "heading", "level": 2}
+          ]
         }
+        """.utf8).write(to: article)
+        let result = try await Workspace.galley(["render", article.path, "--out-dir", folder.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines.map { $0.split(separator: ":").prefix(2).joined(separator: ":") } == [4, 6, 7].map { "\(article.path):\($0)" })
+        #expect(lines[0].hasSuffix("date: expected a string"))
     }
 
     @Test func aTitleFromTheFileNameIsAWarningOnStandardErrorAndInTheManifest() async throws {
-        try await OffCooperativePool.run {
-            let folder = try Workspace.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let sources = folder.appendingPathComponent("notes")
-            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-            let note = sources.appendingPathComponent("shift-notes_2025.md")
-            try Data("The vote was 212 to 9.\n".utf8).write(to: note)
+        let folder = try Workspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sources = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        let note = sources.appendingPathComponent("shift-notes_2025.md")
+        try Data("The vote was 212 to 9.\n".utf8).write(to: note)
 
-            let rendered = try Workspace.galley(["render", note.path, "--out-dir", folder.path])
-            #expect(rendered.status == 0, "\(rendered.stderr)")
-            #expect(rendered.stderr.contains("\(note.path): warning: title: the article gives no title and has no heading; the title \"Shift notes 2025\" was made from the file name"),
-                    "\(rendered.stderr)")
+        let rendered = try await Workspace.galley(["render", note.path, "--out-dir", folder.path])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        #expect(rendered.stderr.contains("\(note.path): warning: title: the article gives no title and has no heading; the title \"Shift notes 2025\" was made from the file name"),
+                "\(rendered.stderr)")
 
-            let out = folder.appendingPathComponent("out")
-            let exported = try Workspace.galley(["export", sources.path, "--out-dir", out.path, "--jobs", "1"])
-            #expect(exported.status == 0, "\(exported.stderr)")
-            let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
-            #expect(manifest.contains("was made from the file name"), "\(manifest)")
-        }
+        let out = folder.appendingPathComponent("out")
+        let exported = try await Workspace.galley(["export", sources.path, "--out-dir", out.path, "--jobs", "1"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("was made from the file name"), "\(manifest)")
     }
 }

@@ -37,7 +37,9 @@ import GalleyStyle
 
     @Test func a4LayoutLoads() throws {
         let sheet = try Self.loader.load("article-a4")
-        #expect(sheet.publication == "International Viewpoint")
+        // Galley's layouts name no publisher: the identity comes from galley.yaml.
+        #expect(sheet.identity == nil)
+        #expect(sheet.footer.logo == .left && sheet.header.logo == LogoPosition.none)
         #expect(abs(sheet.page.size.width.points - 595.28) < 0.01)
         #expect(abs(sheet.page.size.height.points - 841.89) < 0.01)
         // 24 mm = 24 × 72 / 25.4 pt on each side.
@@ -72,7 +74,7 @@ import GalleyStyle
         #expect(sheet.styles.body.color == "#1a1a1a")
         #expect(sheet.header.left == "{publication}")
         #expect(sheet.header.offset.points == 14)
-        #expect(sheet.publication == "International Viewpoint")
+        #expect(sheet.identity == nil)
         #expect(sheet.styles.kicker == (try Self.loader.load("article-a4")).styles.kicker)
     }
 
@@ -176,8 +178,8 @@ import GalleyStyle
 
     @Test func extendsCycleIsDetected() throws {
         try Self.withTemporaryFolder { folder in
-            try "extends: second.yaml\npublication: One\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
-            try "extends: first.yaml\npublication: Two\n".write(to: folder.appendingPathComponent("second.yaml"), atomically: true, encoding: .utf8)
+            try "extends: second.yaml\nindentAfterHeading: true\n".write(to: folder.appendingPathComponent("first.yaml"), atomically: true, encoding: .utf8)
+            try "extends: first.yaml\nindentAfterHeading: false\n".write(to: folder.appendingPathComponent("second.yaml"), atomically: true, encoding: .utf8)
             do {
                 _ = try Self.loader.load(folder.appendingPathComponent("first.yaml").path)
                 Issue.record("a cycle of layouts loaded")
@@ -186,6 +188,27 @@ import GalleyStyle
                 #expect(diagnostic.message.contains("cycle"))
                 #expect(diagnostic.file.hasSuffix("first.yaml"))
             }
+        }
+    }
+
+    @Test func layoutNamingAPublisherIsRefused() throws {
+        try Self.withTemporaryFolder { folder in
+            let (diagnostic, file) = try #require(try Self.diagnostic(loading: "extends: article-a4\n\npublication: Somebody\n", in: folder))
+            #expect(diagnostic.file == file && diagnostic.line == 3 && diagnostic.path == "publication")
+            #expect(diagnostic.message.contains("galley.yaml"))
+        }
+    }
+
+    @Test func runningLineLogoIsCheckedAndOptional() throws {
+        try Self.withTemporaryFolder { folder in
+            let (bad, _) = try #require(try Self.diagnostic(loading: "extends: article-a4\nfooter: {logo: middle}\n", in: folder))
+            #expect(bad.line == 2 && bad.path?.hasPrefix("footer.logo") == true, "\(bad)")
+            let (tall, _) = try #require(try Self.diagnostic(loading: "extends: article-a4\nheader: {logoHeight: 0}\n", in: folder))
+            #expect(tall.path == "header.logoHeight", "\(tall)")
+            let file = folder.appendingPathComponent("right.yaml")
+            try "extends: article-a4\nheader: {logo: right, left: \"{site}\", right: \"{colophon}\"}\n".write(to: file, atomically: true, encoding: .utf8)
+            let sheet = try Self.loader.load(file.path)
+            #expect(sheet.header.logo == .right && sheet.header.logoHeight.points == 10)
         }
     }
 

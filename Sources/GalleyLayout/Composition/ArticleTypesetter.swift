@@ -16,6 +16,8 @@ public final class ArticleTypesetter {
     var direction: TextDirection = .leftToRight
     /// The name and version written into the PDF's Creator field.
     public var creator = "Galley"
+    /// The publisher's logo, which running lines draw where the layout says (`galley.yaml`'s `logo`, probed).
+    public var logo: ImageReference?
     /// The most pages an article's text may fill; past them no page is made and the quality report says so.
     public var maxPages = Int.max
 
@@ -35,7 +37,7 @@ public final class ArticleTypesetter {
     /// Places a laid-out article on its sheets and adds running heads and feet.
     public func decorate(_ body: ArticleLayout, of article: Article) -> PagedDocument {
         var fonts = Set(body.quality.fonts)
-        let decorator = PageDecorator(sheet: sheet, article: article, builder: builder)
+        let decorator = PageDecorator(sheet: sheet, article: article, builder: builder, logo: logo)
         var pages: [Page] = []
         var structure = body.structure
         // A running line's link (the article's address in the foot) is furniture, but a link annotation must be in

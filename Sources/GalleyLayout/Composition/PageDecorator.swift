@@ -10,6 +10,8 @@ struct PageDecorator {
     let sheet: StyleSheet
     let article: Article
     let builder: NodeListBuilder
+    /// The publisher's logo, drawn where each running line's `logo` says; nil when `galley.yaml` names none.
+    var logo: ImageReference? = nil
 
     private var direction: TextDirection { LanguageTag(article.language).direction }
 
@@ -25,8 +27,11 @@ struct PageDecorator {
         let top = sheet.page.margins.top.points
         let bottom = top + sheet.textHeight
         let labels = sheet.labels(for: article.language).labels
+        // Without galley.yaml these placeholders are empty: a layout alone names no publisher.
+        let identity = sheet.identity
         let values: [String: String] = [
-            "publication": sheet.publication, "title": article.title,
+            "publication": identity?.publication ?? "", "site": identity?.site ?? "", "colophon": identity?.colophon ?? "",
+            "title": article.title,
             "authors": labels.list(article.authors), "source": article.sourceURL ?? "",
             "page": String(pageIndex + 1), "pages": String(pageCount),
             "folio": Labels.fill(labels.folio, ["page": String(pageIndex + 1), "pages": String(pageCount)]),
@@ -42,11 +47,16 @@ struct PageDecorator {
             // The start of the line holds the layout's left template; its end, the right one.
             let (startTemplate, endTemplate) = (line.left, line.right)
             let end = setLine(Self.fill(endTemplate, values), font: font, style: style, width: .infinity)
+            // The logo takes its place at the line's start or end, and the text beside it moves over by its width.
+            let drawn = logo.flatMap { placedLogo($0, in: line, style: style, baseline: baseline, left: left, width: width) }
+            if let drawn { items.append(drawn.item) }
+            let startShift = drawn?.atStart == true ? drawn!.room : 0
+            let endShift = drawn?.atStart == false ? drawn!.room : 0
             // Too long for the line: the text shown is shortened; a link keeps the whole address.
             let start = setLine(Self.fill(startTemplate, values), font: font, style: style,
-                                width: width - end.contentWidth - style.size.points * 2)
-            let startX = mirrored ? left + width - start.contentWidth : left
-            let endX = mirrored ? left : left + width - end.contentWidth
+                                width: width - end.contentWidth - style.size.points * 2 - startShift - endShift)
+            let startX = mirrored ? left + width - startShift - start.contentWidth : left + startShift
+            let endX = mirrored ? left + endShift : left + width - endShift - end.contentWidth
             for (set, x) in [(start, startX), (end, endX)] {
                 for run in set.runs {
                     items.append(PositionedItem(Point(x: x + run.x, y: baseline), .glyphs(run.run, color: color)))
@@ -62,6 +72,23 @@ struct PageDecorator {
             }
         }
         return items
+    }
+
+    /// The logo as `line` places it, `logoHeight` high, its bottom a little under the baseline (where descenders end),
+    /// with the room it takes from the text (its width and a gap of one type size); nil when the line has no logo.
+    private func placedLogo(_ logo: ImageReference, in line: RunningLine, style: ParagraphStyle, baseline: Double, left: Double,
+                            width: Double) -> (item: PositionedItem, atStart: Bool, room: Double)? {
+        guard line.logo != .none, logo.pixelWidth > 0, logo.pixelHeight > 0 else { return nil }
+        let height = line.logoHeight.points
+        let logoWidth = min(height * logo.pixelWidth / logo.pixelHeight, width / 3)
+        let drawnHeight = logoWidth * logo.pixelHeight / logo.pixelWidth
+        let atStart = line.logo == .left
+        // The start is the right-hand end in a right-to-left article; the layout's left and right mean start and end.
+        let onLeft = atStart != direction.isRightToLeft
+        let x = onLeft ? left : left + width - logoWidth
+        let top = baseline + style.size.points * 0.25 - drawnHeight
+        let item = PositionedItem(Point(x: x, y: top), .image(logo, Size(width: logoWidth, height: drawnHeight)))
+        return (item, atStart, logoWidth + style.size.points)
     }
 
     /// `text` set on one line in the article's direction, shortened with an ellipsis until it fits `width`.
