@@ -28,12 +28,14 @@ enum Workspace {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input.
-    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `executable` with `arguments`, feeding `input` on standard input (`environment`: instead of the test's).
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? root
+        if let environment { process.environment = environment }
         let output = Pipe(), feed = Pipe()
         // Standard error goes to a file so that a full pipe can never stall the child.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-stderr-\(UUID().uuidString)")
