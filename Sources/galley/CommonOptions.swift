@@ -6,13 +6,13 @@ import GalleyStyle
 
 /// Options every typesetting command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file.")
+    @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file.", completion: Completions.layouts)
     var layout = "article-a4"
 
-    @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.")
+    @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.", completion: Completions.formats)
     var from: String?
 
-    @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).")
+    @Option(name: .long, help: "Line breaker: first-fit or knuth-plass (default: the layout's).", completion: Completions.lineBreakers)
     var lineBreaker: String?
 
     @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")

@@ -24,10 +24,10 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: "The WordPress user the application password belongs to.")
     var user: String
 
-    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords).")
+    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords).", completion: Completions.file)
     var appPasswordFile: String
 
-    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).")
+    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).", completion: Completions.folder)
     var pdfDir: String?
 
     @Option(name: .shortAndLong, help: "Uploads at a time.")
@@ -39,7 +39,7 @@ struct Publish: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
     var quiet = false
 
-    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).")
+    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).", completion: Completions.json)
     var manifest: String
 
     func validate() throws {
