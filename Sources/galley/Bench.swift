@@ -6,7 +6,7 @@ import GalleyExport
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Benchmark: render articles N times; print ms/article, pages/s, peak RSS.")
 
-    @Argument(help: "Article files (default: every .json in Examples/).")
+    @Argument(help: "Article files (default: every .json in Examples/).", completion: Completions.articles)
     var articles: [String] = []
 
     @Option(name: .shortAndLong, help: "Renders of each article.")

@@ -18,7 +18,7 @@ struct BenchExport: ParsableCommand {
     @Flag(name: .long, help: "Keep the generated archive and outputs (their folder is printed).")
     var keep = false
 
-    @Option(name: .long, help: "Layout name or path.")
+    @Option(name: .long, help: "Layout name or path.", completion: Completions.layouts)
     var layout = "article-a4"
 
     @Option(name: .long, help: "Only the examples whose file names start with these (repeatable), e.g. --example iv- --example fr- (default: all).")

@@ -6,7 +6,7 @@ import GalleyRender
 struct Boxes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the laid-out pages as text (positions in pt, rounded to 0.01).")
 
-    @Argument(help: "An article file, or - for standard input.")
+    @Argument(help: "An article file, or - for standard input.", completion: Completions.articles)
     var article: String
 
     @OptionGroup var common: CommonOptions

@@ -9,19 +9,19 @@ struct Bundle: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bind an issue (issue.yaml) into one PDF: cover, contents, articles, running heads, outline.")
 
-    @Argument(help: "The issue file (see docs/issue-format.md).")
+    @Argument(help: "The issue file (see docs/issue-format.md).", completion: Completions.issue)
     var issue: String
 
-    @Option(name: .shortAndLong, help: "Output PDF (default: Output/<issue file name>.pdf).")
+    @Option(name: .shortAndLong, help: "Output PDF (default: Output/<issue file name>.pdf).", completion: Completions.pdf)
     var output: String?
 
-    @Option(name: .long, help: "Layout name or path (default: the issue's, else article-a4).")
+    @Option(name: .long, help: "Layout name or path (default: the issue's, else article-a4).", completion: Completions.layouts)
     var layout: String?
 
     @Option(name: .long, help: "Worker threads for laying out articles (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Layout cache shared with `galley export` (default: .galley-cache/layouts beside the output).")
+    @Option(name: .long, help: "Layout cache shared with `galley export` (default: .galley-cache/layouts beside the output).", completion: Completions.folder)
     var layoutCache: String?
 
     @Flag(name: .long, help: "Neither read nor write the layout cache.")

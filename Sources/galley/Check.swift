@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preflight: overfull and loose lines, adjustment ratios, hyphens, widows, orphans, missing glyphs, fonts, language.")
 
-    @Argument(help: "Article files (every article of a file with several, such as a WordPress export, is checked).")
+    @Argument(help: "Article files (every article of a file with several, such as a WordPress export, is checked).", completion: Completions.articles)
     var articles: [String]
 
     @Flag(help: "Print one JSON object per article.")

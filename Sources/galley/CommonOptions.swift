@@ -6,10 +6,11 @@ import GalleyStyle
 
 /// Options every typesetting command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file (default: galley.yaml's layout, else article-a4).")
+    @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file (default: galley.yaml's layout, else article-a4).",
+            completion: Completions.layouts)
     var layout: String?
 
-    @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.")
+    @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.", completion: Completions.formats)
     var from: String?
 
     @Option(name: .long, help: "Line breaker (default: the layout's).")

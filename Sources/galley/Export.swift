@@ -15,16 +15,16 @@ struct Export: ParsableCommand {
         articles in flight; a second Ctrl-C stops at once).
         """)
 
-    @Argument(help: "Article files, folders, or - for standard input.")
+    @Argument(help: "Article files, folders, or - for standard input.", completion: Completions.articles)
     var inputs: [String]
 
-    @Option(name: .long, help: "Folder for the PDFs.")
+    @Option(name: .long, help: "Folder for the PDFs.", completion: Completions.folder)
     var outDir = "Output"
 
     @Option(name: .shortAndLong, help: "Worker processes, each with its own renderer (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "The manifest to read and rewrite (default: <out-dir>/manifest.json, or manifest.shard-<i>-of-<n>.json with --shard).")
+    @Option(name: .long, help: "The manifest to read and rewrite (default: <out-dir>/manifest.json, or manifest.shard-<i>-of-<n>.json with --shard).", completion: Completions.json)
     var manifest: String?
 
     @Option(name: .long, help: "Export only shard i of n, 0-based (0/4 … 3/4), chosen by a hash of the article id.")

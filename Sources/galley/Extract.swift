@@ -8,13 +8,13 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the source article embedded in a PDF (written with --pdf-standard a-3b).")
 
-    @Argument(help: "The PDF file.")
+    @Argument(help: "The PDF file.", completion: Completions.pdf)
     var pdf: String
 
-    @Option(name: .shortAndLong, help: "Output file; - (the default) writes to standard output.")
+    @Option(name: .shortAndLong, help: "Output file; - (the default) writes to standard output.", completion: Completions.json)
     var output: String = "-"
 
-    @Option(name: .long, help: "Write every embedded article into this folder, each under its own name (for an issue).")
+    @Option(name: .long, help: "Write every embedded article into this folder, each under its own name (for an issue).", completion: Completions.folder)
     var outDir: String?
 
     func validate() throws {

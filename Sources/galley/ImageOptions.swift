@@ -18,7 +18,7 @@ struct ImageOptions: ParsableArguments {
     var offline = false
 
     @Option(name: .customLong("image-cache"), help: ArgumentHelp("Folder for downloaded images (default: $XDG_CACHE_HOME/galley/images or ~/.cache/galley/images).",
-                                                                 valueName: "dir"))
+                                                                 valueName: "dir"), completion: Completions.folder)
     var imageCache: String?
 
     /// When this process started: what was checked with a server since then is not asked about again in this run.

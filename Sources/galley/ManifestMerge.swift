@@ -8,10 +8,10 @@ struct ManifestMerge: ParsableCommand {
         commandName: "merge",
         abstract: "Merge manifests: one entry per id, sorted; where two manifests list an id, the later one on the command line wins.")
 
-    @Argument(help: "Manifest files, such as one per shard.")
+    @Argument(help: "Manifest files, such as one per shard.", completion: Completions.json)
     var manifests: [String]
 
-    @Option(name: .shortAndLong, help: "The merged manifest (written atomically); - for standard output.")
+    @Option(name: .shortAndLong, help: "The merged manifest (written atomically); - for standard output.", completion: Completions.json)
     var output = "-"
 
     func run() throws {

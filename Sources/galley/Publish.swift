@@ -24,12 +24,13 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: "The WordPress user the application password belongs to (default: galley.yaml's cms.wordpress.user).")
     var user: String?
 
-    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords; default: galley.yaml's cms.wordpress).")
+    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords; default: galley.yaml's cms.wordpress).",
+            completion: Completions.file)
     var appPasswordFile: String?
 
     @OptionGroup var configOption: ConfigOption
 
-    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).")
+    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).", completion: Completions.folder)
     var pdfDir: String?
 
     @Option(name: .shortAndLong, help: "Uploads at a time.")
@@ -41,7 +42,7 @@ struct Publish: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
     var quiet = false
 
-    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).")
+    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).", completion: Completions.json)
     var manifest: String
 
     func validate() throws {

@@ -8,13 +8,13 @@ import GalleyFiles
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render articles to PDF (named slug_a<id>.pdf).")
 
-    @Argument(help: "Article files, or - for standard input.")
+    @Argument(help: "Article files, or - for standard input.", completion: Completions.articles)
     var articles: [String]
 
-    @Option(name: .shortAndLong, help: "Output file for a single article; - writes the PDF to standard output.")
+    @Option(name: .shortAndLong, help: "Output file for a single article; - writes the PDF to standard output.", completion: Completions.pdf)
     var output: String?
 
-    @Option(name: .long, help: "Folder for the PDFs.")
+    @Option(name: .long, help: "Folder for the PDFs.", completion: Completions.folder)
     var outDir = "Output"
 
     @OptionGroup var common: CommonOptions

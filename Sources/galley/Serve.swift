@@ -33,10 +33,10 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Seconds one article may take to set before it is stopped (answered 422).")
     var renderTimeout = 30
 
-    @Option(name: .long, help: "File holding the bearer token every route but /healthz and /metrics requires (or $GALLEY_SERVE_TOKEN).")
+    @Option(name: .long, help: "File holding the bearer token every route but /healthz and /metrics requires (or $GALLEY_SERVE_TOKEN).", completion: Completions.file)
     var tokenFile: String?
 
-    @Option(name: .long, help: "Folder keeping PDFs and page images by content hash (default: $XDG_CACHE_HOME/galley/serve).")
+    @Option(name: .long, help: "Folder keeping PDFs and page images by content hash (default: $XDG_CACHE_HOME/galley/serve).", completion: Completions.folder)
     var cache: String?
 
     @Option(name: .long, help: "WordPress site whose posts GET /v1/posts/{id}.pdf serves, e.g. https://example.org.")
@@ -45,13 +45,13 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "WordPress user whose application password lets the webhook attach PDFs to posts (and read private ones).")
     var user: String?
 
-    @Option(name: .long, help: "File holding that user's application password.")
+    @Option(name: .long, help: "File holding that user's application password.", completion: Completions.file)
     var appPasswordFile: String?
 
     @Option(name: .long, help: "Seconds a fetched post is trusted before the site is asked again (the webhook forgets it at once).")
     var postFreshSeconds = 60
 
-    @Option(name: .long, help: "Layouts the service offers by name (repeatable; default: every layout in Layouts/).")
+    @Option(name: .long, help: "Layouts the service offers by name (repeatable; default: every layout in Layouts/).", completion: Completions.layouts)
     var offer: [String] = []
 
     @OptionGroup var common: CommonOptions

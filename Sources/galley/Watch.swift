@@ -15,10 +15,10 @@ struct Watch: ParsableCommand {
             Stop with Ctrl-C.
             """)
 
-    @Argument(help: "The article file.", completion: .file())
+    @Argument(help: "The article file.", completion: Completions.articles)
     var article: String
 
-    @Option(name: .shortAndLong, help: "Output PDF (default: Output/slug_a<id>.pdf).", completion: .file(extensions: ["pdf"]))
+    @Option(name: .shortAndLong, help: "Output PDF (default: Output/slug_a<id>.pdf).", completion: Completions.pdf)
     var output: String?
 
     @Option(name: .long, help: "How often to look for changes, in milliseconds.")

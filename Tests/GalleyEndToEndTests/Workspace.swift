@@ -28,9 +28,12 @@ enum Workspace {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input, waiting off the cooperative pool.
-    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) async throws -> Result {
-        let outcome = try await ChildProcess.run(URL(fileURLWithPath: executable), arguments, input: input, directory: directory ?? root)
+    /// Runs `executable` with `arguments`, feeding `input` on standard input, waiting off the cooperative pool;
+    /// `environment`, when given, is the child's whole environment instead of the test's.
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String]? = nil) async throws -> Result {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: executable), arguments, input: input, environment: environment ?? [:],
+                                                 inherit: environment == nil, directory: directory ?? root)
         return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.errors)
     }
 

@@ -18,17 +18,17 @@ public enum ChildProcess {
     }
 
     /// Runs `executable` with `arguments` to its end, feeding it `input`, in `directory`, with `environment` added to
-    /// the test's own.
+    /// the test's own (or, with `inherit` false, as its whole environment).
     public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
-                           directory: URL? = nil) async throws -> Outcome {
+                           inherit: Bool = true, directory: URL? = nil) async throws -> Outcome {
         try await OffCooperativePool.run {
-            try runBlocking(executable, arguments, input: input, environment: environment, directory: directory)
+            try runBlocking(executable, arguments, input: input, environment: environment, inherit: inherit, directory: directory)
         }
     }
 
     /// The same, waiting on the calling thread: only for code already running off the cooperative pool.
     public static func runBlocking(_ executable: URL, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
-                                   directory: URL? = nil) throws -> Outcome {
+                                   inherit: Bool = true, directory: URL? = nil) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -41,7 +41,9 @@ public enum ChildProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
+        if !inherit {
+            process.environment = environment
+        } else if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
         process.standardOutput = output
