@@ -67,7 +67,9 @@ deb $security bookworm-security main
 EOF
 mkdir -p "$root/tmp/galley-deb"
 cp "$deb" "$root/tmp/galley-deb/"
-cp Examples/iv-9062.json Examples/ja-kaigo-rodo.json "$root/tmp/galley-deb/"
+cp Examples/iv-9062.json Examples/ja-kaigo-rodo.json Examples/images/union-badge.png "$root/tmp/galley-deb/"
+# An article with three mistakes, each to be reported with its line in one run.
+cp Tests/GalleyEndToEndTests/Fixtures/three-typos.json "$root/tmp/galley-deb/typos.json"
 in_root() {
   chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     DEBIAN_FRONTEND=noninteractive /bin/bash -euo pipefail -c "$1"
@@ -91,6 +93,22 @@ check "galley is /usr/bin/galley" "grep -qx /usr/bin/galley '$work/render.log'"
 check "iv-9062.json rendered, $(pages "$root/srv/articles/iv.pdf" || true) pages" "[ \"\$(pages '$root/srv/articles/iv.pdf')\" -gt 0 ] 2>/dev/null"
 check "ja-kaigo-rodo.json (pinned CJK fonts) rendered, $(pages "$root/srv/articles/ja.pdf" || true) pages" \
   "[ \"\$(pages '$root/srv/articles/ja.pdf')\" -gt 0 ] 2>/dev/null"
+
+step "a publisher starts from galley init: their name and logo on every page; three typos in one run"
+in_root 'mkdir -p /srv/pub && cd /srv/pub && galley init &&
+  sed -i "s/^publication: My Publication/publication: Harbour Workers Bulletin/; s/^# logo: logo.svg/logo: logo.png/" galley.yaml &&
+  cp /tmp/galley-deb/union-badge.png logo.png && galley render /tmp/galley-deb/iv-9062.json -o pub.pdf &&
+  { galley render /tmp/galley-deb/typos.json -o typos.pdf 2>typos.err; echo "typos exit $?"; cat typos.err; }' >"$work/init.log" 2>&1 || true
+sed 's/^/  | /' "$work/init.log"
+pub="$root/srv/pub/pub.pdf"
+named_pages=0
+for page in $(seq 1 "$(pages "$pub" || echo 0)"); do
+  pdftotext -f "$page" -l "$page" "$pub" - 2>/dev/null | grep -q "Harbour Workers Bulletin" && named_pages=$((named_pages + 1))
+done
+check "the publisher's name on $named_pages of $(pages "$pub" || echo 0) pages" "[ $named_pages -gt 0 ] && [ $named_pages -eq \"\$(pages '$pub')\" ]"
+check "the logo on every page" "[ \"\$(pdfimages -list '$pub' | awk 'NR > 2 && \$3 == \"image\" { print \$1 }' | sort -u | wc -l)\" -eq \"\$(pages '$pub')\" ]"
+check "three typos reported in one run, each with its line" \
+  "grep -qx 'typos exit 1' '$work/init.log' && [ \"\$(grep -c '^/tmp/galley-deb/typos.json:[0-9]*:' '$work/init.log')\" -eq 3 ]"
 
 step "man page, completions, a copied binary without data"
 check "man page /usr/share/man/man1/galley.1.gz" "zcat '$root/usr/share/man/man1/galley.1.gz' | grep '^\.Dt GALLEY 1' >/dev/null"

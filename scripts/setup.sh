@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-swift build -c release
+# The Swift runtime linked in, as scripts/install.sh and the .deb build it: one release build serves both.
+swift build -c release --static-swift-stdlib
 mkdir -p Output
 # The examples are one publisher's (Examples/galley.yaml): named here, because galley looks for galley.yaml only in the
 # working folder and above it, and this runs from the repository root.

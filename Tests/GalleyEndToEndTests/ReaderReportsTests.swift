@@ -8,18 +8,8 @@ import Testing
     @Test func everyFieldErrorOfAFileIsPrintedInOneRun() async throws {
         let folder = try Workspace.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let article = folder.appendingPathComponent("typos.json")
-        try Data("""
-        {
-          "id": "1",
-          "title": "Three typos",
-          "date": 20250101,
-          "blocks": [
-            {"type": "pagraph", "content": "x"},
-            {"type": "heading", "level": 2}
-          ]
-        }
-        """.utf8).write(to: article)
+        // A date of the wrong type, a misspelt block type, and a heading without its text (also read by scripts/deb-check.sh).
+        let article = Workspace.fixtures.appendingPathComponent("three-typos.json")
         let result = try await Workspace.galley(["render", article.path, "--out-dir", folder.path])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)

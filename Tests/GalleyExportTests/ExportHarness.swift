@@ -131,18 +131,21 @@ enum ExportHarness {
         return String(outcome.output.prefix(64))
     }
 
-    /// Waits up to `seconds` for `condition`, then runs `action` at once: both on a Dispatch thread, since a loaded
+    /// Waits up to `seconds` for `condition`, then runs `action` at once: both on a thread of their own, since a loaded
     /// cooperative pool could let a child finish its work before a test that looks from there sends its signal.
     static func waitFor(seconds: Double, _ condition: @escaping @Sendable () -> Bool, then action: @escaping @Sendable () -> Void = {}) async -> Bool {
-        let met = (try? await OffCooperativePool.run { () -> Bool in
+        (try? await OffCooperativePool.run { () -> Bool in
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if condition() { return true }
+                if condition() {
+                    action()
+                    return true
+                }
                 usleep(10_000)
             }
-            return condition()
+            guard condition() else { return false }
+            action()
+            return true
         }) ?? false
-        if met { action() }
-        return met
     }
 }

@@ -44,18 +44,10 @@ public struct LabelOverrides: Codable, Sendable, Equatable {
 extension LabelOverrides {
     /// These overrides laid over `base`: a field set here wins, the others keep `base`'s.
     public func merged(over base: LabelOverrides) -> LabelOverrides {
-        var result = base
-        if let byline { result.byline = byline }
-        if let translated { result.translated = translated }
-        if let translatedFrom { result.translatedFrom = translatedFrom }
-        if let related { result.related = related }
-        if let contents { result.contents = contents }
-        if let notes { result.notes = notes }
-        if let folio { result.folio = folio }
-        if let listSeparator { result.listSeparator = listSeparator }
-        if let listLastSeparator { result.listLastSeparator = listLastSeparator }
-        if let sizeUnits { result.sizeUnits = sizeUnits }
-        if let decimalSeparator { result.decimalSeparator = decimalSeparator }
-        return result
+        LabelOverrides(byline: byline ?? base.byline, translated: translated ?? base.translated,
+                       translatedFrom: translatedFrom ?? base.translatedFrom, related: related ?? base.related,
+                       contents: contents ?? base.contents, notes: notes ?? base.notes, folio: folio ?? base.folio,
+                       listSeparator: listSeparator ?? base.listSeparator, listLastSeparator: listLastSeparator ?? base.listLastSeparator,
+                       sizeUnits: sizeUnits ?? base.sizeUnits, decimalSeparator: decimalSeparator ?? base.decimalSeparator)
     }
 }
