@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import Hummingbird
 import HummingbirdTesting
 import NIOConcurrencyHelpers
@@ -17,6 +18,8 @@ import NIOCore
 final class ImageServer: Sendable {
     /// The repository root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The threads the servers answer on, whatever the rest of the test process is doing.
+    static let executor = DedicatedExecutor(threads: 4, name: "image-server")
     /// A small PNG from the examples.
     static let png = try! Data(contentsOf: root.appendingPathComponent("Examples/images/union-badge.png"))
     /// A small JPEG from the examples.
@@ -102,9 +105,12 @@ final class ImageServer: Sendable {
             }
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        return try await app.test(.live) { client in
-            guard let port = client.port else { throw CancellationError() }
-            return try await body(port)
+        // The server's handlers (child tasks of its task group) and the test body run on threads of their own.
+        return try await withTaskExecutorPreference(Self.executor) {
+            try await app.test(.live) { client in
+                guard let port = client.port else { throw CancellationError() }
+                return try await body(port)
+            }
         }
     }
 }
