@@ -98,7 +98,7 @@ step "a publisher starts from galley init: their name and logo on every page; th
 in_root 'mkdir -p /srv/pub && cd /srv/pub && galley init &&
   sed -i "s/^publication: My Publication/publication: Harbour Workers Bulletin/; s/^# logo: logo.svg/logo: logo.png/" galley.yaml &&
   cp /tmp/galley-deb/union-badge.png logo.png && galley render /tmp/galley-deb/iv-9062.json -o pub.pdf &&
-  { galley render /tmp/galley-deb/typos.json -o typos.pdf 2>typos.err; echo "typos exit $?"; cat typos.err; }' >"$work/init.log" 2>&1 || true
+  status=0; galley render /tmp/galley-deb/typos.json -o typos.pdf 2>typos.err || status=$?; echo "typos exit $status"; cat typos.err' >"$work/init.log" 2>&1 || true
 sed 's/^/  | /' "$work/init.log"
 pub="$root/srv/pub/pub.pdf"
 named_pages=0
