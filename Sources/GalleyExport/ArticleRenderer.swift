@@ -37,8 +37,6 @@ public final class ArticleRenderer {
         self.limits = limits
         renderCache = RenderCache(limits: limits)
         shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
-        // A renderer lives on the thread that made it; SVG text drawn on this thread then uses Galley's fonts too.
-        shaper.becomeThreadDefault()
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
         typesetter.maxPages = limits.pagesPerArticle
@@ -111,11 +109,12 @@ public final class ArticleRenderer {
     /// tagging (a layout that turns it off gets cairo's PDF as drawn: without a structure, nothing is marked or
     /// finished), the standard, and for PDF/A-3b the `articles` as read (before their language was detected) as
     /// Galley JSON, so that `galley extract` gives back what went in.
-    static func draw(_ document: PagedDocument, sheet: StyleSheet, embedding articles: [Article], reusing cache: RenderCache) throws -> RenderedPDF {
+    func draw(_ document: PagedDocument, embedding articles: [Article], reusing cache: RenderCache) throws -> RenderedPDF {
+        giveSVGsFonts(document)
         var drawn = document
         if !sheet.pdf.tagged { drawn.structure = [] }
-        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(version)")
-        if sheet.pdf.standard == .a3b { options.embeddedSources = try articles.map(embedded) }
+        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)")
+        if sheet.pdf.standard == .a3b { options.embeddedSources = try articles.map(Self.embedded) }
         return try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: options).renderReporting(drawn, reusing: cache)
     }
 
@@ -127,7 +126,24 @@ public final class ArticleRenderer {
 
     /// Page 1 of a set document as a PNG `width` pixels wide, drawn with this thread's fonts and images.
     public func thumbnail(_ document: PagedDocument, width: Int) throws -> Data {
-        try PageImageRenderer().png(document, width: width, reusing: renderCache)
+        giveSVGsFonts(document)
+        return try PageImageRenderer().png(document, width: width, reusing: renderCache)
+    }
+
+    /// Makes Galley's fonts the ones librsvg sets `document`'s SVG text with, the CJK collections among them when one
+    /// of its SVGs might need them.
+    ///
+    /// librsvg takes the default fonts of the thread that draws, so they are set for every document: a renderer may be
+    /// used from one thread after another (an async caller resumes wherever it may), and the collections one
+    /// document's SVGs needed must not change how the next document's are set.
+    private func giveSVGsFonts(_ document: PagedDocument) {
+        let svgs = document.pages.flatMap { page in
+            page.items.compactMap { item -> String? in
+                if case .image(let image, _) = item.item, image.format == .svg { return image.path }
+                return nil
+            }
+        }
+        shaper.becomeThreadDefault(everyFont: svgs.contains { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) })
     }
 
     /// Throws "article X would fill more than N pages" when the typesetter stopped at the pages-per-article limit
@@ -142,16 +158,7 @@ public final class ArticleRenderer {
     public func render(_ article: Article, source: String? = nil, remote: [String: FetchedImage]? = nil) throws -> RenderedArticle {
         let typeset = typeset(article, source: source, remote: remote)
         try checkPageLimit(typeset.document.quality, article: article, source: source)
-        // SVG text is set by librsvg through the thread's default fonts, which must then include the CJK collections
-        // when the SVG might use them.
-        let svgs = typeset.document.pages.flatMap { page in
-            page.items.compactMap { item -> String? in
-                if case .image(let image, _) = item.item, image.format == .svg { return image.path }
-                return nil
-            }
-        }
-        if svgs.contains(where: { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }) { shaper.becomeThreadDefault(everyFont: true) }
-        let pdf = try Self.draw(typeset.document, sheet: sheet, embedding: [article], reusing: renderCache)
+        let pdf = try draw(typeset.document, embedding: [article], reusing: renderCache)
         // Problems only drawing finds (a corrupt file, a decoder's refusal) are named like the resolver's warnings.
         let file = source ?? "<stdin>"
         let labels = pdf.imageProblems.isEmpty ? [:] : FigureResolver.labels(typeset.article, source: source, remote: remote ?? [:])

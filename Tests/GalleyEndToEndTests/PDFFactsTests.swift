@@ -2,6 +2,7 @@ import Foundation
 import GalleyExport
 import GalleyModel
 import GalleyStyle
+import GalleyTestSupport
 import Testing
 
 /// Checks the example PDFs through poppler-utils: every word in order, metadata, fonts, links, outline, determinism.
@@ -146,6 +147,30 @@ import Testing
         let changed = try warm.pdf(figures, source: source.path).data
         #expect(changed != first)
         #expect(try ArticleRenderer(sheet: sheet, resources: resources).pdf(figures, source: source.path).data == changed)
+    }
+
+    /// Hands a renderer from the thread that made it to another, as an async caller's resumption may.
+    private final class Handed: @unchecked Sendable {
+        let renderer: ArticleRenderer
+        init(_ renderer: ArticleRenderer) { self.renderer = renderer }
+    }
+
+    @Test func svgTextIsSetInGalleysFontsOnWhicheverThreadTheRendererDraws() async throws {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
+        let source = Workspace.example("energy-workers-in-numbers.json")
+        let figures = try ArticleSource.read(source)
+        // Made on one thread and drawn with on another: librsvg takes the drawing thread's default fonts.
+        let handed = try await OffCooperativePool.run { Handed(try ArticleRenderer(sheet: sheet, resources: resources)) }
+        let pdf = try await OffCooperativePool.run { try handed.renderer.pdf(figures, source: source).data }
+        let file = try Workspace.temporaryFolder().appendingPathComponent("handed.pdf")
+        try pdf.write(to: file)
+        let fonts = try await Workspace.poppler("pdffonts", [file.path])
+        // The chart asks for Noto Sans, which Galley has; the system's fallback (DejaVu) must never be reached.
+        #expect(fonts.contains("+NotoSans-Regular"), "\(fonts)")
+        #expect(!fonts.contains("DejaVu"), "\(fonts)")
+        let fresh = try await OffCooperativePool.run { try ArticleRenderer(sheet: sheet, resources: resources).pdf(figures, source: source).data }
+        #expect(pdf == fresh)
     }
 
     @Test func theLongExampleRunsToFourPagesOrMore() async throws {
