@@ -52,33 +52,25 @@ public final class ImageFetcher: Sendable {
     /// image not fetched by then is its cached copy (unchecked), or fails.
     public func fetchBlocking(_ urls: [String], siteHosts: [String], budget: Date? = nil) -> [String: FetchedImage] {
         let allowed = HostAllowList(settings.allowedHosts + siteHosts)
-        var unique: [String] = []
-        for url in urls where !unique.contains(url) { unique.append(url) }
+        var firsts: [String] = []
+        for url in urls where !firsts.contains(url) { firsts.append(url) }
+        let unique = firsts
         let results = Locked([String: FetchedImage]())
-        let gate = DispatchSemaphore(value: max(1, settings.concurrency))
-        let group = DispatchGroup()
-        for url in unique {
-            gate.wait()
-            group.enter()
-            DispatchQueue.global().async {
-                defer {
-                    gate.signal()
-                    group.leave()
-                }
-                let result = self.fetchOne(url, allowed: allowed, budget: budget)
-                results.withLock { $0[url] = result }
-            }
-        }
-        group.wait()
+        // Threads of its own, `concurrency` at most: each blocks on its download, which on Dispatch's global queue
+        // would hold threads every other user of that queue in the process waits for.
+        WorkerPool.run(threads: max(1, settings.concurrency), count: unique.count, shouldStop: { false }, makeState: { _ in () },
+                       body: { _, index in
+                           let url = unique[index]
+                           let result = self.fetchOne(url, allowed: allowed, budget: budget)
+                           results.withLock { $0[url] = result }
+                       })
         return results.withLock { $0 }
     }
 
     /// Every address of `urls` fetched as `fetchBlocking` does, waiting without blocking a thread of the caller's.
     public func fetch(_ urls: [String], siteHosts: [String], budget: Date? = nil) async -> [String: FetchedImage] {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: self.fetchBlocking(urls, siteHosts: siteHosts, budget: budget))
-            }
+            Thread { continuation.resume(returning: self.fetchBlocking(urls, siteHosts: siteHosts, budget: budget)) }.start()
         }
     }
 

@@ -141,7 +141,7 @@ import Testing
             let urls = (1...8).map { "http://127.0.0.1:\(port)/img/delayed-\($0).png" }
             let results = await Self.fetcher(cache: folder).fetch(urls, siteHosts: ["127.0.0.1"])
             #expect(results.count == 8)
-            #expect(results.values.allSatisfy { if case .file = $0 { true } else { false } })
+            #expect(results.values.allSatisfy { if case .file = $0 { true } else { false } }, "\(results)")
             #expect((2...4).contains(server.mostDelayedAtOnce), "\(server.mostDelayedAtOnce) at once")
         }
     }

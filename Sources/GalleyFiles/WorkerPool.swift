@@ -1,18 +1,18 @@
 import Foundation
-import GalleyFiles
 
 /// Runs numbered work items on a fixed number of threads, each thread with state of its own.
 ///
 /// Threads rather than tasks, because a renderer owns a Pango font map that must stay on the thread
 /// that made it: `makeState` runs on the worker thread and its result never leaves it, so the state
-/// need not be `Sendable`.
-enum WorkerPool {
+/// need not be `Sendable`. Threads rather than Dispatch's global queue, because work that blocks (a download, a
+/// worker process) would hold that queue's few threads, and every other user of the queue would wait behind it.
+public enum WorkerPool {
     /// Runs `body` for every item in `0..<count` on up to `threads` threads and returns when all are done.
     ///
     /// Threads take the next item as they become free (slow articles do not hold up a fixed share);
     /// once `shouldStop` answers true no thread starts another item. A thread whose `makeState`
     /// returns nil takes no items.
-    static func run<State>(threads: Int, count: Int, shouldStop: @escaping @Sendable () -> Bool,
+    public static func run<State>(threads: Int, count: Int, shouldStop: @escaping @Sendable () -> Bool,
                            makeState: @escaping @Sendable (_ worker: Int) -> State?,
                            body: @escaping @Sendable (inout State, _ item: Int) -> Void) {
         guard count > 0 else { return }
