@@ -25,7 +25,7 @@ public enum FileDigest {
     /// exporting dozens of articles, and they change only with a package upgrade or a rebuild of `Fonts/`.
     public static func rememberedSHA256(ofFiles paths: [String]) -> [String: String] {
         let memory = CacheFolder.named("digests").appendingPathComponent("files.tsv")
-        var remembered = read(memory)
+        var remembered = read(memory, only: Set(paths))
         var changed = false
         var result: [String: String] = [:]
         for path in paths {
@@ -39,7 +39,13 @@ public enum FileDigest {
             result[path] = digest
             changed = true
         }
-        if changed { write(remembered, to: memory) }
+        if changed {
+            // The whole list is read again only to write it, and files that are gone (test folders, old checkouts)
+            // are left out, so the list a render reads stays as long as the fonts a machine has.
+            var all = read(memory, only: nil).filter { Stamp(path: $0.key) != nil }
+            all.merge(remembered) { _, new in new }
+            write(all, to: memory)
+        }
         return result
     }
 
@@ -64,15 +70,33 @@ public enum FileDigest {
         }
     }
 
-    /// The remembered digests: `path<TAB>size<TAB>mtime-ns<TAB>inode<TAB>sha256` per line.
-    private static func read(_ url: URL) -> [String: (stamp: Stamp, sha256: String)] {
+    /// The remembered digests of the files `only` names (nil: every file): `path<TAB>size<TAB>mtime-ns<TAB>inode<TAB>sha256`
+    /// per line.
+    ///
+    /// Read as bytes, and a line's fields are parsed only when its path is wanted: this runs on every render's start.
+    private static func read(_ url: URL, only wanted: Set<String>?) -> [String: (stamp: Stamp, sha256: String)] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
         var result: [String: (stamp: Stamp, sha256: String)] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 5, let size = Int64(fields[1]), let modified = Int64(fields[2]), let inode = UInt64(fields[3]),
-                  fields[4].count == 64 else { continue }
-            result[fields[0]] = (Stamp(size: size, modified: modified, inode: inode), fields[4])
+        // Scanned through a raw buffer: `Data.split` costs a bounds and exclusivity check per byte, which made this
+        // list the largest part of a render's start.
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let all = bytes.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < all.count {
+                var end = start
+                while end < all.count && all[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                var tab = start
+                while tab < end && all[tab] != UInt8(ascii: "\t") { tab += 1 }
+                guard tab < end else { continue }
+                let path = String(decoding: UnsafeBufferPointer(rebasing: all[start..<tab]), as: UTF8.self)
+                if let wanted, !wanted.contains(path) { continue }
+                let fields = String(decoding: UnsafeBufferPointer(rebasing: all[(tab + 1)..<end]), as: UTF8.self)
+                    .split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count == 4, let size = Int64(fields[0]), let modified = Int64(fields[1]), let inode = UInt64(fields[2]),
+                      fields[3].utf8.count == 64 else { continue }
+                result[path] = (Stamp(size: size, modified: modified, inode: inode), String(fields[3]))
+            }
         }
         return result
     }

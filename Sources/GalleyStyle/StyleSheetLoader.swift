@@ -34,7 +34,8 @@ public struct StyleSheetLoader: Sendable {
         let merged = chain.dropFirst().reduce(chain[0].node) { Self.merge($0, over: $1.node) }
         let sheet: StyleSheet
         do {
-            sheet = try YAMLDecoder().decode(StyleSheet.self, from: try Yams.serialize(node: merged))
+            // A layout that extends none is decoded from its own text; a merged one has to be written out first.
+            sheet = try YAMLDecoder().decode(StyleSheet.self, from: chain.count == 1 ? chain[0].text : try Yams.serialize(node: merged))
         } catch let error as DecodingError {
             throw DecodingErrorDiagnostic.make(error, file: chain.last!.displayName, locator: YAMLLocator(node: merged))
         }
@@ -78,6 +79,8 @@ public struct StyleSheetLoader: Sendable {
     private struct LayoutFile {
         var displayName: String
         var node: Node
+        /// The file's text, decoded as it is when no other layout is merged into it.
+        var text: String
     }
 
     /// Reads a file and its bases, base first.
@@ -96,7 +99,9 @@ public struct StyleSheetLoader: Sendable {
         try NestingScan.check(text, limit: limits.nestingDepth, file: displayName)
         let parsed: Node?
         do {
-            parsed = try Yams.compose(yaml: text)
+            // No tag rules: the decoder reads each value by the type it expects, and resolving every scalar's tag
+            // through the default rules (seven regular expressions each) was a tenth of a render's start.
+            parsed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw YAMLSyntaxDiagnostic.make(error, file: displayName)
         }
@@ -104,7 +109,7 @@ public struct StyleSheetLoader: Sendable {
         guard var node = parsed, case .mapping(var mapping) = node else {
             throw Diagnostic(file: displayName, line: 1, message: "a layout must be a mapping of keys to values")
         }
-        guard let base = mapping["extends"] else { return [LayoutFile(displayName: displayName, node: node)] }
+        guard let base = mapping["extends"] else { return [LayoutFile(displayName: displayName, node: node, text: text)] }
         guard let baseName = base.string else {
             throw Diagnostic(file: displayName, line: base.mark?.line, path: "extends", message: "expected the name of a layout")
         }
@@ -114,7 +119,7 @@ public struct StyleSheetLoader: Sendable {
             ? url.deletingLastPathComponent().appendingPathComponent(baseName)
             : layoutsDirectory.appendingPathComponent(baseName + ".yaml")
         return try readChain(baseURL, seen: seen.union([url.standardizedFileURL.path]))
-            + [LayoutFile(displayName: displayName, node: node)]
+            + [LayoutFile(displayName: displayName, node: node, text: text)]
     }
 
     /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.

@@ -4,7 +4,7 @@ import GalleyExport
 
 /// `galley bench`: renders articles repeatedly in one process and reports speed and memory.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmark: render articles N times; print ms/article, pages/s, peak RSS.")
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmark: render articles N times; print ms/article, pages/s, peak RSS.")
 
     @Argument(help: "Article files (default: every .json in Examples/).", completion: Completions.articles)
     var articles: [String] = []

@@ -4,7 +4,7 @@ import GalleyRender
 
 /// `galley boxes`: the laid-out pages as text, for review and golden tests.
 struct Boxes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the laid-out pages as text (positions in pt, rounded to 0.01).")
+    static let configuration = CommandConfiguration(commandName: "boxes", abstract: "Print the laid-out pages as text (positions in pt, rounded to 0.01).")
 
     @Argument(help: "An article file, or - for standard input.", completion: Completions.articles)
     var article: String

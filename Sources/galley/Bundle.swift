@@ -7,6 +7,7 @@ import GalleyStyle
 /// `galley bundle`: one PDF of a whole issue.
 struct Bundle: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bundle",
         abstract: "Bind an issue (issue.yaml) into one PDF: cover, contents, articles, running heads, outline.")
 
     @Argument(help: "The issue file (see docs/issue-format.md).", completion: Completions.issue)

@@ -6,6 +6,7 @@ import GalleyLayout
 /// `galley check`: preflight figures measured by the typesetter itself, for every article of every file.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Preflight: overfull and loose lines, adjustment ratios, hyphens, widows, orphans, missing glyphs, fonts, language.")
 
     @Argument(help: "Article files (every article of a file with several, such as a WordPress export, is checked).", completion: Completions.articles)

@@ -6,6 +6,7 @@ import GalleyStyle
 /// `galley export`: a whole archive to PDFs on worker threads, skipping up-to-date ones, with a manifest for the CMS.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export whole archives: parallel, incremental, fault-isolated, with a manifest the CMS can attach.",
         discussion: """
         Folders are searched recursively for files with known extensions; files named on the command line are \

@@ -6,6 +6,7 @@ import GalleyPDF
 /// `galley extract`: the source article a PDF/A-3b file carries, so that an archived PDF can be typeset again.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Write the source article embedded in a PDF (written with --pdf-standard a-3b).")
 
     @Argument(help: "The PDF file.", completion: Completions.pdf)

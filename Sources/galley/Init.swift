@@ -6,6 +6,7 @@ import GalleyFiles
 /// `galley init`: a publisher's starting point, a commented `galley.yaml` and a layout to change.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented galley.yaml and a starter layout (Layouts/my-layout.yaml) into a folder.",
         discussion: "Existing files are never overwritten: if either file exists, nothing is written and the exit status is 1.")
 

@@ -8,6 +8,7 @@ import GalleyWordPress
 /// attachment ids in the manifest.
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Upload exported PDFs to a WordPress site's media library, attached to their posts.",
         discussion: """
         Every manifest entry without an attachment id (rebuilt by the last export, or never published) is uploaded \

@@ -6,7 +6,7 @@ import GalleyFiles
 
 /// `galley render`: articles to PDF files.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render articles to PDF (named slug_a<id>.pdf).")
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render articles to PDF (named slug_a<id>.pdf).")
 
     @Argument(help: "Article files, or - for standard input.", completion: Completions.articles)
     var articles: [String]

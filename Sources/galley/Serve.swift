@@ -10,6 +10,7 @@ import Logging
 /// `galley serve`: the HTTP service that sets posted articles and a WordPress site's posts as PDFs on demand.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve PDFs over HTTP: POST /v1/render, GET /v1/posts/{id}.pdf|png, /healthz, /metrics (see docs/serving.md).")
 
     @Option(name: .long, help: "Address to listen on (0.0.0.0 for every interface).")

@@ -8,6 +8,7 @@ import GalleyStyle
 /// an editor working on either with the PDF open beside.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Re-render an article whenever it or its layout changes, printing its check figures each time.",
         discussion: """
             Watches the article file, the layout file (or every layout in Layouts/ when the layout is named), \

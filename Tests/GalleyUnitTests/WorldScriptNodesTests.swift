@@ -146,6 +146,10 @@ final class AnalyzingShaper: TextShaper, TextAnalyzer {
         #expect(stack.families(for: .han, language: "en") == ["CJK SC", "Serif"])
         #expect(stack.families(for: .latin, language: "ja") == ["Serif"], "Latin words in Japanese keep the Latin face")
         #expect(FontStack.isValidKey("han-zh-Hant") && FontStack.isValidKey("arabic") && !FontStack.isValidKey("klingon"))
+        for valid in ["han-ja", "han-yue-HK", "latin-de-1996", "han-zh-Hant-TW"] { #expect(FontStack.isValidKey(valid), "\(valid)") }
+        for invalid in ["han-j", "han-japn", "han-zh-", "han-zh-H", "han-zh-abcdefghi", "han-zh--TW", "han-z1", "han-zh-Hänt", "han-"] {
+            #expect(!FontStack.isValidKey(invalid), "\(invalid)")
+        }
     }
 
     @Test func labelTemplatesAndLists() {

@@ -73,9 +73,15 @@ public struct FontStack: Codable, Sendable, Equatable {
 
     /// Whether `key` is a valid script entry name: a script, optionally followed by `-` and a language tag.
     public static func isValidKey(_ key: String) -> Bool {
-        let parts = key.split(separator: "-", maxSplits: 1).map(String.init)
+        let parts = key.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, Script(rawValue: first) != nil else { return false }
         guard parts.count == 2 else { return true }
-        return parts[1].range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil
+        // A language of two or three letters, then subtags of two to eight letters or digits; checked by hand, since
+        // compiling a regular expression costs every render's start a millisecond.
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        let subtags = parts[1].utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let language = subtags.first, (2...3).contains(language.count), language.allSatisfy(isLetter) else { return false }
+        return subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
     }
 }

@@ -62,7 +62,8 @@ public struct GalleyConfigLoader: Sendable {
         try NestingScan.check(text, limit: limits.nestingDepth, file: path)
         let parsed: Node?
         do {
-            parsed = try Yams.compose(yaml: text)
+            // No tag rules, as for layouts: values are read by the type the decoder expects.
+            parsed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw YAMLSyntaxDiagnostic.make(error, file: path)
         }
@@ -76,7 +77,7 @@ public struct GalleyConfigLoader: Sendable {
         let locator = YAMLLocator(node: node)
         let raw: GalleyConfigFile
         do {
-            raw = try YAMLDecoder().decode(GalleyConfigFile.self, from: try Yams.serialize(node: node))
+            raw = try YAMLDecoder().decode(GalleyConfigFile.self, from: text)
         } catch let error as DecodingError {
             throw DecodingErrorDiagnostic.make(error, file: path, locator: locator)
         }

@@ -1,0 +1,150 @@
+"""The measurements of scripts/bench.sh (run that, not this): see its header for what is measured and where it goes."""
+import datetime
+import glob
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GALLEY = os.environ["GALLEY_BIN"]
+QUICK = os.environ.get("QUICK") == "1"
+ROOT = os.getcwd()
+CONFIG = ["--config", os.path.join(ROOT, "Examples", "galley.yaml")]
+ARTICLE = os.path.join(ROOT, "Examples", "iv-9062.json")
+
+
+def machine():
+    """The machine's name: host, processor and cores, so figures are only ever compared on the same machine."""
+    model = "unknown processor"
+    try:
+        with open("/proc/cpuinfo") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"host": platform.node(), "processor": model, "cores": os.cpu_count()}
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def run(arguments, **extra):
+    """Runs galley with `arguments`; stops the benchmark with its message if it fails."""
+    result = subprocess.run([GALLEY] + arguments, capture_output=True, text=True, **extra)
+    if result.returncode != 0:
+        sys.exit(f"galley {' '.join(arguments)} failed ({result.returncode}): {result.stderr.strip()}")
+    return result.stdout + result.stderr
+
+
+def cold(name, arguments, repeats):
+    """Wall time of `repeats` fresh processes, after one unmeasured run that fills the page cache."""
+    run(arguments)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(arguments)
+        times.append((time.perf_counter() - start) * 1000)
+    figures = {"median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2), "runs": repeats}
+    print(f"cold {name:<10} median {figures['median_ms']:7.2f} ms   min {figures['min_ms']:7.2f} ms")
+    return figures
+
+
+def instructions(arguments):
+    """Instructions one cold run executes, counted by callgrind (noise on the machine does not change them)."""
+    if os.environ.get("NO_CALLGRIND") == "1" or shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "callgrind.out")
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", GALLEY] + arguments,
+                                capture_output=True, text=True)
+        match = re.search(r"Collected : (\d+)", result.stderr)
+        return int(match.group(1)) if match else None
+
+
+def number(pattern, text, cast=float):
+    match = re.search(pattern, text)
+    return cast(match.group(1)) if match else None
+
+
+def main():
+    figures = {"machine": machine(), "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+               "galley": GALLEY, "quick": QUICK}
+    work = tempfile.mkdtemp(prefix="galley-bench-")
+    try:
+        repeats = 5 if QUICK else 20
+        pdf = os.path.join(work, "x.pdf")
+        issue = os.path.join(ROOT, "Examples", "issue.yaml")
+        figures["cold"] = {
+            "version": cold("--version", ["--version"], repeats),
+            "render": cold("render", ["render", ARTICLE, "-o", pdf] + CONFIG, repeats),
+            "check": cold("check", ["check", ARTICLE] + CONFIG, repeats),
+            "boxes": cold("boxes", ["boxes", ARTICLE] + CONFIG, repeats),
+        }
+        if os.path.exists(issue):
+            figures["cold"]["bundle-issue"] = cold("bundle-issue", ["bundle", issue, "-o", os.path.join(work, "issue.pdf")] + CONFIG, repeats)
+        counted = instructions(["render", ARTICLE, "-o", pdf] + CONFIG)
+        if counted:
+            figures["callgrind_render_instructions"] = counted
+            print(f"callgrind render: {counted:,} instructions")
+
+        text = run(["bench", ARTICLE, "-i", "3" if QUICK else "20"] + CONFIG)
+        figures["bench"] = {"ms_per_article": number(r"ms per article: ([\d.]+)", text),
+                            "pages_per_second": number(r"pages per second: ([\d.]+)", text),
+                            "peak_rss_mb": number(r"peak RSS: (\d+)", text, int)}
+        print(f"bench: {figures['bench']['ms_per_article']} ms per article warm")
+
+        text = run(["bench-export", "-c", "40" if QUICK else "200", "--jobs", "1", "2"])
+        export = {}
+        for jobs, rate, wall_rate, peak in re.findall(
+                r"--jobs (\d+): ([\d.]+) articles/s rendering .*?, ([\d.]+) articles/s start to exit .*?peak RSS ([\d.]+) MB", text):
+            export[f"jobs_{jobs}"] = {"articles_per_second": float(rate), "articles_per_second_wall": float(wall_rate),
+                                      "peak_rss_mb": float(peak)}
+        export["unchanged_rerun_s"] = number(r"unchanged rerun \(--jobs \d+\): ([\d.]+) s", text)
+        figures["export"] = export
+        print("export: " + ", ".join(f"{k} {v['articles_per_second_wall']} articles/s" for k, v in export.items() if k.startswith("jobs")))
+
+        text = run(["bench-bundle", "-c", "50"])
+        figures["bundle"] = {"articles": number(r"issue: (\d+) articles", text, int),
+                             "afresh_s": number(r"laid out afresh \(and cached\): ([\d.]+) s", text),
+                             "cached_s": number(r"from cached layouts: ([\d.]+) s", text),
+                             "no_cache_s": number(r"no cache: ([\d.]+) s", text),
+                             "peak_rss_mb": number(r"peak RSS: (\d+)", text, int)}
+        print(f"bundle: 50 articles {figures['bundle']['afresh_s']} s afresh, {figures['bundle']['cached_s']} s from cached layouts")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    folder = os.path.join(ROOT, "Output", "bench", slug(figures["machine"]["host"] + "-" + figures["machine"]["processor"]))
+    os.makedirs(folder, exist_ok=True)
+    earlier = sorted(glob.glob(os.path.join(folder, "*.json")))
+    path = os.path.join(folder, figures["time"].replace(":", "") + ".json")
+    with open(path, "w") as out:
+        json.dump(figures, out, indent=2, sort_keys=True)
+        out.write("\n")
+    print(f"wrote {os.path.relpath(path)}")
+    if earlier:
+        with open(earlier[-1]) as previous_file:
+            previous = json.load(previous_file)
+        print(f"compared with {os.path.relpath(earlier[-1])}:")
+        compare(previous, figures, [])
+
+
+def compare(old, new, path):
+    """Prints every number that both runs have, old → new, with the change in per cent."""
+    if isinstance(new, dict):
+        for key in sorted(new):
+            if isinstance(old, dict) and key in old and key not in ("machine", "time", "galley", "quick"):
+                compare(old[key], new[key], path + [key])
+    elif isinstance(new, (int, float)) and isinstance(old, (int, float)) and not isinstance(new, bool) and old:
+        print(f"  {'.'.join(path):<45} {old:>14} → {new:<14} ({(new - old) / old * 100:+.1f} %)")
+
+
+main()
