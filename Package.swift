@@ -29,8 +29,12 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
-        .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // librsvg, opened on first use like qpdf: only an article with an SVG needs it.
+        .target(name: "CRsvg", dependencies: ["CLibraryLoader"]),
+        // libqpdf's C API, opened on first use: only a PDF the native reader cannot read needs it (docs/architecture-notes.md).
+        .target(name: "CQPDF", dependencies: ["CLibraryLoader"]),
+        // Opens a shared library the first time Galley calls it, not at every start (qpdf, librsvg).
+        .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 

@@ -28,7 +28,7 @@ final class ImageDrawing {
     private let budget: ImageBudget
     private var headers: [FileKey: ImageHeader] = [:]
     private var surfaces: [SurfaceKey: OpaquePointer] = [:]
-    private var drawings: [FileKey: UnsafeMutablePointer<RsvgHandle>] = [:]
+    private var drawings: [FileKey: OpaquePointer] = [:]
     /// Files that could not be drawn, with why, so a broken file is not decoded again for every document.
     private var failures: [FileKey: String] = [:]
     /// Files drawn as far as they could be read, with the decoder's words for the damage, reported in every document.
@@ -110,14 +110,13 @@ final class ImageDrawing {
     private func drawSVG(_ image: ImageReference, at origin: Point, size: Size, on cr: OpaquePointer) -> Bool {
         guard let handle = svgHandle(for: image) else { return false }
         var viewport = RsvgRectangle(x: origin.x, y: origin.y, width: size.width, height: size.height)
-        var error: UnsafeMutablePointer<GError>?
+        var error: UnsafeMutableRawPointer?
         guard rsvg_handle_render_document(handle, cr, &viewport, &error) == 0 else { return true }
-        report(image.path, "librsvg could not draw it: " + (error.map { String(cString: $0.pointee.message) } ?? "no reason given"))
-        if let error { g_error_free(error) }
+        report(image.path, "librsvg could not draw it: " + (SVGDocument.takeMessage(error) ?? "no reason given"))
         return false
     }
 
-    private func svgHandle(for image: ImageReference) -> UnsafeMutablePointer<RsvgHandle>? {
+    private func svgHandle(for image: ImageReference) -> OpaquePointer? {
         guard let key = Self.key(for: image.path) else {
             report(image.path, "the file is gone")
             return nil

@@ -1,3 +1,4 @@
+import CCairoPango
 import CRsvg
 import Foundation
 import GalleyFiles
@@ -97,17 +98,17 @@ public enum ImageProbe {
     private static func probeSVG(_ file: RegularFile) throws -> (reference: ImageReference, fit: ImageFit, unreadReferences: [String]) {
         let data: Data
         do { data = try file.readAll() } catch { throw Problem(description: "\(error)") }
-        let handle: UnsafeMutablePointer<RsvgHandle>
+        let handle: OpaquePointer
         switch SVGDocument.parse(data) {
         case .success(let parsed): handle = parsed
         case .failure(let refusal): throw Problem(description: "is not a readable SVG (\(refusal.description))")
         }
-        defer { g_object_unref(handle) }
+        defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
         var width = 0.0, height = 0.0
         let hasSize = rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0
         if !hasSize || !(width > 0 && height > 0 && width.isFinite && height.isFinite) {
             // No absolute size: use the view box's proportions at a nominal width.
-            var hasViewBox: gboolean = 0
+            var hasViewBox: Int32 = 0
             var viewBox = RsvgRectangle()
             rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
             guard hasViewBox != 0, viewBox.width > 0, viewBox.height > 0, viewBox.width.isFinite, viewBox.height.isFinite else {

@@ -1,3 +1,4 @@
+import CCairoPango
 import CRsvg
 import Foundation
 
@@ -13,18 +14,23 @@ enum SVGDocument {
     }
 
     /// A librsvg handle for `data`, which the caller releases with `g_object_unref`.
-    static func parse(_ data: Data) -> Result<UnsafeMutablePointer<RsvgHandle>, Refusal> {
+    static func parse(_ data: Data) -> Result<OpaquePointer, Refusal> {
         guard !data.isEmpty else { return .failure(Refusal(description: "the file is empty")) }
-        var error: UnsafeMutablePointer<GError>?
+        // librsvg is opened on first use (see CRsvg); a system without it refuses SVGs rather than stopping.
+        guard galley_rsvg_load() != 0 else { return .failure(Refusal(description: String(cString: galley_rsvg_error()))) }
+        var error: UnsafeMutableRawPointer?
         let handle = data.withUnsafeBytes { buffer in
-            rsvg_handle_new_from_data(buffer.bindMemory(to: UInt8.self).baseAddress, gsize(buffer.count), &error)
+            rsvg_handle_new_from_data(buffer.bindMemory(to: UInt8.self).baseAddress, buffer.count, &error)
         }
-        guard let handle else {
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if let error { g_error_free(error) }
-            return .failure(Refusal(description: reason))
-        }
+        guard let handle else { return .failure(Refusal(description: takeMessage(error) ?? "unknown error")) }
         return .success(handle)
+    }
+
+    /// The message of the GError librsvg set through a `void **` (its declaration in CRsvg), which is freed; nil for none.
+    static func takeMessage(_ error: UnsafeMutableRawPointer?) -> String? {
+        guard let error = error?.assumingMemoryBound(to: GError.self) else { return nil }
+        defer { g_error_free(error) }
+        return String(cString: error.pointee.message)
     }
 
     /// The files and addresses `data` refers to (`href`, `xlink:href`, CSS `url(…)` and `@import`), which librsvg

@@ -15,6 +15,8 @@ final class QPDFDocument: PDFObjectStore {
     /// Opens `data` (whose name in messages is `description`); qpdf's warnings (cairo's stray xref entry) are kept
     /// quiet, its errors thrown.
     init(_ data: Data, description: String = "PDF") throws {
+        // libqpdf is opened on first use (see CQPDF): a system without it gets an error here, not a crash later.
+        guard galley_qpdf_load() != 0 else { throw PDFFinishError.qpdf(String(cString: galley_qpdf_error())) }
         handle = qpdf_init()
         qpdf_silence_errors(handle)
         qpdf_set_suppress_warnings(handle, 1)
@@ -238,8 +240,8 @@ final class QPDFDocument: PDFObjectStore {
 
     // MARK: Writing
 
-    /// The document written deterministically (the ID derived from the content) as PDF 1.7 or later, streams that
-    /// were not changed copied as they are and new or changed ones compressed with Flate, without object streams
+    /// The document written deterministically (the ID derived from the content) as PDF 1.7 or later, every stream
+    /// with only general-purpose filters compressed again with Flate (images keep their own), without object streams
     /// (they make the file smaller but take qpdf's writer 0.7 ms more for a two-page article).
     func write() throws -> Data {
         try write(objectStreams: false)
@@ -251,7 +253,9 @@ final class QPDFDocument: PDFObjectStore {
         try check()
         qpdf_set_object_stream_mode(handle, objectStreams ? qpdf_o_generate : qpdf_o_disable)
         qpdf_set_compress_streams(handle, 1)
-        qpdf_set_decode_level(handle, qpdf_dl_none)
+        // Streams are inflated and compressed again: cairo writes a tagged document's streams stored (zlib level 0)
+        // for the finish to compress, and qpdf otherwise keeps a Flate stream's bytes as they are.
+        qpdf_set_decode_level(handle, qpdf_dl_generalized)
         qpdf_set_deterministic_ID(handle, 1)
         qpdf_set_minimum_pdf_version(handle, "1.7")
         let status = qpdf_write(handle)
