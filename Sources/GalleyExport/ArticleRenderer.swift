@@ -109,11 +109,14 @@ public final class ArticleRenderer {
     /// tagging (a layout that turns it off gets cairo's PDF as drawn: without a structure, nothing is marked or
     /// finished), the standard, and for PDF/A-3b the `articles` as read (before their language was detected) as
     /// Galley JSON, so that `galley extract` gives back what went in.
-    func draw(_ document: PagedDocument, embedding articles: [Article], reusing cache: RenderCache) throws -> RenderedPDF {
+    ///
+    /// `threads` may finish the file (rewrite and compress its pages and streams) side by side: an issue has many
+    /// pages and its own core to spare; an export's articles each take one. The bytes do not depend on it.
+    func draw(_ document: PagedDocument, embedding articles: [Article], reusing cache: RenderCache, threads: Int = 1) throws -> RenderedPDF {
         giveSVGsFonts(document)
         var drawn = document
         if !sheet.pdf.tagged { drawn.structure = [] }
-        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)")
+        var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)", threads: threads)
         if sheet.pdf.standard == .a3b { options.embeddedSources = try articles.map(Self.embedded) }
         return try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: options).renderReporting(drawn, reusing: cache)
     }

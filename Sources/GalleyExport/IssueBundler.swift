@@ -130,7 +130,7 @@ public struct IssueBundler: Sendable {
         let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
         // An archived issue carries every article it binds, so each can be set again.
-        let pdf = try binder.draw(document, embedding: articles.map(\.article), reusing: RenderCache())
+        let pdf = try binder.draw(document, embedding: articles.map(\.article), reusing: RenderCache(), threads: jobs)
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
         return Result(data: pdf.data, document: document, warnings: warnings,

@@ -19,15 +19,19 @@ public struct PDFFinishOptions: Sendable {
     /// The zlib level of the streams the finish writes (page content, XMP aside): the renderer's, so that the
     /// rewritten content costs what cairo's did (level 1 compresses two pages of text in 0.13 ms, level 6 in 0.28).
     public var zlibLevel: Int32
+    /// How many threads may rewrite and compress the file's pages and streams: the bytes are the same for any number.
+    public var threads: Int
 
     /// Creates options.
     public init(standard: PDFStandard = .none, embeddedSources: [EmbeddedSource] = [], producer: String = "Galley",
-                iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = [], zlibLevel: Int32 = 6) {
+                iccProfilePath: String = PDFFinishOptions.debianSRGBProfile, pageLabels: [PageLabelRange] = [], zlibLevel: Int32 = 6,
+                threads: Int = 1) {
         self.standard = standard
         self.embeddedSources = embeddedSources
         self.producer = producer
         self.iccProfilePath = iccProfilePath
         self.pageLabels = pageLabels
         self.zlibLevel = zlibLevel
+        self.threads = max(1, threads)
     }
 }

@@ -31,6 +31,7 @@ public enum PDFFinisher {
         // A file NativePDF does not know (not one cairo wrote) goes to qpdf, which reads anything a PDF can be.
         if backend == .automatic, let native = try? NativePDF(pdf) {
             native.zlibLevel = options.zlibLevel
+            native.threads = options.threads
             return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
         }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")
@@ -46,14 +47,16 @@ public enum PDFFinisher {
         var annotationHandles: [[Store.Handle]] = []
         var annotationNodes: [[Int32]] = []
         pages.reserveCapacity(pageCount)
+        // Pages are rewritten (and compressed) independently: on as many threads as the options allow.
+        let keptMCIDs = try document.rewritePageContents(threads: options.threads) { index, bytes in
+            let result = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames).rewrite(bytes)
+            return (result.bytes, result.mcids)
+        }
         for index in 0..<pageCount {
             let page = document.page(index)
             pages.append(page)
             let pageMarks = index < marks.count ? marks[index] : []
-            let rewriter = ContentRewriter(marks: pageMarks, roleNames: roleNames)
-            let result = try document.withPageContent(page) { rewriter.rewrite($0) }
-            document.replaceContent(of: page, with: result.bytes)
-            content.append(result.mcids.map { ($0, pageMarks[Int($0)]) })
+            content.append(keptMCIDs[index].map { ($0, pageMarks[Int($0)]) })
             let annots = document.items(document.get(page, "/Annots"))
             annotationHandles.append(annots)
             let nodes = index < annotations.count ? annotations[index] : []

@@ -43,9 +43,13 @@ public struct PDFRenderer: Sendable {
     /// The PDF file for `document` and every image problem met drawing it, with font faces and images looked up in
     /// `cache` (one per thread).
     public func renderReporting(_ document: PagedDocument, reusing cache: RenderCache) throws -> RenderedPDF {
-        // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level.
+        // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level. A tagged
+        // document is finished by GalleyPDF, which inflates every page's content to rewrite it and compresses it
+        // again: cairo then writes its streams stored (level 0), and the finish compresses each stream once, at
+        // this level, on as many threads as it is given.
+        let tagged = !document.structure.isEmpty
         let previousLevel = galley_deflate_level_get()
-        galley_deflate_level_set(zlibLevel)
+        galley_deflate_level_set(tagged ? 0 : zlibLevel)
         defer { galley_deflate_level_set(previousLevel) }
         let sink = DataSink()
         let firstSize = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
@@ -77,7 +81,6 @@ public struct PDFRenderer: Sendable {
         }
         // cairo's errors are sticky and say nothing of their cause: the image being drawn when one arose is named.
         var failedImage: String?
-        let tagged = !document.structure.isEmpty
         var marks: [[Int32]] = []
         var annotations: [[Int32]] = []
         for page in document.pages {

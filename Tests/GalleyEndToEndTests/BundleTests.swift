@@ -23,6 +23,15 @@ import Testing
         #expect(dump == expected, "bundle dump differs from \(golden.lastPathComponent) (re-record with GALLEY_RECORD=1 after reviewing)")
     }
 
+    @Test func theIssueHasTheSameBytesWhateverTheNumberOfJobs() async throws {
+        // Layout runs on `jobs` threads, and so does finishing the one PDF (pages rewritten, streams compressed).
+        let resources = GalleyResources(root: Workspace.root)
+        let one = try IssueBundler(resources: resources, jobs: 1).bundle(Self.issue).data
+        let three = try IssueBundler(resources: resources, jobs: 3).bundle(Self.issue).data
+        #expect(one == three, "jobs 1: \(one.count) bytes, jobs 3: \(three.count)")
+        #expect(one.count > 10_000)
+    }
+
     @Test func contentsPageNumbersAreWhereTheTitlesLand() async throws {
         let result = try bundle()
         let pdf = try Workspace.temporaryFolder().appendingPathComponent("issue.pdf")

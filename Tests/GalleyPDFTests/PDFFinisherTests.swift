@@ -112,4 +112,23 @@ import Testing
         let check = try await PDFTools.run("/usr/bin/qpdf", ["--check", file.path])
         #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(check.stdout)")
     }
+
+    @Test func finishingOnSeveralThreadsGivesTheBytesOfOne() async throws {
+        // Pages are rewritten and streams compressed side by side; the file must not show how many threads did it.
+        let previous = galley_deflate_level_get()
+        galley_deflate_level_set(0)
+        let document = Samples.draw()
+        galley_deflate_level_set(previous)
+        let stored = document.finish()
+        func finished(threads: Int) throws -> Data {
+            try PDFFinisher.finish(stored, structure: Samples.structure, marks: document.marks, annotations: document.annotations,
+                                   metadata: Samples.metadata, options: PDFFinishOptions(zlibLevel: 1, threads: threads))
+        }
+        let one = try finished(threads: 1)
+        for threads in [2, 3, 8] {
+            #expect(try finished(threads: threads) == one, "\(threads) threads")
+        }
+        let file = try PDFTools.file(one)
+        #expect(try await PDFTools.check(file).status == 0)
+    }
 }

@@ -37,6 +37,8 @@ final class NativePDF: PDFObjectStore {
     private var pages: [PDFValue]?
     /// The zlib level of the streams this store compresses.
     var zlibLevel: Int32 = 6
+    /// How many threads may compress the file's streams and rewrite its pages.
+    var threads = 1
     /// The first problem met by a call that cannot throw; `check()` throws it.
     private var pending: PDFFinishError?
 
@@ -392,7 +394,67 @@ final class NativePDF: PDFObjectStore {
     }
 
     func replaceContent(of page: PDFValue, with content: [UInt8]) {
-        let compressed = Data(Flate.deflate(content, level: zlibLevel))
+        install(Data(Flate.deflate(content, level: zlibLevel)), asContentOf: page)
+    }
+
+    /// One content stream of a page as the file holds it: where its bytes are and whether they are compressed.
+    private struct StoredStream: Sendable {
+        var range: Range<Int>?
+        var data: Data?
+        var compressed: Bool
+    }
+
+    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
+        // Reading an object parses and keeps it, which only one thread may do: the streams are found here, and only
+        // their bytes go to the other threads.
+        let pages = pageList()
+        var sources: [[StoredStream]] = []
+        sources.reserveCapacity(pages.count)
+        for page in pages {
+            var streams: [StoredStream] = []
+            for stream in contentStreams(of: page) {
+                guard let object = resolveObject(stream), object.originalData != nil || object.data != nil else {
+                    streams.append(StoredStream(range: nil, data: nil, compressed: false))
+                    continue
+                }
+                let filters = filters(of: stream)
+                guard filters.isEmpty || (filters == ["/FlateDecode"] && isNull(get(stream, "/DecodeParms"))) else {
+                    throw PDFFinishError.qpdf("(native reader) a stream filtered with \(filters.joined(separator: " ")) cannot be decoded")
+                }
+                streams.append(StoredStream(range: object.data == nil ? object.originalData : nil, data: object.data, compressed: !filters.isEmpty))
+            }
+            sources.append(streams)
+        }
+        try check()
+        let input = self.input
+        let level = zlibLevel
+        let streamsOfPages = sources
+        let results = try ParallelMap.map(count: pages.count, threads: threads) { index -> (Data, T) in
+            var content: [UInt8] = []
+            try input.withUnsafeBufferPointer { bytes in
+                for (position, stream) in streamsOfPages[index].enumerated() {
+                    if position > 0 { content.append(10) }
+                    if let range = stream.range {
+                        let stored = UnsafeBufferPointer(rebasing: bytes[range])
+                        if stream.compressed { content.append(contentsOf: try Flate.inflate(stored)) } else { content.append(contentsOf: stored) }
+                    } else if let data = stream.data {
+                        if stream.compressed {
+                            content.append(contentsOf: try data.withUnsafeBytes { try Flate.inflate($0.bindMemory(to: UInt8.self)) })
+                        } else {
+                            content.append(contentsOf: data)
+                        }
+                    }
+                }
+            }
+            let (rewritten, extra) = content.withUnsafeBufferPointer { rewrite(index, $0) }
+            return (Data(Flate.deflate(rewritten, level: level)), extra)
+        }
+        for (page, result) in zip(pages, results) { install(result.0, asContentOf: page) }
+        return results.map(\.1)
+    }
+
+    /// Makes the compressed `compressed` the page's only content stream.
+    private func install(_ compressed: Data, asContentOf page: PDFValue) {
         let streams = contentStreams(of: page)
         if streams.count == 1, let object = resolveObject(streams[0]), let box = dictionaryBox(streams[0]) {
             object.data = compressed

@@ -35,7 +35,7 @@ final class NativePDFWriter {
         var entries: [(number: Int, container: Int, position: Int)] = []
         entries.reserveCapacity(reached.count + 8)
         var packed: [Int] = []
-        document.input.withUnsafeBufferPointer { input in
+        try document.input.withUnsafeBufferPointer { input in
             for number in reached {
                 guard let object = document.objects[number] else { continue }
                 let isStream = object.value == nil ? untouchedStreams.contains(number) : (object.data != nil || object.originalData != nil)
@@ -66,6 +66,7 @@ final class NativePDFWriter {
             // New numbers follow every number the store has given, so they can never meet an object's.
             var streamNumber = document.nextNumber
             var start = 0
+            var chunks: [(count: Int, first: Int, bytes: [UInt8])] = []
             while start < packed.count {
                 let chunk = packed[start..<min(packed.count, start + Self.objectsPerStream)]
                 var header: [UInt8] = []
@@ -77,16 +78,22 @@ final class NativePDFWriter {
                     }
                     header.append(contentsOf: "\(number) \(body.count)".utf8)
                     appendBody(of: number, input: input, to: &body)
-                    entries.append((number, streamNumber, index))
+                    entries.append((number, streamNumber + chunks.count, index))
                 }
                 header.append(10)
-                let data = Flate.deflate(header + body, level: document.zlibLevel)
+                chunks.append((chunk.count, header.count, header + body))
+                start += Self.objectsPerStream
+            }
+            // The object streams are compressed side by side (an issue of 200 pages has dozens), then written in order.
+            let level = document.zlibLevel
+            let uncompressed = chunks.map(\.bytes)
+            let compressed = try ParallelMap.map(count: chunks.count, threads: document.threads) { Flate.deflate(uncompressed[$0], level: level) }
+            for (chunk, data) in zip(chunks, compressed) {
                 entries.append((streamNumber, 0, output.count))
-                output.append(contentsOf: "\(streamNumber) 0 obj\n<</Type /ObjStm /N \(chunk.count) /First \(header.count) /Filter /FlateDecode /Length \(data.count)>>\nstream\n".utf8)
+                output.append(contentsOf: "\(streamNumber) 0 obj\n<</Type /ObjStm /N \(chunk.count) /First \(chunk.first) /Filter /FlateDecode /Length \(data.count)>>\nstream\n".utf8)
                 output.append(contentsOf: data)
                 output.append(contentsOf: "\nendstream\nendobj\n".utf8)
                 streamNumber += 1
-                start += Self.objectsPerStream
             }
             entries.append((streamNumber, 0, output.count))
         }
@@ -178,12 +185,26 @@ final class NativePDFWriter {
     /// copy; its streams are then compressed once, here, instead of cairo compressing page content that this
     /// pass must inflate and compress again.
     private func compressStoredStreams() throws {
+        // Objects are parsed on this thread; only the streams' bytes go to the others.
+        var stored: [(object: NativePDF.Object, range: Range<Int>)] = []
         for number in storedStreams {
             let handle = PDFValue.reference(number)
-            guard let object = document.resolveObject(handle), document.isName(document.get(handle, "/Filter"), "/FlateDecode") else { continue }
-            let inflated = try document.streamData(handle)
-            object.data = Data(Flate.deflate([UInt8](inflated), level: document.zlibLevel))
-            object.originalData = nil
+            guard let object = document.resolveObject(handle), document.isName(document.get(handle, "/Filter"), "/FlateDecode"),
+                  document.isNull(document.get(handle, "/DecodeParms")), object.data == nil, let range = object.originalData else { continue }
+            stored.append((object, range))
+        }
+        try document.check()
+        let input = document.input
+        let ranges = stored.map(\.range)
+        let level = document.zlibLevel
+        let compressed = try ParallelMap.map(count: ranges.count, threads: document.threads) { index in
+            try input.withUnsafeBufferPointer { bytes in
+                Data(Flate.deflate(try Flate.inflate(UnsafeBufferPointer(rebasing: bytes[ranges[index]])), level: level))
+            }
+        }
+        for (entry, data) in zip(stored, compressed) {
+            entry.object.data = data
+            entry.object.originalData = nil
         }
     }
 
