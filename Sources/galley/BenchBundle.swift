@@ -14,9 +14,14 @@ struct BenchBundle: ParsableCommand {
     @Option(name: .long, help: "Worker threads for laying out articles.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: "Keep the generated issue, its articles and the layout cache in this folder (to time `galley bundle` on them).",
+            completion: Completions.folder)
+    var keep: String?
+
     func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-bench-bundle-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("galley-bench-bundle-\(UUID().uuidString.prefix(8))")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
         let examples = Session.examples().map { URL(fileURLWithPath: $0) }
         let files = try SampleArchive.generate(from: examples, count: count, into: folder)
         // Five sections of equal size, in file order.

@@ -7,7 +7,7 @@ import GalleyLayout
 /// A layout depends on exactly what the content hash covers (source, images, layout, fonts, version),
 /// so an entry under the same hash is always the layout the typesetter would make again.
 public struct LayoutCache: Sendable {
-    /// The folder holding `<hash>.layout.json` files.
+    /// The folder holding `<hash>.layout` files (`LayoutArchive`).
     public var directory: URL
 
     /// The cache beside an output folder: `<output>/.galley-cache/layouts`.
@@ -20,17 +20,17 @@ public struct LayoutCache: Sendable {
         self.directory = directory
     }
 
-    private func url(_ hash: String) -> URL { directory.appendingPathComponent("\(hash).layout.json") }
+    private func url(_ hash: String) -> URL { directory.appendingPathComponent("\(hash).layout") }
 
     /// The saved layout for `hash`, if there is a readable one.
     public func load(_ hash: String) -> ArticleLayout? {
         guard let data = FileManager.default.contents(atPath: url(hash).path) else { return nil }
-        return try? JSONDecoder().decode(ArticleLayout.self, from: data)
+        return data.withUnsafeBytes { LayoutArchive.decode($0) }
     }
 
     /// Saves `layout` under `hash`; a cache that cannot be written is only a lost shortcut, never an error.
     public func store(_ layout: ArticleLayout, hash: String) {
-        guard let data = try? JSONEncoder().encode(layout) else { return }
-        try? OutputFile.write(data, to: url(hash).path)
+        guard let bytes = try? LayoutArchive.encode(layout) else { return }
+        try? OutputFile.write(Data(bytes), to: url(hash).path)
     }
 }

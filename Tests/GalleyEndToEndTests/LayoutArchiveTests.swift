@@ -1,0 +1,85 @@
+import Foundation
+@testable import GalleyExport
+import GalleyLayout
+import GalleyStyle
+import Testing
+
+/// Checks the layout cache's binary files: a layout read back is the layout written, to the bit, and a short or
+/// damaged file is a miss, never a crash.
+@Suite struct LayoutArchiveTests {
+    /// Examples that between them hold every kind of item: text in three scripts and both directions, rules, links,
+    /// destinations (footnotes) and images (a photograph and an SVG chart).
+    static let examples = ["iv-9062.json", "ar-ouvriers-al-mina.json", "energy-workers-in-numbers.json", "ja-kaigo-rodo.json"]
+
+    private static func layouts() throws -> [ArticleLayout] {
+        let resources = GalleyResources(root: Workspace.root)
+        let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
+        let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
+        return try examples.map { name in
+            let path = Workspace.example(name)
+            return renderer.articleLayout(try ArticleSource.read(path), source: path)
+        }
+    }
+
+    private static func kind(_ item: FrameItem) -> String {
+        switch item {
+        case .glyphs: "glyphs"
+        case .rule: "rule"
+        case .link: "link"
+        case .destination: "destination"
+        case .image: "image"
+        }
+    }
+
+    @Test func aLayoutReadBackIsTheLayoutWritten() throws {
+        var kinds = Set<String>()
+        var rightToLeft = false, offsets = false
+        for layout in try Self.layouts() {
+            let bytes = try LayoutArchive.encode(layout)
+            let read = bytes.withUnsafeBytes { LayoutArchive.decode($0) }
+            #expect(read == layout, "\(layout.metadata.title): the layout read back differs")
+            for page in layout.pages {
+                for positioned in page {
+                    kinds.insert(Self.kind(positioned.item))
+                    if case .glyphs(let run, _) = positioned.item {
+                        rightToLeft = rightToLeft || run.isRightToLeft
+                        offsets = offsets || run.glyphs.contains { $0.xOffset != 0 || $0.yOffset != 0 }
+                    }
+                }
+            }
+        }
+        // The examples must keep exercising every branch of the format, or this test proves less than it says.
+        #expect(kinds == ["glyphs", "rule", "link", "destination", "image"], "kinds seen: \(kinds.sorted())")
+        #expect(rightToLeft, "no right-to-left run among the examples")
+        #expect(offsets, "no glyph with an offset among the examples")
+    }
+
+    @Test func aShortDamagedOrOlderFileReadsAsAMiss() throws {
+        let layout = try #require(try Self.layouts().first)
+        let bytes = try LayoutArchive.encode(layout)
+        // Every cut short of the whole file is refused.
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
+            #expect(bytes[..<cut].withUnsafeBytes { LayoutArchive.decode($0) } == nil, "a file cut at \(cut) of \(bytes.count) bytes was read")
+        }
+        // A file of another version of the format is refused, whatever follows its name.
+        var older = bytes
+        older[LayoutArchive.magic.count - 2] = UInt8(ascii: "0")
+        #expect(older.withUnsafeBytes { LayoutArchive.decode($0) } == nil)
+        // Changed bytes may still decode (a changed advance is a valid double) but must never trap or run away.
+        for position in stride(from: LayoutArchive.magic.count, to: bytes.count, by: max(1, bytes.count / 300)) {
+            var damaged = bytes
+            damaged[position] ^= 0xFF
+            _ = damaged.withUnsafeBytes { LayoutArchive.decode($0) }
+        }
+        // Trailing bytes are refused: the file is exactly one layout.
+        #expect((bytes + [0]).withUnsafeBytes { LayoutArchive.decode($0) } == nil)
+    }
+
+    @Test func theCacheGivesBackWhatItStored() throws {
+        let layout = try #require(try Self.layouts().first)
+        let cache = LayoutCache(directory: try Workspace.temporaryFolder())
+        #expect(cache.load("absent") == nil)
+        cache.store(layout, hash: "abc")
+        #expect(cache.load("abc") == layout)
+    }
+}
