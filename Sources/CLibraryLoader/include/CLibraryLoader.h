@@ -23,29 +23,28 @@ int galley_library_open(galley_library *library);
 /// header declares, is a broken installation with no value to return: the process stops with a message saying so.
 void *galley_library_symbol(galley_library *library, const char *name);
 
+/// Declares `function`, the address of `name` in `library`, looked up on the first call and kept for the next.
+#define GALLEY_DEFERRED_LOOKUP(library, name) \
+    static _Atomic(name##_type) cached; \
+    name##_type function = atomic_load_explicit(&cached, memory_order_acquire); \
+    if (!function) { \
+        function = (name##_type)galley_library_symbol(&library, #name); \
+        atomic_store_explicit(&cached, function, memory_order_release); \
+    }
+
 /// Defines `name`, with `params` and returning `ret`, as a call to the same function of `library`.
 #define GALLEY_DEFERRED(library, ret, name, params, args) \
     typedef ret (*name##_type) params; \
     ret name params { \
-        static _Atomic(name##_type) cached; \
-        name##_type function = atomic_load_explicit(&cached, memory_order_acquire); \
-        if (!function) { \
-            function = (name##_type)galley_library_symbol(&library, #name); \
-            atomic_store_explicit(&cached, function, memory_order_release); \
-        } \
+        GALLEY_DEFERRED_LOOKUP(library, name) \
         return function args; \
     }
 
-/// `GALLEY_DEFERRED` for a function that returns nothing.
+/// `GALLEY_DEFERRED` for a function that returns nothing (C allows no `return` of a void call).
 #define GALLEY_DEFERRED_VOID(library, name, params, args) \
     typedef void (*name##_type) params; \
     void name params { \
-        static _Atomic(name##_type) cached; \
-        name##_type function = atomic_load_explicit(&cached, memory_order_acquire); \
-        if (!function) { \
-            function = (name##_type)galley_library_symbol(&library, #name); \
-            atomic_store_explicit(&cached, function, memory_order_release); \
-        } \
+        GALLEY_DEFERRED_LOOKUP(library, name) \
         function args; \
     }
 #endif
