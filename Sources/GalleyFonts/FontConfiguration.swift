@@ -43,6 +43,23 @@ public final class FontConfiguration {
         FcConfigDestroy(config)
     }
 
+    /// Makes fontconfig's process-wide default an empty configuration, once, before any Pango font map exists.
+    ///
+    /// Pango 1.50 starts a thread with every first font map that runs `FcInit`, which reads the system's whole
+    /// configuration (`/etc/fonts`, some forty files, and the caches of every system font): a twelfth of a cold
+    /// render's instructions, for a default Galley never uses, since every font map it makes has its own configuration.
+    /// `FcInit` does nothing once a default is set, so setting an empty one first leaves that thread nothing to do.
+    public static func quietSystemDefault() {
+        _ = emptyDefault
+    }
+
+    private static let emptyDefault: Bool = {
+        guard let empty = FcConfigCreate() else { return false }
+        defer { FcConfigDestroy(empty) }
+        // fontconfig keeps its own reference to the current configuration.
+        return FcConfigSetCurrent(empty) != 0
+    }()
+
     /// The family names of `selection`'s fonts, read from fontconfig's scan without opening any face.
     public static func familyNames(_ catalog: FontCatalog, selection: Selection) throws -> Set<String> {
         let config = try scan(catalog, selection: selection)
