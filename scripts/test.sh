@@ -18,5 +18,5 @@ if ! wait "$wordpress_start"; then
 fi
 grep 'running at' /tmp/galley-wordpress-start.log || true
 GALLEY_REQUIRE_WORDPRESS=1 swift test --skip-build
-# A short fuzzing run of every reader and the layout (a longer one: scripts/fuzz.sh --seconds 600).
-scripts/fuzz.sh --seconds 10 --seed 1
+# A short fuzzing run of every reader and the layout, unoptimised to build sooner (a longer one: scripts/fuzz.sh --seconds 600).
+scripts/fuzz.sh --seconds 10 --seed 1 --debug
