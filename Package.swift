@@ -102,7 +102,8 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyPDF", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).

@@ -43,12 +43,14 @@ public final class FontConfiguration {
         FcConfigDestroy(config)
     }
 
-    /// Makes fontconfig's process-wide default an empty configuration, once, before any Pango font map exists.
+    /// Makes fontconfig's process-wide default an empty configuration, once; for a process that is Galley's alone.
     ///
-    /// Pango 1.50 starts a thread with every first font map that runs `FcInit`, which reads the system's whole
+    /// Pango 1.50 starts a thread with a process's first font map that runs `FcInit`, which reads the system's whole
     /// configuration (`/etc/fonts`, some forty files, and the caches of every system font): a twelfth of a cold
     /// render's instructions, for a default Galley never uses, since every font map it makes has its own configuration.
     /// `FcInit` does nothing once a default is set, so setting an empty one first leaves that thread nothing to do.
+    /// The `galley` command calls this before anything else; a program that links Galley's libraries and draws with
+    /// system fonts of its own (cairo's toy text API, its own Pango font maps) must not.
     public static func quietSystemDefault() {
         _ = emptyDefault
     }

@@ -14,7 +14,6 @@ final class PangoFontContext {
 
     init(configuration: FontConfiguration) {
         self.configuration = configuration
-        FontConfiguration.quietSystemDefault()
         let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         fontMap = map
         // Pango's fontconfig font map is the concrete type behind the cairo FT font map.

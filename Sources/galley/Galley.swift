@@ -1,4 +1,5 @@
 import ArgumentParser
+import GalleyFonts
 
 /// The `galley` command: typesets articles into print-ready PDFs.
 @main
@@ -9,4 +10,11 @@ struct Galley: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Render.self, Watch.self, Export.self, Serve.self, Publish.self, Bundle.self, Boxes.self, Check.self, Extract.self, Manifest.self, Bench.self, BenchExport.self, BenchBundle.self,
                       ExportWorker.self])
+
+    /// Parses the command line and runs the command, with fontconfig's unused system default left unread.
+    static func main() {
+        // The process is Galley's alone: nothing in it needs the system's fonts (see quietSystemDefault).
+        FontConfiguration.quietSystemDefault()
+        main(nil)
+    }
 }
