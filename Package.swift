@@ -60,7 +60,7 @@ let package = Package(
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
-        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "CQPDF", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "GalleyFiles", "CQPDF", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.

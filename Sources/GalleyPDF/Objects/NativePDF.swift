@@ -219,24 +219,52 @@ final class NativePDF: PDFObjectStore {
         return isNull(contents) ? [] : [contents]
     }
 
-    /// A stream's bytes as stored (still encoded).
-    private func encodedData(_ object: Object) -> Data {
-        if let data = object.data { return data }
-        guard let range = object.originalData else { return Data() }
-        return input.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[range])) }
+    /// A stream's bytes as the file holds them: where they are and whether they are Flate-compressed. Finding them
+    /// parses objects, which only one thread may do; decoding them (`decoded`) reads nothing else and may run on any.
+    struct StoredStream: Sendable {
+        /// Where the bytes are in the input, while the stream is unchanged.
+        var range: Range<Int>?
+        /// The bytes, once the stream was changed.
+        var data: Data?
+        /// Whether the bytes are Flate-compressed (the only filter read here).
+        var compressed: Bool
+
+        /// The stream's data with its filter undone.
+        func decoded(in input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+            if let range {
+                let bytes = UnsafeBufferPointer(rebasing: input[range])
+                return compressed ? try Flate.inflate(bytes) : Array(bytes)
+            }
+            guard let data else { return [] }
+            return compressed ? try data.withUnsafeBytes { try Flate.inflate($0.bindMemory(to: UInt8.self)) } : Array(data)
+        }
+
+        /// A page's content: its streams decoded and joined by line feeds.
+        static func pageContent(_ streams: [StoredStream], in input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+            var content: [UInt8] = []
+            for (position, stream) in streams.enumerated() {
+                if position > 0 { content.append(10) }
+                content.append(contentsOf: try stream.decoded(in: input))
+            }
+            return content
+        }
+    }
+
+    /// Where `stream`'s bytes are; throws for a filter other than Flate without parameters.
+    func storedStream(_ stream: PDFValue) throws -> StoredStream {
+        guard let object = resolveObject(stream), object.originalData != nil || object.data != nil else {
+            return StoredStream(range: nil, data: nil, compressed: false)
+        }
+        let filters = filters(of: stream)
+        guard filters.isEmpty || (filters == ["/FlateDecode"] && isNull(get(stream, "/DecodeParms"))) else {
+            throw PDFFinishError.qpdf("(native reader) a stream filtered with \(filters.joined(separator: " ")) cannot be decoded")
+        }
+        return StoredStream(range: object.data == nil ? object.originalData : nil, data: object.data, compressed: !filters.isEmpty)
     }
 
     private func decodedData(_ stream: PDFValue) throws -> [UInt8] {
-        guard let object = resolveObject(stream), object.originalData != nil || object.data != nil else { return [] }
-        let filters = filters(of: stream)
-        if filters.isEmpty { return [UInt8](encodedData(object)) }
-        guard filters == ["/FlateDecode"], isNull(get(stream, "/DecodeParms")) else {
-            throw PDFFinishError.qpdf("(native reader) a stream filtered with \(filters.joined(separator: " ")) cannot be decoded")
-        }
-        if object.data == nil, let range = object.originalData {
-            return try input.withUnsafeBufferPointer { try Flate.inflate(UnsafeBufferPointer(rebasing: $0[range])) }
-        }
-        return try encodedData(object).withUnsafeBytes { try Flate.inflate($0.bindMemory(to: UInt8.self)) }
+        let stored = try storedStream(stream)
+        return try input.withUnsafeBufferPointer { try stored.decoded(in: $0) }
     }
 
     // MARK: PDFObjectStore: reading
@@ -267,11 +295,8 @@ final class NativePDF: PDFObjectStore {
     }
 
     func withPageContent<T>(_ page: PDFValue, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
-        var content: [UInt8] = []
-        for (position, stream) in contentStreams(of: page).enumerated() {
-            if position > 0 { content.append(10) }
-            content.append(contentsOf: try decodedData(stream))
-        }
+        let streams = try contentStreams(of: page).map(storedStream)
+        let content = try input.withUnsafeBufferPointer { try StoredStream.pageContent(streams, in: $0) }
         return try content.withUnsafeBufferPointer(body)
     }
 
@@ -397,55 +422,16 @@ final class NativePDF: PDFObjectStore {
         install(Data(Flate.deflate(content, level: zlibLevel)), asContentOf: page)
     }
 
-    /// One content stream of a page as the file holds it: where its bytes are and whether they are compressed.
-    private struct StoredStream: Sendable {
-        var range: Range<Int>?
-        var data: Data?
-        var compressed: Bool
-    }
-
     func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
         // Reading an object parses and keeps it, which only one thread may do: the streams are found here, and only
         // their bytes go to the other threads.
         let pages = pageList()
-        var sources: [[StoredStream]] = []
-        sources.reserveCapacity(pages.count)
-        for page in pages {
-            var streams: [StoredStream] = []
-            for stream in contentStreams(of: page) {
-                guard let object = resolveObject(stream), object.originalData != nil || object.data != nil else {
-                    streams.append(StoredStream(range: nil, data: nil, compressed: false))
-                    continue
-                }
-                let filters = filters(of: stream)
-                guard filters.isEmpty || (filters == ["/FlateDecode"] && isNull(get(stream, "/DecodeParms"))) else {
-                    throw PDFFinishError.qpdf("(native reader) a stream filtered with \(filters.joined(separator: " ")) cannot be decoded")
-                }
-                streams.append(StoredStream(range: object.data == nil ? object.originalData : nil, data: object.data, compressed: !filters.isEmpty))
-            }
-            sources.append(streams)
-        }
+        let streamsOfPages = try pages.map { try contentStreams(of: $0).map(storedStream) }
         try check()
         let input = self.input
         let level = zlibLevel
-        let streamsOfPages = sources
         let results = try ParallelMap.map(count: pages.count, threads: threads) { index -> (Data, T) in
-            var content: [UInt8] = []
-            try input.withUnsafeBufferPointer { bytes in
-                for (position, stream) in streamsOfPages[index].enumerated() {
-                    if position > 0 { content.append(10) }
-                    if let range = stream.range {
-                        let stored = UnsafeBufferPointer(rebasing: bytes[range])
-                        if stream.compressed { content.append(contentsOf: try Flate.inflate(stored)) } else { content.append(contentsOf: stored) }
-                    } else if let data = stream.data {
-                        if stream.compressed {
-                            content.append(contentsOf: try data.withUnsafeBytes { try Flate.inflate($0.bindMemory(to: UInt8.self)) })
-                        } else {
-                            content.append(contentsOf: data)
-                        }
-                    }
-                }
-            }
+            let content = try input.withUnsafeBufferPointer { try StoredStream.pageContent(streamsOfPages[index], in: $0) }
             let (rewritten, extra) = content.withUnsafeBufferPointer { rewrite(index, $0) }
             return (Data(Flate.deflate(rewritten, level: level)), extra)
         }

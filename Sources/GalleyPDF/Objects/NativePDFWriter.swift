@@ -186,21 +186,20 @@ final class NativePDFWriter {
     /// pass must inflate and compress again.
     private func compressStoredStreams() throws {
         // Objects are parsed on this thread; only the streams' bytes go to the others.
-        var stored: [(object: NativePDF.Object, range: Range<Int>)] = []
+        var stored: [(object: NativePDF.Object, stream: NativePDF.StoredStream)] = []
         for number in storedStreams {
             let handle = PDFValue.reference(number)
-            guard let object = document.resolveObject(handle), document.isName(document.get(handle, "/Filter"), "/FlateDecode"),
-                  document.isNull(document.get(handle, "/DecodeParms")), object.data == nil, let range = object.originalData else { continue }
-            stored.append((object, range))
+            // A stream with another filter, or with parameters, is left as it is (stored, and still readable).
+            guard let object = document.resolveObject(handle), let stream = try? document.storedStream(handle), stream.compressed,
+                  stream.range != nil else { continue }
+            stored.append((object, stream))
         }
         try document.check()
         let input = document.input
-        let ranges = stored.map(\.range)
+        let streams = stored.map(\.stream)
         let level = document.zlibLevel
-        let compressed = try ParallelMap.map(count: ranges.count, threads: document.threads) { index in
-            try input.withUnsafeBufferPointer { bytes in
-                Data(Flate.deflate(try Flate.inflate(UnsafeBufferPointer(rebasing: bytes[ranges[index]])), level: level))
-            }
+        let compressed = try ParallelMap.map(count: streams.count, threads: document.threads) { index in
+            Data(Flate.deflate(try input.withUnsafeBufferPointer { try streams[index].decoded(in: $0) }, level: level))
         }
         for (entry, data) in zip(stored, compressed) {
             entry.object.data = data
