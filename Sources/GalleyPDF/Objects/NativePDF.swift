@@ -422,7 +422,7 @@ final class NativePDF: PDFObjectStore {
         install(Data(Flate.deflate(content, level: zlibLevel)), asContentOf: page)
     }
 
-    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
+    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @escaping @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
         // Reading an object parses and keeps it, which only one thread may do: the streams are found here, and only
         // their bytes go to the other threads.
         let pages = pageList()

@@ -25,7 +25,7 @@ protocol PDFObjectStore: AnyObject {
     func replaceContent(of page: Handle, with content: [UInt8])
     /// Replaces every page's content with what `rewrite` makes of it (given the page's index and its content
     /// decoded), on up to `threads` threads, and returns the second half of each call's result in page order.
-    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T]
+    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @escaping @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T]
     /// Calls `body` with every stream of the file whose dictionary may have `key` (a superset of those that do).
     func forEachStream(mentioning key: String, _ body: (Handle) -> Void)
 
@@ -88,7 +88,7 @@ protocol PDFObjectStore: AnyObject {
 extension PDFObjectStore {
     /// One page after another, through `withPageContent` and `replaceContent`: for a store whose objects cannot be
     /// read from several threads (qpdf), and which compresses when it writes anyway.
-    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
+    func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @escaping @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {
         try (0..<pageCount).map { index in
             let page = self.page(index)
             let (bytes, extra) = try withPageContent(page) { rewrite(index, $0) }

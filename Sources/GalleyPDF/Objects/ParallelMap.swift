@@ -6,17 +6,16 @@ import GalleyFiles
 enum ParallelMap {
     /// `work(i)` for every `i` in `0..<count`, in order, computed on up to `threads` threads (`WorkerPool`'s); the
     /// first error, in index order, is thrown after all have run.
-    static func map<T: Sendable>(count: Int, threads: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
+    static func map<T: Sendable>(count: Int, threads: Int, _ work: @escaping @Sendable (Int) throws -> T) throws -> [T] {
         // One thread is the caller's own: no thread is started for an article's export.
         if threads <= 1 || count <= 1 { return try (0..<count).map(work) }
         let results = Locked([Result<T, any Error>?](repeating: nil, count: count))
-        // WorkerPool returns only when every item has run, so `work` never outlives this call.
-        withoutActuallyEscaping(work) { work in
-            WorkerPool.run(threads: threads, count: count, shouldStop: { false }, makeState: { _ in () }, body: { _, index in
-                let result = Result { try work(index) }
-                results.withLock { $0[index] = result }
-            })
-        }
+        // `work` is escaping: WorkerPool returns once every item has run, but its threads may still hold the closure
+        // for a moment after.
+        WorkerPool.run(threads: threads, count: count, shouldStop: { false }, makeState: { _ in () }, body: { _, index in
+            let result = Result { try work(index) }
+            results.withLock { $0[index] = result }
+        })
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 }
