@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.
         .target(name: "GalleyFonts", dependencies: ["CCairoPango", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
+        .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),

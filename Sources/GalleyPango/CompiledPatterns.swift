@@ -1,5 +1,6 @@
 import CHyphen
 import Foundation
+import GalleyFiles
 
 /// A libhyphen pattern automaton saved in a file of its own format, so that a process can rebuild it in milliseconds
 /// instead of compiling the pattern file again (libhyphen needs about 3 s for the German patterns).
@@ -24,7 +25,7 @@ final class CompiledPatterns {
     /// `dictionary` and its next levels in the saved form, tagged with `sourceHash` (the pattern file's hash).
     static func serialize(_ dictionary: UnsafeMutablePointer<HyphenDict>, sourceHash: UInt64) -> Data {
         var writer = ByteWriter()
-        writer.bytes(magic)
+        writer.append(magic)
         writer.integer(formatVersion)
         writer.integer(sourceHash)
         var levels: [UnsafeMutablePointer<HyphenDict>] = []
@@ -35,7 +36,7 @@ final class CompiledPatterns {
         }
         writer.integer(UInt32(levels.count))
         for level in levels { serializeLevel(level.pointee, into: &writer) }
-        return writer.data
+        return Data(writer.bytes)
     }
 
     private static func serializeLevel(_ level: HyphenDict, into writer: inout ByteWriter) {
@@ -46,14 +47,14 @@ final class CompiledPatterns {
         writer.integer(Int32(level.utf8))
         // libhyphen leaves the bytes after the name unset; zeros keep the saved file the same from run to run.
         let name = withUnsafeBytes(of: level.cset) { Array($0.prefix { $0 != 0 }) }
-        writer.bytes(name + [UInt8](repeating: 0, count: Int(MAX_NAME) - name.count))
+        writer.append(name + [UInt8](repeating: 0, count: Int(MAX_NAME) - name.count))
         writer.integer(Int32(level.nohyphenl))
         if let nohyphen = level.nohyphen {
             // libhyphen splits the NOHYPHEN list in place: nohyphenl + 1 strings, each ending in a zero byte.
             var length = 0
             for _ in 0...Int(level.nohyphenl) { length += strlen(nohyphen + length) + 1 }
             writer.integer(Int32(length))
-            writer.bytes(UnsafeRawBufferPointer(start: nohyphen, count: length).map { $0 })
+            writer.append(UnsafeRawBufferPointer(start: nohyphen, count: length).map { $0 })
         } else {
             writer.integer(Int32(-1))
         }
@@ -95,7 +96,7 @@ final class CompiledPatterns {
             writer.integer(character)
             writer.integer(target)
         }
-        writer.bytes(strings)
+        writer.append(strings)
     }
 
     // MARK: Reading
@@ -199,38 +200,3 @@ final class CompiledPatterns {
     }
 }
 
-/// Appends fixed-width integers in this machine's byte order (the saved automaton is a local cache, never shared).
-private struct ByteWriter {
-    var data = Data()
-
-    mutating func integer<Value: FixedWidthInteger>(_ value: Value) {
-        withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
-    }
-
-    mutating func bytes(_ bytes: [UInt8]) { data.append(contentsOf: bytes) }
-}
-
-/// Reads what `ByteWriter` wrote, returning nil past the end instead of trapping.
-private struct ByteReader {
-    private let bytes: [UInt8]
-    private var position = 0
-
-    init(_ data: Data) { bytes = Array(data) }
-
-    var remaining: Int { bytes.count - position }
-    var isAtEnd: Bool { position == bytes.count }
-
-    mutating func integer<Value: FixedWidthInteger>(_ type: Value.Type) -> Value? {
-        let size = MemoryLayout<Value>.size
-        guard remaining >= size else { return nil }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: Value.self) }
-        position += size
-        return value
-    }
-
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, remaining >= count else { return nil }
-        defer { position += count }
-        return Array(bytes[position..<(position + count)])
-    }
-}

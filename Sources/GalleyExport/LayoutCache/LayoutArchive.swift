@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import GalleyLayout
 
 /// The layout cache's file format: an article's pages in a compact binary form read without `Codable`, the small
@@ -27,12 +28,12 @@ enum LayoutArchive {
 
     /// `layout` as the bytes of a cache file.
     static func encode(_ layout: ArticleLayout) throws -> [UInt8] {
-        var writer = ArchiveWriter()
-        writer.bytes.append(contentsOf: magic)
+        var writer = ByteWriter()
+        writer.append(magic)
         let summary = try JSONEncoder().encode(Summary(outline: layout.outline, metadata: layout.metadata, quality: layout.quality,
                                                        structure: layout.structure))
         writer.count(summary.count)
-        writer.bytes.append(contentsOf: summary)
+        writer.append(summary)
         var faces: [FontFace: Int] = [:]
         var faceList: [FontFace] = []
         for page in layout.pages {
@@ -58,19 +59,19 @@ enum LayoutArchive {
                 writer.signed(Int(positioned.node))
                 switch positioned.item {
                 case .glyphs(let run, let color):
-                    writer.bytes.append(Kind.glyphs.rawValue)
+                    writer.integer(Kind.glyphs.rawValue)
                     writer.count(faces[run.face]!)
                     writer.double(run.size)
                     writer.string(run.text)
                     writer.count(run.missingGlyphs)
-                    writer.bytes.append(run.isRightToLeft ? 1 : 0)
+                    writer.integer(UInt8(run.isRightToLeft ? 1 : 0))
                     writer.color(color)
                     let glyphs = run.glyphs
                     writer.count(glyphs.count)
                     for glyph in glyphs {
                         // Most glyphs sit on the baseline at their pen position: the offsets are written only when set.
                         let flags: UInt8 = (glyph.xOffset.bitPattern != 0 ? 1 : 0) | (glyph.yOffset.bitPattern != 0 ? 2 : 0)
-                        writer.bytes.append(flags)
+                        writer.integer(flags)
                         writer.count(Int(glyph.id))
                         writer.double(glyph.advance)
                         if flags & 1 != 0 { writer.double(glyph.xOffset) }
@@ -78,23 +79,23 @@ enum LayoutArchive {
                         writer.signed(glyph.cluster)
                     }
                 case .rule(let size, let color):
-                    writer.bytes.append(Kind.rule.rawValue)
+                    writer.integer(Kind.rule.rawValue)
                     writer.size(size)
                     writer.color(color)
                 case .link(let size, let url):
-                    writer.bytes.append(Kind.link.rawValue)
+                    writer.integer(Kind.link.rawValue)
                     writer.size(size)
                     writer.string(url)
                 case .destination(let name):
-                    writer.bytes.append(Kind.destination.rawValue)
+                    writer.integer(Kind.destination.rawValue)
                     writer.string(name)
                 case .image(let image, let size):
-                    writer.bytes.append(Kind.image.rawValue)
+                    writer.integer(Kind.image.rawValue)
                     writer.string(image.path)
                     writer.string(image.format.rawValue)
                     writer.double(image.pixelWidth)
                     writer.double(image.pixelHeight)
-                    writer.bytes.append(image.isCMYK ? 1 : 0)
+                    writer.integer(UInt8(image.isCMYK ? 1 : 0))
                     writer.size(size)
                 }
             }
@@ -103,15 +104,15 @@ enum LayoutArchive {
     }
 
     /// The layout in `bytes`, or nil when they are not a whole file of this version.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> ArticleLayout? {
-        var reader = ArchiveReader(bytes: bytes)
-        guard reader.take(magic.count).map({ $0.elementsEqual(magic) }) == true,
-              let summaryLength = reader.count(), let summaryBytes = reader.take(summaryLength),
+    static func decode(_ bytes: some Collection<UInt8>) -> ArticleLayout? {
+        var reader = ByteReader(bytes)
+        guard reader.bytes(magic.count) == magic,
+              let summaryLength = reader.count(), let summaryBytes = reader.bytes(summaryLength),
               let summary = try? JSONDecoder().decode(Summary.self, from: Data(summaryBytes)),
               let faceCount = reader.count(limit: 1 << 16) else { return nil }
         var faces: [FontFace] = []
         for _ in 0..<faceCount {
-            guard let file = reader.string(), let index = reader.integer(), let name = reader.string() else { return nil }
+            guard let file = reader.string(), let index = reader.natural(), let name = reader.string() else { return nil }
             faces.append(FontFace(file: file, index: index, postScriptName: name))
         }
         guard let pageCount = reader.count() else { return nil }
@@ -134,16 +135,16 @@ enum LayoutArchive {
                              structure: summary.structure)
     }
 
-    private static func item(_ kind: Kind, faces: [FontFace], reader: inout ArchiveReader) -> FrameItem? {
+    private static func item(_ kind: Kind, faces: [FontFace], reader: inout ByteReader) -> FrameItem? {
         switch kind {
         case .glyphs:
-            guard let faceIndex = reader.integer(), faceIndex < faces.count, let size = reader.double(), let text = reader.string(),
-                  let missing = reader.integer(), let direction = reader.byte(), let color = reader.color(), let glyphCount = reader.count()
+            guard let faceIndex = reader.natural(), faceIndex < faces.count, let size = reader.double(), let text = reader.string(),
+                  let missing = reader.natural(), let direction = reader.byte(), let color = reader.color(), let glyphCount = reader.count()
             else { return nil }
             var glyphs: [Glyph] = []
             glyphs.reserveCapacity(glyphCount)
             for _ in 0..<glyphCount {
-                guard let flags = reader.byte(), let id = reader.integer(), let glyphID = UInt32(exactly: id), let advance = reader.double()
+                guard let flags = reader.byte(), let id = reader.natural(), let glyphID = UInt32(exactly: id), let advance = reader.double()
                 else { return nil }
                 var xOffset = 0.0, yOffset = 0.0
                 if flags & 1 != 0 { guard let value = reader.double() else { return nil }; xOffset = value }
@@ -168,5 +169,34 @@ enum LayoutArchive {
             else { return nil }
             return .image(ImageReference(path: path, format: format, pixelWidth: pixelWidth, pixelHeight: pixelHeight, isCMYK: cmyk != 0), size)
         }
+    }
+}
+
+extension ByteWriter {
+    /// Appends a size as two doubles.
+    fileprivate mutating func size(_ value: Size) {
+        double(value.width)
+        double(value.height)
+    }
+
+    /// Appends a colour as three doubles.
+    fileprivate mutating func color(_ value: Color) {
+        double(value.red)
+        double(value.green)
+        double(value.blue)
+    }
+}
+
+extension ByteReader {
+    /// A size, as `ByteWriter.size` wrote it.
+    fileprivate mutating func size() -> Size? {
+        guard let width = double(), let height = double() else { return nil }
+        return Size(width: width, height: height)
+    }
+
+    /// A colour, as `ByteWriter.color` wrote it.
+    fileprivate mutating func color() -> Color? {
+        guard let red = double(), let green = double(), let blue = double() else { return nil }
+        return Color(red: red, green: green, blue: blue)
     }
 }

@@ -25,7 +25,7 @@ public struct LayoutCache: Sendable {
     /// The saved layout for `hash`, if there is a readable one.
     public func load(_ hash: String) -> ArticleLayout? {
         guard let data = FileManager.default.contents(atPath: url(hash).path) else { return nil }
-        return data.withUnsafeBytes { LayoutArchive.decode($0) }
+        return LayoutArchive.decode(data)
     }
 
     /// Saves `layout` under `hash`; a cache that cannot be written is only a lost shortcut, never an error.
