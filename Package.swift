@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "GalleyFiles"),
         .target(name: "GalleyDiagnostics", dependencies: ["Yams", "GalleyFiles"]),
         .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", "CCmarkGFM", "CLibXML2"]),
-        .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams"]),
+        .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         // Release builds of the typesetter skip Swift's run-time exclusivity checks: its inner loops read fields of
         // shared glyph-run storage millions of times per export, each read a check (10 % of its instructions, measured
         // with callgrind); debug builds, and so the test suite, keep every check.

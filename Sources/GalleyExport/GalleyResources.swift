@@ -84,11 +84,13 @@ public struct GalleyResources: Sendable {
     }
 
     /// Loads the layout `nameOrPath`, refusing one that names a font Galley does not have (file, line and font), and
-    /// gives it the identity and labels of `config` when there is one.
+    /// gives it the identity and labels of `config` when there is one; a layout loaded before comes from the compiled
+    /// layout cache (`$XDG_CACHE_HOME/galley/layouts`).
     public func layout(_ nameOrPath: String, config: GalleyConfig? = nil) throws -> StyleSheet {
         try requireData()
         let families = try FontCatalog.load(fontsDirectory: fonts).installedFamilies()
-        let sheet = try StyleSheetLoader(layoutsDirectory: layouts, installedFamilies: families).load(nameOrPath)
+        let cache = CompiledLayoutCache(directory: CacheFolder.named("layouts"))
+        let sheet = try StyleSheetLoader(layoutsDirectory: layouts, installedFamilies: families, cache: cache).load(nameOrPath)
         return config?.applied(to: sheet) ?? sheet
     }
 }

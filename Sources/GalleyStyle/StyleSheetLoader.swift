@@ -11,13 +11,16 @@ public struct StyleSheetLoader: Sendable {
     public var installedFamilies: Set<String>?
     /// The limits layout files are held to (their nesting depth).
     public var limits: Limits
+    /// Where layouts already loaded and checked are kept as bytes; nil reads every layout afresh.
+    public var cache: CompiledLayoutCache?
 
-    /// Creates a loader that resolves names in `layoutsDirectory`, checks font names against `installedFamilies` and
-    /// holds files to `limits`.
-    public init(layoutsDirectory: URL, installedFamilies: Set<String>? = nil, limits: Limits = Limits()) {
+    /// Creates a loader that resolves names in `layoutsDirectory`, checks font names against `installedFamilies`,
+    /// holds files to `limits`, keeping what it loads in `cache`.
+    public init(layoutsDirectory: URL, installedFamilies: Set<String>? = nil, limits: Limits = Limits(), cache: CompiledLayoutCache? = nil) {
         self.layoutsDirectory = layoutsDirectory
         self.installedFamilies = installedFamilies
         self.limits = limits
+        self.cache = cache
     }
 
     /// Resolves a layout name (`article-a4`) or a path to a file.
@@ -30,7 +33,21 @@ public struct StyleSheetLoader: Sendable {
 
     /// Loads the layout named `nameOrPath`, or throws a `Diagnostic` naming the file, line and key.
     public func load(_ nameOrPath: String) throws -> StyleSheet {
-        let chain = try readChain(url(for: nameOrPath), seen: [])
+        let file = url(for: nameOrPath)
+        guard let cache, let text = FileManager.default.contents(atPath: file.path) else { return try loadChecked(file).sheet }
+        let lookup = cache.lookup(file: file, text: text, loader: self)
+        if let sheet = cache.load(lookup) { return sheet }
+        let (sheet, chain) = try loadChecked(file)
+        // Saved only if the file read for the entry's name is the one the sheet was made from.
+        if chain.last?.bytes == text {
+            cache.store(sheet, bases: chain.dropLast().map { ($0.displayName, $0.bytes) }, under: lookup)
+        }
+        return sheet
+    }
+
+    /// Reads, decodes and checks `file` and the layouts it extends.
+    private func loadChecked(_ file: URL) throws -> (sheet: StyleSheet, chain: [LayoutFile]) {
+        let chain = try readChain(file, seen: [])
         let merged = chain.dropFirst().reduce(chain[0].node) { Self.merge($0, over: $1.node) }
         let sheet: StyleSheet
         do {
@@ -50,7 +67,7 @@ public struct StyleSheetLoader: Sendable {
         }
         try StyleSheetValidator(file: chain.last!.displayName, locator: YAMLLocator(node: merged)).validate(sheet)
         if let installedFamilies { try checkFonts(of: sheet, installed: installedFamilies, chain: chain) }
-        return sheet
+        return (sheet, chain)
     }
 
     /// Refuses a layout that names a font family that is not installed, naming the file and line that does.
@@ -81,6 +98,8 @@ public struct StyleSheetLoader: Sendable {
         var node: Node
         /// The file's text, decoded as it is when no other layout is merged into it.
         var text: String
+        /// The file's bytes, which a cache entry made from it is checked against.
+        var bytes: Data
     }
 
     /// Reads a file and its bases, base first.
@@ -109,7 +128,7 @@ public struct StyleSheetLoader: Sendable {
         guard var node = parsed, case .mapping(var mapping) = node else {
             throw Diagnostic(file: displayName, line: 1, message: "a layout must be a mapping of keys to values")
         }
-        guard let base = mapping["extends"] else { return [LayoutFile(displayName: displayName, node: node, text: text)] }
+        guard let base = mapping["extends"] else { return [LayoutFile(displayName: displayName, node: node, text: text, bytes: data)] }
         guard let baseName = base.string else {
             throw Diagnostic(file: displayName, line: base.mark?.line, path: "extends", message: "expected the name of a layout")
         }
@@ -119,7 +138,7 @@ public struct StyleSheetLoader: Sendable {
             ? url.deletingLastPathComponent().appendingPathComponent(baseName)
             : layoutsDirectory.appendingPathComponent(baseName + ".yaml")
         return try readChain(baseURL, seen: seen.union([url.standardizedFileURL.path]))
-            + [LayoutFile(displayName: displayName, node: node, text: text)]
+            + [LayoutFile(displayName: displayName, node: node, text: text, bytes: data)]
     }
 
     /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
