@@ -30,6 +30,17 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var pdf: PDFSettings
     /// What becomes of images too large to embed as they are.
     public var images: ImageSettings
+    /// The body's columns; nil sets it in one column as wide as the text block.
+    public var columns: ColumnSettings?
+
+    /// The body's columns, one when the layout names none.
+    public var bodyColumns: ColumnSettings { columns ?? ColumnSettings(count: 1, gutter: 0) }
+
+    /// The line-breaking parameters of the body: the layout's, with its columns' overrides when it has several.
+    public var bodyLineBreaking: LineBreakingParameters {
+        guard let columns, columns.count > 1, let overrides = columns.lineBreaking else { return lineBreaking }
+        return overrides.applied(to: lineBreaking)
+    }
 
     /// The labels for `language` (a BCP 47 tag): the built-in words of the tag, its Chinese variant or its primary
     /// subtag, with the layout's overrides of the primary subtag and then of the tag applied; English when Galley

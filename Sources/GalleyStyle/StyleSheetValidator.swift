@@ -41,6 +41,7 @@ struct StyleSheetValidator {
         for (name, value) in [("orphans", rules.orphans), ("widows", rules.widows), ("keepWithHeading", rules.keepWithHeading)] {
             guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
         }
+        if let columns = sheet.columns { try validate(columns, textWidth: sheet.textWidth) }
         try validateLabels(sheet.labels)
         for (name, stack) in sheet.fonts {
             guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }
@@ -82,6 +83,27 @@ struct StyleSheetValidator {
                 throw fail("labels.\(language).sizeUnits", "expected four units: bytes, KiB, MiB and GiB")
             }
         }
+    }
+
+    private func validate(_ columns: ColumnSettings, textWidth: Double) throws {
+        guard (1...6).contains(columns.count) else { throw fail("columns.count", "must be a number of columns from 1 to 6") }
+        guard columns.gutter.points >= 0 else { throw fail("columns.gutter", "cannot be negative") }
+        guard columns.rule.points >= 0, columns.rule.points <= columns.gutter.points else {
+            throw fail("columns.rule", "the rule must be from 0 to the gutter's width (\(columns.gutter.points) pt)")
+        }
+        guard Self.isColor(columns.ruleColor) else { throw fail("columns.ruleColor", "\"\(columns.ruleColor)\" is not a colour (write #rrggbb)") }
+        let width = columns.width(in: textWidth)
+        guard width >= 72 else {
+            throw fail("columns", "\(columns.count) columns with a \(columns.gutter.points) pt gutter are \(Int(width)) pt wide; at least 72 pt is needed")
+        }
+        guard let overrides = columns.lineBreaking else { return }
+        if let tolerance = overrides.tolerance, tolerance <= 0 { throw fail("columns.lineBreaking.tolerance", "tolerances must be positive") }
+        if let pretolerance = overrides.pretolerance, pretolerance < 0 { throw fail("columns.lineBreaking.pretolerance", "cannot be negative") }
+        if let shrink = overrides.spaceShrink, !(0...1).contains(shrink) {
+            throw fail("columns.lineBreaking.spaceShrink", "must be between 0 and 1 (a fraction of the space)")
+        }
+        if let stretch = overrides.spaceStretch, stretch < 0 { throw fail("columns.lineBreaking.spaceStretch", "cannot be negative") }
+        if let length = overrides.minimumWordLength, length < 2 { throw fail("columns.lineBreaking.minimumWordLength", "must be at least 2") }
     }
 
     private func validate(_ style: ParagraphStyle, path: String, textWidth: Double) throws {

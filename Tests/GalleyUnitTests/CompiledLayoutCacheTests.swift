@@ -17,16 +17,18 @@ import GalleyDiagnostics
         return families
     }
 
-    @Test(arguments: ["article-a4", "article-letter"])
+    @Test(arguments: ["article-a4", "article-letter", "magazine-a4", "magazine-tabloid"])
     func everyBundledLayoutReadsBackEqual(_ name: String) throws {
         var sheet = try StyleSheetLoaderTests.loader.load(name)
         let bytes = try #require(StyleSheetArchive.encode(sheet))
         #expect(StyleSheetArchive.decode(bytes) == sheet)
-        // The optional parts no bundled layout sets: an identity, label overrides, the ideographic spacing.
+        // The optional parts a bundled layout may not set: an identity, label overrides, the ideographic spacing, columns.
         sheet.identity = PublisherIdentity(publication: "Monthly", site: nil, colophon: "Printed by hand", logo: "logo.svg")
         sheet.labels["fr"] = LabelOverrides(byline: "Par {authors}", sizeUnits: ["o", "Ko"], decimalSeparator: ",")
         sheet.lineBreaking.interCharacterStretch = 0.07
         sheet.fonts["extra"] = FontStack(primary: "Noto Sans", scripts: ["arabic": "Noto Naskh Arabic", "han-ja": "Noto Sans CJK JP"])
+        sheet.columns = ColumnSettings(count: 3, gutter: 9, rule: 0.5, ruleColor: "#112233",
+                                       lineBreaking: LineBreakingOverrides(tolerance: 500, spaceShrink: 0.2, minimumWordLength: 4))
         let richer = try #require(StyleSheetArchive.encode(sheet))
         #expect(StyleSheetArchive.decode(richer) == sheet)
         #expect(StyleSheetArchive.encode(sheet) == richer, "the same sheet gives the same bytes")

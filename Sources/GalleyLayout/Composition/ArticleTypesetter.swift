@@ -20,12 +20,18 @@ public final class ArticleTypesetter {
     public var logo: ImageReference?
     /// The most pages an article's text may fill; past them no page is made and the quality report says so.
     public var maxPages = Int.max
+    /// The width blocks are set to: the text block's for what spans it, a column's for the body.
+    var measure: Double
 
     /// Creates a typesetter; `lineBreaker` overrides the design's choice when given.
     public init(sheet: StyleSheet, shaper: any TextShaper, hyphenator: any Hyphenator, lineBreaker: (any LineBreaker)? = nil) {
         self.sheet = sheet
-        builder = NodeListBuilder(shaper: shaper, hyphenator: hyphenator, parameters: sheet.lineBreaking)
-        paragraphs = ParagraphSetter(sheet: sheet, builder: builder, structure: structure, lineBreaker: lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
+        measure = sheet.textWidth
+        // Narrow columns break lines with their own parameters (`columns.lineBreaking`); the title block over them too.
+        var body = sheet
+        body.lineBreaking = sheet.bodyLineBreaking
+        builder = NodeListBuilder(shaper: shaper, hyphenator: hyphenator, parameters: body.lineBreaking)
+        paragraphs = ParagraphSetter(sheet: body, builder: builder, structure: structure, lineBreaker: lineBreaker ?? (sheet.lineBreaking.algorithm == "knuth-plass"
             ? KnuthPlassLineBreaker() : FirstFitLineBreaker()))
     }
 
@@ -75,6 +81,14 @@ public final class ArticleTypesetter {
         var composer = ArticleComposer(sheet: sheet, article: article, structure: structure)
         composer.images = images
         let blocks = composer.blocks()
+        let columns = sheet.bodyColumns
+        // Over several columns the title block (and the rule under it) spans them all; the rest is set in them.
+        let spanCount = columns.count > 1 ? blocks.prefix(while: { $0.role == .titleBlock || $0.role == .decoration }).count : 0
+        var listState = ListState()
+        measure = sheet.textWidth
+        let span = verticalList(Array(blocks[..<spanCount]), noteLines: [:], state: &listState, quality: &quality, fonts: &fonts)
+        measure = columns.width(in: sheet.textWidth)
+        defer { measure = sheet.textWidth }
         var noteLines: [String: (note: Int32, lines: [VerticalBox])] = [:]
         if sheet.notes.placement == .footnotes {
             // In id order, so that the structure tree's nodes come in the same order whatever the dictionary's.
@@ -88,29 +102,47 @@ public final class ArticleTypesetter {
                 })
             }
         }
-        let list = verticalList(blocks, noteLines: noteLines, quality: &quality, fonts: &fonts)
+        // A note called in the spanning title block (a deck's) goes with the first lines of the columns.
+        listState.pendingCalls = span.flatMap { node -> [String] in
+            if case .box(let box) = node { return box.footnoteCalls }
+            return []
+        }
+        let list = verticalList(Array(blocks[spanCount...]), noteLines: noteLines, state: &listState, quality: &quality, fonts: &fonts)
         let notes = sheet.notes
-        let pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
-                                      noteRule: (notes.ruleWidth.points, notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
-        var placements = pageBuilder.build(list, maxPages: maxPages == .max ? .max : maxPages + 1)
+        var pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
+                                      noteRule: (min(notes.ruleWidth.points, measure), notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
+        let pageLimit = maxPages == .max ? Int.max : maxPages + 1
+        let spanPages = span.isEmpty ? [] : pageBuilder.build(span, maxPages: pageLimit)
+        // The columns start under the title block when at least a quarter of the page is left there.
+        var columnsTop: Double?
+        if let last = spanPages.last {
+            let top = (last.map { $0.y + $0.box.height }.max() ?? 0) + blocks[spanCount - 1].spaceAfter
+            if sheet.textHeight - top >= sheet.textHeight / 4 {
+                columnsTop = top
+                pageBuilder.firstFrameHeights = Array(repeating: sheet.textHeight - top, count: columns.count)
+            }
+        }
+        let frames = pageBuilder.buildBalanced(list, columns: columns.count, maxPages: pageLimit == .max ? .max : pageLimit * columns.count)
+        var (placements, pageOfFrame) = ColumnPages(columns: columns, textWidth: sheet.textWidth, rightToLeft: direction.isRightToLeft)
+            .assemble(spanPages: spanPages, frames: frames, columnsTop: columnsTop)
         if placements.count > maxPages {
             quality.pageLimitExceeded = true
             placements.removeLast(placements.count - maxPages)
         }
-        PageStatistics.count(placements, into: &quality)
+        PageStatistics.count(spanPages + frames, pageOfFrame: Array(spanPages.indices) + pageOfFrame, into: &quality)
 
         var pages: [[PositionedItem]] = []
         var outline: [OutlineEntry] = []
         for (index, placed) in placements.enumerated() {
             var items: [PositionedItem] = []
-            for (y, box) in placed {
+            for (x, y, box) in placed {
                 for anchor in box.anchors {
-                    items.append(PositionedItem(Point(x: 0, y: y), .destination(anchor.destination)))
+                    items.append(PositionedItem(Point(x: x, y: y), .destination(anchor.destination)))
                     var entry = anchor
                     entry.page = index
                     outline.append(entry)
                 }
-                items += box.items.map { $0.moved(0, y) }
+                items += box.items.map { $0.moved(x, y) }
             }
             pages.append(items)
         }
@@ -122,18 +154,31 @@ public final class ArticleTypesetter {
         return ArticleLayout(pages: pages, outline: outline, metadata: metadata, quality: quality, structure: structure.nodes)
     }
 
+    /// What one vertical list leaves to the next, when an article is set as two (the title block across the
+    /// columns, then the columns): block numbers and destination names go on, and notes called before wait.
+    private struct ListState {
+        var nextParagraph = 0
+        var destinationCount = 0
+        var pendingCalls: [String] = []
+    }
+
     /// Sets every block's lines and strings them into one vertical list with spacing and break penalties.
-    private func verticalList(_ blocks: [FlowBlock], noteLines: [String: (note: Int32, lines: [VerticalBox])], quality: inout QualityReport,
-                              fonts: inout Set<String>) -> [VerticalNode] {
+    private func verticalList(_ blocks: [FlowBlock], noteLines: [String: (note: Int32, lines: [VerticalBox])], state: inout ListState,
+                              quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalNode] {
         var list: [VerticalNode] = []
         var notesPlaced = Set<String>()
         var previousSpaceAfter = 0.0
         var keepLines = 0
         let rules = sheet.pagination
-        var destinationCount = 0
-        for (paragraphIndex, flow) in blocks.enumerated() {
+        for flow in blocks {
+            let paragraphIndex = state.nextParagraph
+            state.nextParagraph += 1
             var boxes = set(flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
             guard !boxes.isEmpty else { continue }
+            if !state.pendingCalls.isEmpty {
+                boxes[0].footnoteCalls = state.pendingCalls + boxes[0].footnoteCalls
+                state.pendingCalls = []
+            }
             for index in boxes.indices {
                 for id in boxes[index].footnoteCalls where notesPlaced.insert(id).inserted {
                     if let (note, lines) = noteLines[id] {
@@ -143,8 +188,8 @@ public final class ArticleTypesetter {
                 }
             }
             if let outline = flow.outline {
-                destinationCount += 1
-                let name = outline.level == 0 ? "title" : "section-\(destinationCount - 1)"
+                state.destinationCount += 1
+                let name = outline.level == 0 ? "title" : "section-\(state.destinationCount - 1)"
                 boxes[0].anchors.append(OutlineEntry(title: outline.title, level: outline.level, destination: name, page: 0))
             }
             if !list.isEmpty {
@@ -176,9 +221,9 @@ public final class ArticleTypesetter {
     /// The lines of one block as vertical boxes.
     func set(_ flow: FlowBlock, paragraphIndex: Int, quality: inout QualityReport, fonts: inout Set<String>) -> [VerticalBox] {
         if let rule = flow.rule {
-            let width = sheet.textWidth * rule.width
+            let width = measure * rule.width
             // A short rule starts where lines start: on the right in a right-to-left article.
-            let x = direction.isRightToLeft ? sheet.textWidth - width : 0
+            let x = direction.isRightToLeft ? measure - width : 0
             // A rule between blocks is decoration: drawn as an artifact, outside the structure.
             return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: x, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
         }
@@ -188,13 +233,13 @@ public final class ArticleTypesetter {
         if let table = flow.table {
             return setTable(table, caption: flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
         }
-        return paragraphs.set(flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
+        return paragraphs.set(flow, paragraphIndex: paragraphIndex, width: measure, quality: &quality, fonts: &fonts)
     }
 
     /// A figure as one floating box: the image scaled to the column (at most 60 % of the page high), then its caption.
     private func setFigure(_ figure: (image: ImageReference?, alt: [StyledText]), caption: FlowBlock, quality: inout QualityReport,
                            fonts: inout Set<String>) -> VerticalBox {
-        let width = sheet.textWidth
+        let width = measure
         var items: [PositionedItem] = []
         var height: Double
         var shownWidth = width
@@ -247,7 +292,7 @@ public final class ArticleTypesetter {
         let columns = table.alignments.count
         guard columns > 0 else { return [] }
         let setter = TableSetter(sheet: sheet, builder: builder)
-        let widths = setter.columnWidths(table.header + table.rows, columns: columns, total: sheet.textWidth)
+        let widths = setter.columnWidths(table.header + table.rows, columns: columns, total: measure)
         let padding = settings.cellPadding.points
         let ruleColor = Color(hex: settings.ruleColor)
         let tableNodes = caption.tableNodes
@@ -265,7 +310,7 @@ public final class ArticleTypesetter {
                 cell.table = nil
                 cell.paragraph.alignmentIsPhysical = true
                 // A right-to-left article's table reads from the right: its first column is the rightmost.
-                let cellX = direction.isRightToLeft ? sheet.textWidth - x - widths[column] : x
+                let cellX = direction.isRightToLeft ? measure - x - widths[column] : x
                 let lines = paragraphs.set(cell, paragraphIndex: -1, width: widths[column] - 2 * padding, quality: &quality, fonts: &fonts)
                 let placed = stack(lines, at: padding, x: cellX + padding)
                 items += placed.items
@@ -274,13 +319,13 @@ public final class ArticleTypesetter {
             height = max(height, style.leading.points + 2 * padding)
             let thickness = isHeader ? settings.headerRuleThickness.points : settings.ruleThickness.points
             if thickness > 0 {
-                items.append(PositionedItem(Point(x: 0, y: height - thickness), .rule(Size(width: sheet.textWidth, height: thickness), color: ruleColor)))
+                items.append(PositionedItem(Point(x: 0, y: height - thickness), .rule(Size(width: measure, height: thickness), color: ruleColor)))
             }
             return VerticalBox(height: height, items: items, kind: .other)
         }
         var header = table.header.enumerated().map { row($1, rowIndex: $0, isHeader: true, style: sheet.styles.tableHeader) }
         if !header.isEmpty, settings.headerRuleThickness.points > 0 {
-            header[0].items.append(PositionedItem(Point(x: 0, y: 0), .rule(Size(width: sheet.textWidth, height: settings.headerRuleThickness.points), color: ruleColor)))
+            header[0].items.append(PositionedItem(Point(x: 0, y: 0), .rule(Size(width: measure, height: settings.headerRuleThickness.points), color: ruleColor)))
         }
         var boxes = header
         // Header rows repeated atop a continuation page are furniture: the table's structure has its header once.

@@ -1,11 +1,13 @@
 /// Counts widows, orphans and stranded headings in a finished page break.
 enum PageStatistics {
-    static func count(_ pages: [[PageBuilder.Placement]], into quality: inout QualityReport) {
+    /// Counts over `pages`, the frames the page builder filled (pages, or columns), each on the page
+    /// `pageOfFrame` gives (counted from 0).
+    static func count(_ pages: [[PageBuilder.Placement]], pageOfFrame: [Int], into quality: inout QualityReport) {
         // Problem lines learn their page, footnote lines included.
         for (index, page) in pages.enumerated() {
             for placement in page {
                 for box in [placement.box] + placement.box.notes.flatMap({ $0 }) {
-                    if let note = box.lineNote, note < quality.lineNotes.count { quality.lineNotes[note].page = index + 1 }
+                    if let note = box.lineNote, note < quality.lineNotes.count { quality.lineNotes[note].page = pageOfFrame[index] + 1 }
                 }
             }
         }

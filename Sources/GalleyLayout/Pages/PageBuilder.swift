@@ -9,6 +9,9 @@
 public struct PageBuilder: Sendable {
     /// The height of the text block.
     public var pageHeight: Double
+    /// The heights of the first frames when they are shorter than `pageHeight`: the columns under a title block that
+    /// spans them. Every later frame (a page, or a column) is `pageHeight` high.
+    public var firstFrameHeights: [Double] = []
     /// Space between the text and the footnote rule, and between the rule and the notes.
     public var noteSeparation: Double
     /// The footnote rule's length and thickness.
@@ -24,8 +27,8 @@ public struct PageBuilder: Sendable {
     /// A box placed on a page, `y` from the top of the text block.
     public typealias Placement = (y: Double, box: VerticalBox)
 
-    /// The boxes of each page with their vertical positions, at most `maxPages` of them (a runaway article stops
-    /// there rather than fill a million pages).
+    /// The boxes of each page (or column: a frame) with their vertical positions, at most `maxPages` of them (a
+    /// runaway article stops there rather than fill a million pages).
     public func build(_ input: [VerticalNode], maxPages: Int = .max) -> [[Placement]] {
         var list = input
         var pages: [[Placement]] = []
@@ -34,15 +37,21 @@ public struct PageBuilder: Sendable {
         while pages.count < maxPages {
             start = skipDiscardable(list, from: start)
             guard start < list.count || !carried.isEmpty else { break }
-            let decision = chooseBreak(&list, from: start, carried: carried)
+            let height = height(ofFrame: pages.count)
+            let decision = chooseBreak(&list, from: start, carried: carried, height: height)
             let body = bodyBoxes(list, from: start, to: decision.contentEnd)
-            let (page, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start))
+            let (page, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start), height: height)
             pages.append(page)
             carried = remaining
             list.insert(contentsOf: decision.deferred.map { .box($0) }, at: min(decision.next, list.count))
             start = decision.next
         }
         return pages
+    }
+
+    /// The height of frame `index`.
+    func height(ofFrame index: Int) -> Double {
+        index < firstFrameHeights.count ? firstFrameHeights[index] : pageHeight
     }
 
     // MARK: Choosing the break
@@ -64,7 +73,7 @@ public struct PageBuilder: Sendable {
         }
     }
 
-    private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox]) -> Decision {
+    private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox], height pageHeight: Double) -> Decision {
         var fill = Fill()
         let carriedHeights = carried.map(\.height)
         fill.mandatoryNotes = carriedHeights.prefix(2).reduce(0, +)
@@ -80,7 +89,7 @@ public struct PageBuilder: Sendable {
                 if case .penalty(let cost) = list[index] { penalty = cost } else { penalty = 0 }
                 if penalty <= -Penalty.infinity { return Decision(contentEnd: index, next: index + 1, deferred: deferred) }
                 let used = min(pageHeight, fill.body + (fill.allNotes > 0 ? noteSeparation : 0) + fill.allNotes)
-                let cost = penalty + badness(remaining: pageHeight - used)
+                let cost = penalty + badness(remaining: pageHeight - used, of: pageHeight)
                 if penalty < Penalty.infinity {
                     if best == nil || cost <= best!.cost { best = (index, cost) }
                 } else if rescue == nil || cost <= rescue!.cost {
@@ -136,7 +145,7 @@ public struct PageBuilder: Sendable {
     }
 
     /// Badness of a page with `remaining` points left empty: cubic, as TeX's.
-    private func badness(remaining: Double) -> Double {
+    private func badness(remaining: Double, of pageHeight: Double) -> Double {
         let fraction = max(0, remaining) / pageHeight
         return min(10_000 * fraction * fraction * fraction, 9_999)
     }
@@ -167,7 +176,8 @@ public struct PageBuilder: Sendable {
         return first.repeatedHeader
     }
 
-    private func place(_ body: [(space: Double, box: VerticalBox)], notes: [VerticalBox], repeating header: [VerticalBox]) -> (page: [Placement], carried: [VerticalBox]) {
+    private func place(_ body: [(space: Double, box: VerticalBox)], notes: [VerticalBox], repeating header: [VerticalBox],
+                       height pageHeight: Double) -> (page: [Placement], carried: [VerticalBox]) {
         var page: [Placement] = []
         var y = 0.0
         for box in header {

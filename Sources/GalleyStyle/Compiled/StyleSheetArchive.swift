@@ -8,7 +8,7 @@ import GalleyFiles
 /// nil otherwise, so a field added to a layout type and forgotten here costs the cache, never a setting.
 enum StyleSheetArchive {
     /// Changes whenever the bytes of any type change, so that a cache written by another build is a miss.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     private static let magic = Array("GLYS".utf8)
 
     /// The bytes of `sheet`, or nil when they would not read back to an equal sheet.
@@ -73,6 +73,19 @@ private extension ByteWriter {
         string(value.pdf.standard.rawValue)
         bool(value.pdf.tagged)
         string(value.images.oversize.rawValue)
+        optional(value.columns) { writer, columns in
+            writer.signed(columns.count)
+            writer.length(columns.gutter)
+            writer.length(columns.rule)
+            writer.string(columns.ruleColor)
+            writer.optional(columns.lineBreaking) { writer, overrides in
+                for value in [overrides.pretolerance, overrides.tolerance, overrides.hyphenPenalty, overrides.linePenalty,
+                              overrides.spaceStretch, overrides.spaceShrink] {
+                    writer.optional(value) { $0.double($1) }
+                }
+                writer.optional(overrides.minimumWordLength) { $0.signed($1) }
+            }
+        }
     }
 
     mutating func paragraphStyle(_ style: ParagraphStyle) {
@@ -172,9 +185,19 @@ private extension ByteReader {
         let labels = try dictionary { try $0.labelOverrides() }
         let pdf = PDFSettings(compression: try choice(), standard: try choice(), tagged: try bool())
         let images = ImageSettings(oversize: try choice())
+        let columns = try optional { reader in
+            ColumnSettings(count: try reader.integer(), gutter: try reader.length(), rule: try reader.length(), ruleColor: try reader.text(),
+                           lineBreaking: try reader.optional { reader in
+                               func number(_ reader: inout ByteReader) throws -> Double? { try reader.optional { try $0.number() } }
+                               return LineBreakingOverrides(pretolerance: try number(&reader), tolerance: try number(&reader),
+                                                            hyphenPenalty: try number(&reader), linePenalty: try number(&reader),
+                                                            spaceStretch: try number(&reader), spaceShrink: try number(&reader),
+                                                            minimumWordLength: try reader.optional { try $0.integer() })
+                           })
+        }
         return StyleSheet(identity: identity, page: page, fonts: fonts, styles: styles, header: header, footer: footer,
                           indentAfterHeading: indentAfterHeading, lineBreaking: lineBreaking, pagination: pagination, notes: notes,
-                          tables: tables, labels: labels, pdf: pdf, images: images)
+                          tables: tables, labels: labels, pdf: pdf, images: images, columns: columns)
     }
 
     mutating func paragraphStyle() throws -> ParagraphStyle {

@@ -1,0 +1,52 @@
+import GalleyStyle
+
+/// Puts full-width pages (the title block that spans the columns) and column frames together on pages, in reading
+/// order, with the rules between columns.
+///
+/// The page builder fills frames one after another without knowing where they stand: frame `n` is column
+/// `n % count` of its page. Under a spanning title block the first page's columns start lower, which the builder
+/// knows only as those frames' shorter height.
+struct ColumnPages {
+    /// A box at its place on the text block: `x` from its left edge, `y` from its top.
+    typealias PlacedBox = (x: Double, y: Double, box: VerticalBox)
+
+    let columns: ColumnSettings
+    let textWidth: Double
+    let rightToLeft: Bool
+
+    /// The pages, and for every frame the index of its page.
+    ///
+    /// `spanPages` are set across the text block; when `columnsTop` is given, the first columns share the last of
+    /// them and start that far down, otherwise they start on a page of their own.
+    func assemble(spanPages: [[PageBuilder.Placement]], frames: [[PageBuilder.Placement]],
+                  columnsTop: Double?) -> (pages: [[PlacedBox]], pageOfFrame: [Int]) {
+        var pages: [[PlacedBox]] = spanPages.map { page in page.map { (0, $0.y, $0.box) } }
+        let firstColumnPage = columnsTop == nil ? pages.count : max(0, pages.count - 1)
+        var pageOfFrame: [Int] = []
+        for (index, frame) in frames.enumerated() {
+            let page = firstColumnPage + index / columns.count
+            let column = index % columns.count
+            let top = page == firstColumnPage ? columnsTop ?? 0 : 0
+            let x = columns.left(of: column, in: textWidth, rightToLeft: rightToLeft)
+            while pages.count <= page { pages.append([]) }
+            pages[page] += frame.map { (x, top + $0.y, $0.box) }
+            pageOfFrame.append(page)
+        }
+        guard columns.rule.points > 0 else { return (pages, pageOfFrame) }
+        // A rule stands in each gutter that has text on both sides, as deep as the deeper of the two columns.
+        for page in Set(pageOfFrame).sorted() {
+            let framesOfPage = frames.indices.filter { pageOfFrame[$0] == page }
+            let top = page == firstColumnPage ? columnsTop ?? 0 : 0
+            for (left, right) in zip(framesOfPage, framesOfPage.dropFirst()) where !frames[right].isEmpty {
+                let depth = [left, right].map { frame in frames[frame].map { $0.y + $0.box.height }.max() ?? 0 }.max() ?? 0
+                let gutterEdge = rightToLeft
+                    ? columns.left(of: right % columns.count, in: textWidth, rightToLeft: true) + columns.width(in: textWidth)
+                    : columns.left(of: left % columns.count, in: textWidth, rightToLeft: false) + columns.width(in: textWidth)
+                let thickness = columns.rule.points
+                let rule = PositionedItem(Point(x: 0, y: 0), .rule(Size(width: thickness, height: depth), color: Color(hex: columns.ruleColor)))
+                pages[page].append((gutterEdge + (columns.gutter.points - thickness) / 2, top, VerticalBox(height: depth, items: [rule], kind: .other)))
+            }
+        }
+        return (pages, pageOfFrame)
+    }
+}

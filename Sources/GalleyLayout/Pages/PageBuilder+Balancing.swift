@@ -1,0 +1,35 @@
+extension PageBuilder {
+    /// Fills frames `columns` to a page, as `build` does, then shortens the last page's columns to the least height
+    /// that still holds what they hold, so that they end level instead of one full column beside an empty one.
+    ///
+    /// The frames before the last page are the same in both passes (the same list broken with the same heights), so
+    /// only the last page changes; a page whose text fills a single line per column is left as it is.
+    func buildBalanced(_ list: [VerticalNode], columns: Int, maxPages: Int = .max) -> [[Placement]] {
+        let frames = build(list, maxPages: maxPages)
+        guard columns > 1, frames.count < maxPages else { return frames }
+        let firstOfLastPage = (frames.count - 1) / columns * columns
+        let full = height(ofFrame: firstOfLastPage)
+        let before = (0..<firstOfLastPage).map { height(ofFrame: $0) }
+        func attempt(_ height: Double) -> [[Placement]]? {
+            var shorter = self
+            shorter.firstFrameHeights = before + Array(repeating: height, count: columns)
+            let result = shorter.build(list, maxPages: firstOfLastPage + columns + 1)
+            return result.count <= firstOfLastPage + columns ? result : nil
+        }
+        // The last page's material, stacked in one column, bounds the search from above; a height that does not hold
+        // it in `columns` frames pushes material to a page more, which `attempt` refuses.
+        var low = 0.0
+        var high = full
+        var best = frames
+        for _ in 0..<12 where high - low > 0.5 {
+            let middle = (low + high) / 2
+            if let balanced = attempt(middle) {
+                best = balanced
+                high = middle
+            } else {
+                low = middle
+            }
+        }
+        return best
+    }
+}
