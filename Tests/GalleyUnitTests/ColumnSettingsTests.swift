@@ -6,12 +6,7 @@ import GalleyStyle
 /// Checks the `columns` key of a layout: what it reads, what it refuses (with file, line and key), and how narrow
 /// columns change the line-breaking parameters.
 @Suite struct ColumnSettingsTests {
-    struct BadColumns: CustomTestStringConvertible, Sendable {
-        var yaml: String
-        var path: String
-        var message: String
-        var testDescription: String { yaml }
-    }
+    typealias BadColumns = StyleSheetLoaderTests.BadValue
 
     @Test(arguments: [
         BadColumns(yaml: "  count: 9\n  gutter: 12", path: "columns.count", message: "from 1 to 6"),
