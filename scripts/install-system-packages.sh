@@ -14,6 +14,15 @@ packages=(
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+# Another apt may hold its locks (unattended upgrades after boot, a second setup or CI run on the same machine):
+# wait for it rather than fail. dpkg's lock has apt's own timeout; the package lists' lock has none, so the update is
+# tried again while an apt or dpkg process is running, for five minutes at most.
+attempts=0
+until $sudo apt-get update -qq; do
+  attempts=$((attempts + 1))
+  if (( attempts >= 30 )) || ! pgrep -x 'apt-get|apt|dpkg|unattended-upgr' >/dev/null; then exit 1; fi
+  echo "apt is busy; trying again in 10 s" >&2
+  sleep 10
+done
+$sudo apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 echo "system packages: ok (${#packages[@]} packages)"
