@@ -37,17 +37,15 @@ public struct StyleSheetLoader: Sendable {
         guard let cache, let text = FileManager.default.contents(atPath: file.path) else { return try loadChecked(file).sheet }
         let lookup = cache.lookup(file: file, text: text, loader: self)
         if let sheet = cache.load(lookup) { return sheet }
-        let (sheet, chain) = try loadChecked(file)
-        // Saved only if the file read for the entry's name is the one the sheet was made from.
-        if chain.last?.bytes == text {
-            cache.store(sheet, bases: chain.dropLast().map { ($0.displayName, $0.bytes) }, under: lookup)
-        }
+        // The bytes the entry is named by are the ones decoded, so the entry always holds the sheet they make.
+        let (sheet, chain) = try loadChecked(file, bytes: text)
+        cache.store(sheet, bases: chain.dropLast().map { ($0.displayName, $0.bytes) }, under: lookup)
         return sheet
     }
 
-    /// Reads, decodes and checks `file` and the layouts it extends.
-    private func loadChecked(_ file: URL) throws -> (sheet: StyleSheet, chain: [LayoutFile]) {
-        let chain = try readChain(file, seen: [])
+    /// Reads, decodes and checks `file` (whose `bytes` may have been read already) and the layouts it extends.
+    private func loadChecked(_ file: URL, bytes: Data? = nil) throws -> (sheet: StyleSheet, chain: [LayoutFile]) {
+        let chain = try readChain(file, bytes: bytes, seen: [])
         let merged = chain.dropFirst().reduce(chain[0].node) { Self.merge($0, over: $1.node) }
         let sheet: StyleSheet
         do {
@@ -103,12 +101,12 @@ public struct StyleSheetLoader: Sendable {
     }
 
     /// Reads a file and its bases, base first.
-    private func readChain(_ url: URL, seen: Set<String>) throws -> [LayoutFile] {
+    private func readChain(_ url: URL, bytes: Data? = nil, seen: Set<String>) throws -> [LayoutFile] {
         let displayName = url.path
         guard !seen.contains(url.standardizedFileURL.path) else {
             throw Diagnostic(file: displayName, path: "extends", message: "layouts extend each other in a cycle")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = bytes ?? FileManager.default.contents(atPath: url.path) else {
             throw Diagnostic(file: displayName, message: "no such layout file")
         }
         guard let text = String(data: data, encoding: .utf8) else {

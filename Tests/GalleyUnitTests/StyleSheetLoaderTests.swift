@@ -134,13 +134,21 @@ import GalleyStyle
         BadValue(yaml: "  body: {size: 12 furlongs}", path: "styles.body.size", message: "is not a length"),
     ])
     func badValueGivesAClearError(_ bad: BadValue) throws {
-        try Self.withTemporaryFolder { folder in
-            let text = "extends: article-a4\nstyles:\n\(bad.yaml)\n"
-            let (diagnostic, path) = try #require(try Self.diagnostic(loading: text, in: folder))
-            #expect(diagnostic.file == path)
-            #expect(diagnostic.path == bad.path)
-            #expect(diagnostic.line == 3, "\(diagnostic)")
-            #expect(diagnostic.message.contains(bad.message), "\(diagnostic)")
+        try Self.expectRefused(bad, under: "styles", onLines: 3...3)
+    }
+
+    /// Loads a layout extending article-a4 whose `section` holds `bad.yaml`, and expects it refused with a diagnostic
+    /// naming the file, `bad.path`, a line in `lines` and `bad.message`.
+    static func expectRefused(_ bad: BadValue, under section: String, onLines lines: ClosedRange<Int>,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try withTemporaryFolder { folder in
+            let text = "extends: article-a4\n\(section):\n\(bad.yaml)\n"
+            let (diagnostic, path) = try #require(try diagnostic(loading: text, in: folder, sourceLocation: sourceLocation),
+                                                  sourceLocation: sourceLocation)
+            #expect(diagnostic.file == path, sourceLocation: sourceLocation)
+            #expect(diagnostic.path == bad.path, "\(diagnostic)", sourceLocation: sourceLocation)
+            #expect(lines.contains(diagnostic.line ?? 0), "\(diagnostic)", sourceLocation: sourceLocation)
+            #expect(diagnostic.message.contains(bad.message), "\(diagnostic)", sourceLocation: sourceLocation)
         }
     }
 

@@ -33,19 +33,18 @@ struct ColumnPages {
             pageOfFrame.append(page)
         }
         guard columns.rule.points > 0 else { return (pages, pageOfFrame) }
-        // A rule stands in each gutter that has text on both sides, as deep as the deeper of the two columns.
-        for page in Set(pageOfFrame).sorted() {
-            let framesOfPage = frames.indices.filter { pageOfFrame[$0] == page }
+        // A rule stands in each gutter that has text on both sides, as deep as the deeper of the two columns: between
+        // each frame and the one before it on the same page (a page's frames come one after another).
+        let thickness = columns.rule.points
+        for (left, right) in zip(frames.indices, frames.indices.dropFirst()) where pageOfFrame[left] == pageOfFrame[right] && !frames[right].isEmpty {
+            let page = pageOfFrame[right]
             let top = page == firstColumnPage ? columnsTop ?? 0 : 0
-            for (left, right) in zip(framesOfPage, framesOfPage.dropFirst()) where !frames[right].isEmpty {
-                let depth = [left, right].map { frame in frames[frame].map { $0.y + $0.box.height }.max() ?? 0 }.max() ?? 0
-                let gutterEdge = rightToLeft
-                    ? columns.left(of: right % columns.count, in: textWidth, rightToLeft: true) + columns.width(in: textWidth)
-                    : columns.left(of: left % columns.count, in: textWidth, rightToLeft: false) + columns.width(in: textWidth)
-                let thickness = columns.rule.points
-                let rule = PositionedItem(Point(x: 0, y: 0), .rule(Size(width: thickness, height: depth), color: Color(hex: columns.ruleColor)))
-                pages[page].append((gutterEdge + (columns.gutter.points - thickness) / 2, top, VerticalBox(height: depth, items: [rule], kind: .other)))
-            }
+            let depth = [left, right].map { frame in frames[frame].map { $0.y + $0.box.height }.max() ?? 0 }.max() ?? 0
+            // The gutter starts where the left one of the two columns ends, whichever is read first.
+            let gutter = [left, right].map { columns.left(of: $0 % columns.count, in: textWidth, rightToLeft: rightToLeft) }.min()!
+                + columns.width(in: textWidth)
+            let rule = PositionedItem(Point(x: 0, y: 0), .rule(Size(width: thickness, height: depth), color: Color(hex: columns.ruleColor)))
+            pages[page].append((gutter + (columns.gutter.points - thickness) / 2, top, VerticalBox(height: depth, items: [rule], kind: .other)))
         }
         return (pages, pageOfFrame)
     }

@@ -2,8 +2,8 @@ extension PageBuilder {
     /// Fills frames `columns` to a page, as `build` does, then shortens the last page's columns to the least height
     /// that still holds what they hold, so that they end level instead of one full column beside an empty one.
     ///
-    /// The frames before the last page are the same in both passes (the same list broken with the same heights), so
-    /// only the last page changes; a page whose text fills a single line per column is left as it is.
+    /// The frames before the last page are the same in every pass (the same list broken with the same heights), so
+    /// only the last page changes.
     func buildBalanced(_ list: [VerticalNode], columns: Int, maxPages: Int = .max) -> [[Placement]] {
         let frames = build(list, maxPages: maxPages)
         guard columns > 1, frames.count < maxPages else { return frames }
@@ -16,8 +16,8 @@ extension PageBuilder {
             let result = shorter.build(list, maxPages: firstOfLastPage + columns + 1)
             return result.count <= firstOfLastPage + columns ? result : nil
         }
-        // The last page's material, stacked in one column, bounds the search from above; a height that does not hold
-        // it in `columns` frames pushes material to a page more, which `attempt` refuses.
+        // The full height holds the last page's material (the first pass set it so); a height that does not hold it in
+        // `columns` frames pushes material to a page more, which `attempt` refuses. Halve down to half a point.
         var low = 0.0
         var high = full
         var best = frames

@@ -6,7 +6,8 @@ import GalleyFiles
 /// read, so that the next process skips parsing, decoding and validating them.
 ///
 /// An entry is named by the digest of Galley's build (its executable's size and modification time), the layouts
-/// folder, the layout file's path and bytes, and the installed font families; it lists the base layouts the file
+/// folder, the layout file's path and bytes, the nesting limit it was checked against and the installed font
+/// families; it lists the base layouts the file
 /// extends, with their digests, which are read and compared on every use. Any difference is a miss, and a miss loads
 /// the layout as if there were no cache (reporting its errors); a cache that cannot be read or written only costs time.
 public struct CompiledLayoutCache: Sendable {
@@ -29,7 +30,8 @@ public struct CompiledLayoutCache: Sendable {
     /// The entry for loading `file` (whose bytes are `text`) with `loader`.
     func lookup(file: URL, text: Data, loader: StyleSheetLoader) -> Lookup {
         var hasher = SHA256()
-        for part in [Self.buildIdentity, loader.layoutsDirectory.standardizedFileURL.path, file.standardizedFileURL.path] {
+        for part in [Self.buildIdentity, loader.layoutsDirectory.standardizedFileURL.path, file.standardizedFileURL.path,
+                     "nesting \(loader.limits.nestingDepth)"] {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
