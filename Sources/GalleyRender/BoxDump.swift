@@ -16,7 +16,11 @@ public struct BoxDump: Sendable {
                 switch positioned.item {
                 case .glyphs(let run, let color):
                     let text = run.text.replacingOccurrences(of: "\u{00AD}", with: "-")
-                    lines.append("  text \(at) w=\(n(run.width)) \(run.face.postScriptName) \(n(run.size)) \(color.hex) \"\(text)\"")
+                    // The glyph expansion in thousandths, only when there is one, so that dumps without it keep their form.
+                    let scale = run.horizontalScale == 1 ? "" : " expand=\(Int(((run.horizontalScale - 1) * 1000).rounded()))"
+                    lines.append("  text \(at) w=\(n(run.width)) \(run.face.postScriptName) \(n(run.size))\(scale) \(color.hex) \"\(text)\"")
+                case .shape(let run, let color):
+                    lines.append("  shape \(at) w=\(n(run.width)) \(run.face.postScriptName) \(n(run.size)) \(color.hex) \"\(run.text)\"")
                 case .rule(let size, let color):
                     lines.append("  rule \(at) \(n(size.width))x\(n(size.height)) \(color.hex)")
                 case .link(let size, let url):

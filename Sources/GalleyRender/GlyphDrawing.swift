@@ -5,6 +5,7 @@ import GalleyLayout
 final class GlyphDrawing {
     private var currentFace: OpaquePointer?
     private var currentSize = 0.0
+    private var currentScale = 1.0
     /// For each cairo face, the empty glyph that places right-to-left text where no glyph of its own stands (0: none).
     private var carriers: [OpaquePointer: UInt] = [:]
 
@@ -17,15 +18,45 @@ final class GlyphDrawing {
         cairo_font_options_destroy(options)
     }
 
+    /// Makes `run`'s face, size and horizontal scale cairo's current font.
+    private func select(_ run: GlyphRun, face: OpaquePointer, on cr: OpaquePointer) {
+        // Runs in a row mostly share face and size; cairo looks the scaled font up again on every change.
+        guard face != currentFace || run.size != currentSize || run.horizontalScale != currentScale else { return }
+        cairo_set_font_face(cr, face)
+        if run.horizontalScale == 1 {
+            cairo_set_font_size(cr, run.size)
+        } else {
+            // An expanded line: the outlines are widened with the advances. cairo subsets a font once per face,
+            // whatever its matrix, so the expansion adds no font to the PDF.
+            var matrix = cairo_matrix_t()
+            cairo_matrix_init_scale(&matrix, run.size * run.horizontalScale, run.size)
+            cairo_set_font_matrix(cr, &matrix)
+        }
+        currentFace = face
+        currentSize = run.size
+        currentScale = run.horizontalScale
+    }
+
+    /// Fills the outlines of `run`'s glyphs as shapes, with no text (a drop cap's letter; its text is shown elsewhere).
+    func fill(_ run: GlyphRun, at origin: Point, on cr: OpaquePointer, face: OpaquePointer) {
+        select(run, face: face, on: cr)
+        var glyphs: [cairo_glyph_t] = []
+        var pen = origin.x
+        for glyph in run.glyphs {
+            if glyph.id != GlyphRun.invisibleGlyph {
+                glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: pen + glyph.xOffset, y: origin.y + glyph.yOffset))
+            }
+            pen += glyph.advance
+        }
+        guard !glyphs.isEmpty else { return }
+        cairo_new_path(cr)
+        cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
+        cairo_fill(cr)
+    }
+
     func show(_ run: GlyphRun, at origin: Point, on cr: OpaquePointer, face: OpaquePointer) {
         guard !run.glyphs.isEmpty else { return }
-        // Runs in a row mostly share face and size; cairo looks the scaled font up again on every change.
-        if face != currentFace || run.size != currentSize {
-            cairo_set_font_face(cr, face)
-            cairo_set_font_size(cr, run.size)
-            currentFace = face
-            currentSize = run.size
-        }
+        select(run, face: face, on: cr)
         if run.isRightToLeft, let page = Self.rightToLeftText(run, at: origin, carrier: carrier(on: cr, face: face)) {
             var glyphs = page.glyphs
             var clusters = page.clusters
@@ -49,7 +80,19 @@ final class GlyphDrawing {
             pen += glyph.advance
         }
         let utf8 = Array(run.text.utf8)
-        guard !glyphs.isEmpty else { return }
+        guard !glyphs.isEmpty else {
+            // Text with no glyph of its own (a drop cap's letter, filled as a shape): shown on the face's empty glyph, so
+            // that it is copied and searched where it is read.
+            guard !utf8.isEmpty, let carrier = carrier(on: cr, face: face) else { return }
+            var one = [cairo_glyph_t(index: carrier, x: origin.x, y: origin.y)]
+            var cluster = [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: 1)]
+            utf8.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &one, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
+                }
+            }
+            return
+        }
         var clusters = Self.clusterMap(run, byteCount: utf8.count)
         // A right-to-left run's clusters run from its last glyph (the glyphs stand in visual order).
         let flags = run.isRightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)

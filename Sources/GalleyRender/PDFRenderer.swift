@@ -89,7 +89,7 @@ public struct PDFRenderer: Sendable {
             for positioned in page.items {
                 switch positioned.item {
                 case .link, .destination: continue
-                case .glyphs, .rule, .image: content.enter(positioned.node)
+                case .glyphs, .rule, .image, .shape: content.enter(positioned.node)
                 }
                 var imageFine = false
                 if case .image = positioned.item { imageFine = cairo_status(cr) == CAIRO_STATUS_SUCCESS }
@@ -110,7 +110,7 @@ public struct PDFRenderer: Sendable {
                     if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { continue }
                     pageAnnotations.append(positioned.node)
                 case .destination: break
-                case .glyphs, .rule, .image: continue
+                case .glyphs, .rule, .image, .shape: continue
                 }
                 draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source, destinations: destinations)
             }
@@ -174,6 +174,10 @@ public struct PDFRenderer: Sendable {
             guard let face = fonts.face(for: run.face) else { return }
             setSource(color)
             glyphs.show(run, at: origin, on: cr, face: face)
+        case .shape(let run, let color):
+            guard let face = fonts.face(for: run.face) else { return }
+            setSource(color)
+            glyphs.fill(run, at: origin, on: cr, face: face)
         case .rule(let size, let color):
             setSource(color)
             cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)

@@ -30,9 +30,18 @@ public struct LineBreakingParameters: Codable, Sendable, Equatable {
     /// The space set between a Chinese or Japanese character and a Latin letter or digit beside it, as a fraction of
     /// the type size (the "xkanjiskip" of Japanese TeX); 0.25 when not given.
     public var ideographicLatinSpace: Double?
+    /// How far the line breaker may widen or narrow a justified line's glyphs to even out its spaces, as a fraction of
+    /// their width (pdfTeX's font expansion); 0.02 is ±2 %. Off when not given.
+    public var glyphExpansion: Double?
+    /// The steps the expansion is taken in, as a fraction of the glyphs' width; 0.005 when not given.
+    public var glyphExpansionStep: Double?
 
     /// `interCharacterStretch` or its default.
     public var resolvedInterCharacterStretch: Double { interCharacterStretch ?? 0.1 }
     /// `ideographicLatinSpace` or its default.
     public var resolvedIdeographicLatinSpace: Double { ideographicLatinSpace ?? 0.25 }
+    /// `glyphExpansion` or 0 (off).
+    public var resolvedGlyphExpansion: Double { glyphExpansion ?? 0 }
+    /// `glyphExpansionStep` or its default.
+    public var resolvedGlyphExpansionStep: Double { glyphExpansionStep ?? 0.005 }
 }

@@ -32,6 +32,8 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var images: ImageSettings
     /// The body's columns; nil sets it in one column as wide as the text block.
     public var columns: ColumnSettings?
+    /// An opening drop cap on the article's first paragraph; nil for none.
+    public var dropCap: DropCapSettings?
 
     /// The body's columns, one when the layout names none.
     public var bodyColumns: ColumnSettings { columns ?? ColumnSettings(count: 1, gutter: 0) }

@@ -37,11 +37,24 @@ struct StyleSheetValidator {
         guard (0...1).contains(breaking.spaceShrink) else { throw fail("lineBreaking.spaceShrink", "must be between 0 and 1 (a fraction of the space)") }
         guard breaking.spaceStretch >= 0 else { throw fail("lineBreaking.spaceStretch", "cannot be negative") }
         guard breaking.minimumWordLength >= 2 else { throw fail("lineBreaking.minimumWordLength", "must be at least 2") }
+        // Beyond a few per cent, widened and narrowed letters show side by side; pdfTeX's users keep to 2 or 3 %.
+        guard (0...0.05).contains(breaking.resolvedGlyphExpansion) else {
+            throw fail("lineBreaking.glyphExpansion", "must be between 0 and 0.05 (a fraction of the glyphs' width; 0.02 is ±2 %)")
+        }
+        guard breaking.resolvedGlyphExpansionStep > 0, breaking.resolvedGlyphExpansionStep <= max(breaking.resolvedGlyphExpansion, 0.05) else {
+            throw fail("lineBreaking.glyphExpansionStep", "must be more than 0 and at most 0.05")
+        }
         let rules = sheet.pagination
         for (name, value) in [("orphans", rules.orphans), ("widows", rules.widows), ("keepWithHeading", rules.keepWithHeading)] {
             guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
         }
         if let columns = sheet.columns { try validate(columns, textWidth: sheet.textWidth) }
+        if let dropCap = sheet.dropCap {
+            guard (2...4).contains(dropCap.lines) else { throw fail("dropCap.lines", "must be 2, 3 or 4 lines") }
+            if let color = dropCap.color, !Self.isColor(color) {
+                throw fail("dropCap.color", "\"\(color)\" is not a colour (write #rrggbb)")
+            }
+        }
         try validateLabels(sheet.labels)
         for (name, stack) in sheet.fonts {
             guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }

@@ -19,7 +19,7 @@ struct CheckReport: Encodable {
     /// promise its justified lines keep.
     static func problems(in quality: QualityReport) -> Int {
         quality.overfullLines + quality.looseLines + quality.widows + quality.orphans + quality.strandedHeadings
-            + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0)
+            + quality.missingGlyphs + (quality.longestHyphenRun > 2 ? 1 : 0) + (quality.offGridLines ?? 0)
     }
 
     init(file: String, article: TypesetArticle, warnings: [String]) {
@@ -46,6 +46,7 @@ struct CheckReport: Encodable {
             "  widows \(quality.widows), orphans \(quality.orphans), headings at a page foot \(quality.strandedHeadings)",
             "  missing glyphs \(quality.missingGlyphs)\(missing), fonts \(quality.fonts.joined(separator: ", "))",
         ]
+        if let offGrid = quality.offGridLines { lines.append("  lines off the baseline grid \(offGrid)") }
         for note in quality.lineNotes.prefix(20) {
             let kind = note.kind == .looseLine ? "loose line" : "overfull line"
             lines.append("  page \(note.page.map(String.init) ?? "?"): \(kind) (ratio \(String(format: "%.2f", note.ratio))): \(note.text)")

@@ -36,6 +36,7 @@ import Testing
                 "\(result.stderr)")
         let notes = try await Workspace.poppler("pdfinfo", [out.appendingPathComponent("notes_a9.pdf").path])
         let pages = notes.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
-        #expect((pages ?? 0) >= 5, "60 footnotes of five lines each continue over several pages")
+        // 60 notes of 60 words, about 250 lines of notes at some 70 to a page: they continue over four pages at least.
+        #expect((pages ?? 0) >= 4, "60 footnotes of four lines each continue over several pages")
     }
 }

@@ -15,10 +15,13 @@ import Testing
         let resources = GalleyResources(root: Workspace.root)
         let sheet = try StyleSheetLoader(layoutsDirectory: resources.layouts).load("article-a4")
         let renderer = try ArticleRenderer(sheet: sheet, resources: resources)
+        // The seed in the two-column layout adds a drop cap's letter drawn as a shape.
+        let magazine = try ArticleRenderer(sheet: StyleSheetLoader(layoutsDirectory: resources.layouts).load("magazine-a4"), resources: resources)
+        let seed = Workspace.example("iv-9062.json")
         return try examples.map { name in
             let path = Workspace.example(name)
             return renderer.articleLayout(try ArticleSource.read(path), source: path)
-        }
+        } + [magazine.articleLayout(try ArticleSource.read(seed), source: seed)]
     }
 
     private static func kind(_ item: FrameItem) -> String {
@@ -28,12 +31,13 @@ import Testing
         case .link: "link"
         case .destination: "destination"
         case .image: "image"
+        case .shape: "shape"
         }
     }
 
     @Test func aLayoutReadBackIsTheLayoutWritten() throws {
         var kinds = Set<String>()
-        var rightToLeft = false, offsets = false
+        var rightToLeft = false, offsets = false, expanded = false
         for layout in try Self.layouts() {
             let bytes = try LayoutArchive.encode(layout)
             let read = bytes.withUnsafeBytes { LayoutArchive.decode($0) }
@@ -44,12 +48,14 @@ import Testing
                     if case .glyphs(let run, _) = positioned.item {
                         rightToLeft = rightToLeft || run.isRightToLeft
                         offsets = offsets || run.glyphs.contains { $0.xOffset != 0 || $0.yOffset != 0 }
+                        expanded = expanded || run.horizontalScale != 1
                     }
                 }
             }
         }
         // The examples must keep exercising every branch of the format, or this test proves less than it says.
-        #expect(kinds == ["glyphs", "rule", "link", "destination", "image"], "kinds seen: \(kinds.sorted())")
+        #expect(kinds == ["glyphs", "rule", "link", "destination", "image", "shape"], "kinds seen: \(kinds.sorted())")
+        #expect(expanded, "no run with glyph expansion among the examples")
         #expect(rightToLeft, "no right-to-left run among the examples")
         #expect(offsets, "no glyph with an offset among the examples")
     }

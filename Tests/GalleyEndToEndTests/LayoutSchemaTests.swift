@@ -12,6 +12,7 @@ import Testing
         var sheet = try StyleSheetLoader(layoutsDirectory: Workspace.root.appendingPathComponent("Layouts")).load("article-a4")
         sheet.lineBreaking.interCharacterStretch = 0.1
         sheet.lineBreaking.ideographicLatinSpace = 0.25
+        sheet.dropCap = DropCapSettings(lines: 3, color: "#b3261e")
         sheet.columns = ColumnSettings(count: 2, gutter: 12, rule: 0.5, ruleColor: "#999999",
                                        lineBreaking: LineBreakingOverrides(pretolerance: 1, tolerance: 1, hyphenPenalty: 1, linePenalty: 1,
                                                                            spaceStretch: 1, spaceShrink: 0.5, minimumWordLength: 3))

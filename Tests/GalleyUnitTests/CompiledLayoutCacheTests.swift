@@ -28,7 +28,10 @@ import GalleyDiagnostics
         sheet.lineBreaking.interCharacterStretch = 0.07
         sheet.fonts["extra"] = FontStack(primary: "Noto Sans", scripts: ["arabic": "Noto Naskh Arabic", "han-ja": "Noto Sans CJK JP"])
         sheet.columns = ColumnSettings(count: 3, gutter: 9, rule: 0.5, ruleColor: "#112233",
-                                       lineBreaking: LineBreakingOverrides(tolerance: 500, spaceShrink: 0.2, minimumWordLength: 4))
+                                       lineBreaking: LineBreakingOverrides(tolerance: 500, spaceShrink: 0.2, minimumWordLength: 4),
+                                       baselineGrid: !(sheet.columns?.baselineGrid ?? false))
+        sheet.lineBreaking.glyphExpansion = 0.015
+        sheet.lineBreaking.glyphExpansionStep = 0.0025
         let richer = try #require(StyleSheetArchive.encode(sheet))
         #expect(StyleSheetArchive.decode(richer) == sheet)
         #expect(StyleSheetArchive.encode(sheet) == richer, "the same sheet gives the same bytes")

@@ -11,7 +11,7 @@ import GalleyLayout
 /// A file that is short, damaged or of another version reads as nil, which the cache treats as a miss.
 enum LayoutArchive {
     /// The first bytes of every file: a name and the format's version, raised whenever the layout's types change.
-    static let magic: [UInt8] = Array("GALLEY-LAYOUT-1\n".utf8)
+    static let magic: [UInt8] = Array("GALLEY-LAYOUT-2\n".utf8)
 
     /// What is written as JSON: everything but the pages, a few kilobytes at most.
     private struct Summary: Codable {
@@ -23,7 +23,7 @@ enum LayoutArchive {
 
     /// The item kinds, one byte each.
     private enum Kind: UInt8 {
-        case glyphs, rule, link, destination, image
+        case glyphs, rule, link, destination, image, shape
     }
 
     /// `layout` as the bytes of a cache file.
@@ -38,7 +38,7 @@ enum LayoutArchive {
         var faceList: [FontFace] = []
         for page in layout.pages {
             for positioned in page {
-                if case .glyphs(let run, _) = positioned.item, faces[run.face] == nil {
+                if let run = positioned.item.glyphRun, faces[run.face] == nil {
                     faces[run.face] = faceList.count
                     faceList.append(run.face)
                 }
@@ -58,10 +58,11 @@ enum LayoutArchive {
                 writer.double(positioned.origin.y)
                 writer.signed(Int(positioned.node))
                 switch positioned.item {
-                case .glyphs(let run, let color):
-                    writer.integer(Kind.glyphs.rawValue)
+                case .glyphs(let run, let color), .shape(let run, let color):
+                    if case .shape = positioned.item { writer.integer(Kind.shape.rawValue) } else { writer.integer(Kind.glyphs.rawValue) }
                     writer.count(faces[run.face]!)
                     writer.double(run.size)
+                    writer.double(run.horizontalScale)
                     writer.string(run.text)
                     writer.count(run.missingGlyphs)
                     writer.integer(UInt8(run.isRightToLeft ? 1 : 0))
@@ -137,8 +138,9 @@ enum LayoutArchive {
 
     private static func item(_ kind: Kind, faces: [FontFace], reader: inout ByteReader) -> FrameItem? {
         switch kind {
-        case .glyphs:
-            guard let faceIndex = reader.natural(), faceIndex < faces.count, let size = reader.double(), let text = reader.string(),
+        case .glyphs, .shape:
+            guard let faceIndex = reader.natural(), faceIndex < faces.count, let size = reader.double(), let scale = reader.double(),
+                  scale.isFinite, scale > 0, let text = reader.string(),
                   let missing = reader.natural(), let direction = reader.byte(), let color = reader.color(), let glyphCount = reader.count()
             else { return nil }
             var glyphs: [Glyph] = []
@@ -153,8 +155,8 @@ enum LayoutArchive {
                 glyphs.append(Glyph(id: glyphID, advance: advance, xOffset: xOffset, yOffset: yOffset, cluster: cluster))
             }
             let run = GlyphRun(face: faces[faceIndex], size: size, text: text, glyphs: glyphs, missingGlyphs: missing,
-                               isRightToLeft: direction != 0)
-            return .glyphs(run, color: color)
+                               isRightToLeft: direction != 0, horizontalScale: scale)
+            return kind == .shape ? .shape(run, color: color) : .glyphs(run, color: color)
         case .rule:
             guard let size = reader.size(), let color = reader.color() else { return nil }
             return .rule(size, color: color)

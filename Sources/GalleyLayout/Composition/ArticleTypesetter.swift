@@ -107,16 +107,27 @@ public final class ArticleTypesetter {
             if case .box(let box) = node { return box.footnoteCalls }
             return []
         }
-        let list = verticalList(Array(blocks[spanCount...]), noteLines: noteLines, state: &listState, quality: &quality, fonts: &fonts)
+        var body = Array(blocks[spanCount...])
+        // The drop cap goes on the first paragraph of body text: not a heading, list item, quote, figure or table.
+        if let dropCap = sheet.dropCap,
+           let first = body.firstIndex(where: { $0.role == .text && $0.marker == nil && $0.figure == nil && $0.table == nil && $0.rule == nil }),
+           body[first].paragraph.leftIndent == 0, body[first].node >= 0 {
+            body[first].dropCap = dropCap
+        }
+        let list = verticalList(body, noteLines: noteLines, state: &listState, quality: &quality, fonts: &fonts)
         let notes = sheet.notes
         var pageBuilder = PageBuilder(pageHeight: sheet.textHeight, noteSeparation: notes.separation.points,
                                       noteRule: (min(notes.ruleWidth.points, measure), notes.ruleThickness.points, Color(hex: sheet.styles.footnote.color)))
         let pageLimit = maxPages == .max ? Int.max : maxPages + 1
         let spanPages = span.isEmpty ? [] : pageBuilder.build(span, maxPages: pageLimit)
-        // The columns start under the title block when at least a quarter of the page is left there.
+        let grid = columns.baselineGrid ? Self.grid(of: sheet) : nil
+        pageBuilder.grid = grid
+        // The columns start under the title block when at least a quarter of the page is left there; on a grid, at a
+        // grid line, so that the first page's columns share the grid of the pages after it.
         var columnsTop: Double?
         if let last = spanPages.last {
-            let top = (last.map { $0.y + $0.box.height }.max() ?? 0) + blocks[spanCount - 1].spaceAfter
+            var top = (last.map { $0.y + $0.box.height }.max() ?? 0) + blocks[spanCount - 1].spaceAfter
+            if let grid { top = grid.roundedUp(top) }
             if sheet.textHeight - top >= sheet.textHeight / 4 {
                 columnsTop = top
                 pageBuilder.firstFrameHeights = Array(repeating: sheet.textHeight - top, count: columns.count)
@@ -130,6 +141,7 @@ public final class ArticleTypesetter {
             placements.removeLast(placements.count - maxPages)
         }
         PageStatistics.count(spanPages + frames, pageOfFrame: Array(spanPages.indices) + pageOfFrame, into: &quality)
+        if let grid { quality.offGridLines = Self.linesOffGrid(frames, grid: grid) }
 
         var pages: [[PositionedItem]] = []
         var outline: [OutlineEntry] = []
@@ -152,6 +164,24 @@ public final class ArticleTypesetter {
             subject: article.deck?.plainText ?? article.kicker ?? "", keywords: article.topics.joined(separator: ", "),
             creator: creator, creationDate: article.date.map { "\($0)T00:00:00Z" }, language: article.language)
         return ArticleLayout(pages: pages, outline: outline, metadata: metadata, quality: quality, structure: structure.nodes)
+    }
+
+    /// The grid of `sheet`'s body: a line every leading, the first where a body line's baseline sits in its box.
+    static func grid(of sheet: StyleSheet) -> BaselineGrid {
+        let body = sheet.styles.body
+        return BaselineGrid(step: body.leading.points,
+                            firstBaseline: ParagraphSetter.baselineOffset(leading: body.leading.points, size: body.size.points))
+    }
+
+    /// The lines of body text in `frames` (paragraph lines set at the grid's step) whose baselines are off `grid`
+    /// (frames start on a grid line; see `layout`).
+    static func linesOffGrid(_ frames: [[PageBuilder.Placement]], grid: BaselineGrid) -> Int {
+        frames.reduce(0) { count, frame in
+            count + frame.filter { placed in
+                guard case .line = placed.box.kind, grid.isStep(placed.box.height), let baseline = placed.box.firstBaseline else { return false }
+                return !grid.holds(baseline: placed.y + baseline)
+            }.count
+        }
     }
 
     /// What one vertical list leaves to the next, when an article is set as two (the title block across the
@@ -202,8 +232,9 @@ public final class ArticleTypesetter {
                 if lineIndex > 0 {
                     let count = boxes.count
                     let headerRows = flow.table?.header.count ?? 0
+                    // The lines beside a drop cap stay together, with the cap.
                     let forbidden = flow.role != .text || keepLines > lineIndex
-                        || lineIndex < rules.orphans + headerRows || count - lineIndex < rules.widows
+                        || lineIndex < max(rules.orphans + headerRows, flow.dropCap?.lines ?? 0) || count - lineIndex < rules.widows
                     list.append(.penalty(forbidden ? Penalty.infinity : 0))
                 }
                 list.append(.box(box))

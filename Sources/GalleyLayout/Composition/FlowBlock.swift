@@ -31,6 +31,8 @@ struct FlowBlock {
     var blockNode: Int32 = -1
     /// A table's row elements (header rows first) and each row's cell elements.
     var tableNodes: [(row: Int32, cells: [Int32])] = []
+    /// The layout's drop cap, on the article's first paragraph of body text only.
+    var dropCap: DropCapSettings?
     /// A rule drawn instead of text (`paragraph` is then empty): width fraction and thickness.
     var rule: (width: Double, thickness: Double, color: Color)?
 }

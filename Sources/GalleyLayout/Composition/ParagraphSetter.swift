@@ -24,11 +24,19 @@ struct ParagraphSetter {
     /// when not given.
     func set(_ flow: FlowBlock, paragraphIndex: Int, width: Double? = nil, quality: inout QualityReport,
              fonts: inout Set<String>) -> [VerticalBox] {
-        let paragraph = ParagraphDirection.resolve(flow.paragraph, language: flow.paragraph.runs.first?.language ?? "en")
+        var paragraph = ParagraphDirection.resolve(flow.paragraph, language: flow.paragraph.runs.first?.language ?? "en")
         let blockWidth = width ?? sheet.textWidth
         let measure = blockWidth - paragraph.leftIndent - paragraph.rightIndent
-        let widths = LineWidths(measure)
+        var widths = LineWidths(measure)
+        // A drop cap takes its letter out of the text and narrows the lines beside it.
+        let dropCap = flow.dropCap.flatMap { DropCap.make($0, paragraph: paragraph, builder: builder, measure: measure) }
+        if let dropCap {
+            paragraph = dropCap.paragraph
+            widths = LineWidths(Array(repeating: measure - dropCap.indent, count: dropCap.lines) + [measure])
+        }
         var parameters = BreakParameters(sheet.lineBreaking, emergencyStretch: 1.5 * paragraph.fontSize)
+        // Only a justified line's glyphs are widened or narrowed; a ragged line is set at its natural width.
+        if paragraph.alignment != .justify { parameters.expansion = .off }
         var nodes: [Node]
         var breaks: [LineBreak]
         if let optimal = lineBreaker as? KnuthPlassLineBreaker, case let plain = builder.nodes(for: paragraph, hyphenate: false),
@@ -41,7 +49,8 @@ struct ParagraphSetter {
             breaks = lineBreaker.breakLines(nodes, widths: widths, parameters: parameters)
         }
         var lines = assembler.assemble(nodes, breaks: breaks, widths: widths, alignment: paragraph.alignment,
-                                       hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction)
+                                       hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction,
+                                       expansion: parameters.expansion)
         if lines.contains(where: \.overfull) {
             // A word wider than the line: cut it between characters rather than let it run off the page.
             let cut = EmergencyBreaks.cut(nodes, wider: measure)
@@ -49,10 +58,17 @@ struct ParagraphSetter {
                 parameters.pretolerance = -1
                 let emergency = lineBreaker.breakLines(cut.nodes, widths: widths, parameters: parameters)
                 lines = assembler.assemble(cut.nodes, breaks: emergency, widths: widths, alignment: paragraph.alignment,
-                                           hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction)
+                                           hangingPunctuation: sheet.lineBreaking.hangingPunctuation, direction: paragraph.direction,
+                                           expansion: parameters.expansion)
                 quality.brokenWords += cut.count
                 if let first = cut.first, quality.firstBrokenWord == nil { quality.firstBrokenWord = String(first.prefix(40)) }
             }
+        }
+        if let dropCap, lines.count < dropCap.lines {
+            // Too short to stand beside the cap: set as a plain paragraph.
+            var plain = flow
+            plain.dropCap = nil
+            return set(plain, paragraphIndex: paragraphIndex, width: width, quality: &quality, fonts: &fonts)
         }
         let baseline = Self.baselineOffset(leading: paragraph.leading, size: paragraph.fontSize)
         var boxes: [VerticalBox] = []
@@ -60,14 +76,20 @@ struct ParagraphSetter {
         var inline = InlineElements(structure: structure, block: flow.node)
         for (index, line) in lines.enumerated() {
             var items: [PositionedItem] = []
+            if index == 0, let dropCap {
+                // First in the line's items, so that the letter comes first in the text a reader copies.
+                items += dropCap.items(left: paragraph.leftIndent, baseline: baseline, node: flow.node)
+                for run in dropCap.runs { fonts.insert(run.face.postScriptName) }
+            }
+            let shift = dropCap.map { index < $0.lines ? $0.indent : 0 } ?? 0
             for run in line.runs {
-                items.append(PositionedItem(Point(x: paragraph.leftIndent + run.x, y: baseline), .glyphs(run.run, color: run.style.color),
+                items.append(PositionedItem(Point(x: paragraph.leftIndent + shift + run.x, y: baseline), .glyphs(run.run, color: run.style.color),
                                             node: inline.node(for: run.style)))
                 fonts.insert(run.run.face.postScriptName)
                 quality.count(missingIn: run.run)
             }
             for link in line.links {
-                items.append(PositionedItem(Point(x: paragraph.leftIndent + link.x, y: baseline - paragraph.fontSize * 0.9),
+                items.append(PositionedItem(Point(x: paragraph.leftIndent + shift + link.x, y: baseline - paragraph.fontSize * 0.9),
                                             .link(Size(width: link.width, height: paragraph.fontSize * 1.2), url: link.url),
                                             node: inline.linkNode(for: link.url)))
             }

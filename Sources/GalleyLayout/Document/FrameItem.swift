@@ -10,4 +10,17 @@ public enum FrameItem: Codable, Sendable, Equatable {
     case destination(String)
     /// An image scaled into the rectangle whose top-left corner is the item's origin.
     case image(ImageReference, Size)
+    /// Glyph outlines filled as shapes from the item's origin on its baseline, with no text: a drop cap's letter, whose
+    /// text the line beside it carries (so that a reader copies the word whole, where it is read).
+    case shape(GlyphRun, color: Color)
+}
+
+extension FrameItem {
+    /// The glyph run of shaped text or of a shape made of glyphs; nil for other items.
+    public var glyphRun: GlyphRun? {
+        switch self {
+        case .glyphs(let run, _), .shape(let run, _): return run
+        default: return nil
+        }
+    }
 }

@@ -35,6 +35,8 @@ public struct QualityReport: Codable, Sendable, Equatable {
     /// Whether the article would have filled more pages than the typesetter's `maxPages`; the pages past it were
     /// not made.
     public var pageLimitExceeded = false
+    /// Lines of paragraphs whose baselines are off the layout's baseline grid; nil when the layout has none.
+    public var offGridLines: Int?
 
     /// Creates an empty report.
     public init() {}

@@ -113,6 +113,7 @@ public struct IssueBinder {
             quality.orphans += part.orphans
             quality.strandedHeadings += part.strandedHeadings
             quality.missingGlyphs += part.missingGlyphs
+            if let offGrid = part.offGridLines { quality.offGridLines = (quality.offGridLines ?? 0) + offGrid }
             fonts.formUnion(part.fonts)
         }
         quality.fonts = fonts.sorted()

@@ -22,6 +22,8 @@ public struct BreakParameters: Sendable, Equatable {
     public var shortLastLine: Double
     /// The most hyphenated lines allowed in a row.
     public var hyphenLimit: Int
+    /// How far text boxes may widen or narrow, counted as stretch and shrink beside the glue's.
+    public var expansion: GlyphExpansion = .off
 
     /// Creates parameters; the defaults are TeX's plain format values.
     public init(pretolerance: Double = 100, tolerance: Double = 200, linePenalty: Double = 10,
@@ -46,5 +48,6 @@ public struct BreakParameters: Sendable, Equatable {
                   doubleHyphenDemerits: layout.doubleHyphenDemerits, finalHyphenDemerits: layout.finalHyphenDemerits,
                   adjacentFitnessDemerits: layout.adjacentFitnessDemerits, emergencyStretch: emergencyStretch,
                   shortLastLineDemerits: 2_000, shortLastLine: 0.12)
+        expansion = GlyphExpansion(limit: layout.resolvedGlyphExpansion, step: layout.resolvedGlyphExpansionStep)
     }
 }

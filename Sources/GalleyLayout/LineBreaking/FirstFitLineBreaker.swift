@@ -10,7 +10,7 @@ public struct FirstFitLineBreaker: LineBreaker {
 
     /// Fills each line up to the last break at which its spaces need not shrink beyond their limit.
     public func breakLines(_ nodes: [Node], widths: LineWidths, parameters: BreakParameters) -> [LineBreak] {
-        let measure = NodeMeasure(nodes)
+        let measure = NodeMeasure(nodes, expansion: parameters.expansion)
         var breaks: [LineBreak] = []
         var start = 0
         var previousBreak: Int?
@@ -22,8 +22,7 @@ public struct FirstFitLineBreaker: LineBreaker {
                 continue
             }
             let target = widths.width(ofLine: breaks.count)
-            let line = measure.line(from: start, to: index, previousBreak: previousBreak)
-            let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink, target: target)
+            let ratio = measure.ratio(from: start, to: index, previousBreak: previousBreak, target: target)
             let (cost, flagged) = measure.breakCost(index)
             let here = LineBreak(position: index, ratio: ratio, hyphenated: flagged)
             if ratio < -1, let fitting = candidate {

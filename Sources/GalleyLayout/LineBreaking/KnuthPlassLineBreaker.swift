@@ -36,7 +36,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
     /// Runs the passes in TeX's order and returns the first that sets the paragraph.
     public func breakLines(_ nodes: [Node], widths: LineWidths, parameters: BreakParameters) -> [LineBreak] {
         guard !nodes.isEmpty else { return [] }
-        let measure = NodeMeasure(nodes)
+        let measure = NodeMeasure(nodes, expansion: parameters.expansion)
         if parameters.pretolerance >= 0,
            let breaks = run(measure, widths: widths, parameters: parameters, tolerance: parameters.pretolerance,
                             hyphenate: false, extraStretch: 0, emergency: false) {
@@ -56,7 +56,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
     /// the many paragraphs that set well without hyphens.
     public func firstPass(_ nodes: [Node], widths: LineWidths, parameters: BreakParameters) -> [LineBreak]? {
         guard !nodes.isEmpty, parameters.pretolerance >= 0 else { return nil }
-        return run(NodeMeasure(nodes), widths: widths, parameters: parameters, tolerance: parameters.pretolerance,
+        return run(NodeMeasure(nodes, expansion: parameters.expansion), widths: widths, parameters: parameters, tolerance: parameters.pretolerance,
                    hyphenate: false, extraStretch: 0, emergency: false)
     }
 
@@ -93,10 +93,9 @@ public struct KnuthPlassLineBreaker: LineBreaker {
             for candidate in active {
                 let start = candidate.position < 0 ? 0 : measure.lineStart(after: candidate.position)
                 let previousBreak = candidate.position < 0 ? nil : candidate.position
-                var line = measure.line(from: start, to: index, previousBreak: previousBreak)
-                line.stretch += extraStretch
+                let line = measure.line(from: start, to: index, previousBreak: previousBreak)
                 let target = widths.width(ofLine: candidate.line)
-                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink, target: target)
+                let ratio = measure.ratio(from: start, to: index, previousBreak: previousBreak, target: target, extraStretch: extraStretch)
 
                 // A line that is overfull even when shrunk can only get worse: the candidate retires.
                 if ratio < -1 || forced {
@@ -129,9 +128,8 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                 guard emergency, let rescue = lastResort ?? survivors.min(by: { $0.totalDemerits < $1.totalDemerits }) else { return nil }
                 // Nothing fits: keep the overfull line rather than fail, and go on from here.
                 let start = rescue.position < 0 ? 0 : measure.lineStart(after: rescue.position)
-                let line = measure.line(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position)
-                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink,
-                                              target: widths.width(ofLine: rescue.line))
+                let ratio = measure.ratio(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position,
+                                          target: widths.width(ofLine: rescue.line))
                 let forcedNode = Candidate(position: index, line: rescue.line + 1, fitness: 1,
                                            totalDemerits: rescue.totalDemerits + 1_000_000, ratio: ratio, flagged: flagged, previous: rescue)
                 if index == nodes.count - 1 { return Self.breaks(from: forcedNode) }
@@ -144,9 +142,8 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                 guard emergency, let rescue = lastResort else { return nil }
                 // Every chain overflowed: break the best one here, overfull, and carry on.
                 let start = rescue.position < 0 ? 0 : measure.lineStart(after: rescue.position)
-                let line = measure.line(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position)
-                let ratio = NodeMeasure.ratio(width: line.width, stretch: line.stretch, shrink: line.shrink,
-                                              target: widths.width(ofLine: rescue.line))
+                let ratio = measure.ratio(from: start, to: index, previousBreak: rescue.position < 0 ? nil : rescue.position,
+                                          target: widths.width(ofLine: rescue.line))
                 active = [Candidate(position: index, line: rescue.line + 1, fitness: 1, totalDemerits: rescue.totalDemerits + 1_000_000,
                                     ratio: ratio, flagged: flagged, previous: rescue)]
                 lastResort = nil

@@ -5,6 +5,9 @@ struct NodeMeasure {
     private var width: [Double]
     private var stretch: [Double]
     private var shrink: [Double]
+    /// The width of the boxes that draw glyphs, which expansion widens and narrows.
+    private var expandable: [Double]
+    let expansion: GlyphExpansion
     /// What breaking at each node adds to the line it ends (a penalty's width, a hyphen's).
     private var breakWidths: [Double]
     /// What breaking at each node puts at the start of the next line (the part of a word after its hyphen).
@@ -17,12 +20,16 @@ struct NodeMeasure {
     /// The first node of the next line after a break at each node.
     private var starts: [Int]
 
-    init(_ nodes: [Node]) {
+    /// Prefix sums over `nodes`; with `expansion` on, a line's ratio is what its glue does once its glyphs have
+    /// taken what they can of its slack, as the assembler will set it.
+    init(_ nodes: [Node], expansion: GlyphExpansion = .off) {
+        self.expansion = expansion
         self.nodes = nodes
         let count = nodes.count
         width = [0]
         stretch = [0]
         shrink = [0]
+        expandable = [0]
         width.reserveCapacity(count + 1)
         stretch.reserveCapacity(count + 1)
         shrink.reserveCapacity(count + 1)
@@ -37,11 +44,13 @@ struct NodeMeasure {
         for index in 0..<count {
             var grow = 0.0, give = 0.0
             var nodeWidth = 0.0
+            var glyphs = 0.0
             var isMaterial = false
             switch nodes[index] {
             case .box(let box):
                 nodeWidth = box.width
                 isMaterial = true
+                if box.run != nil { glyphs = box.width }
             case .glue(let glue):
                 nodeWidth = glue.width
                 grow = glue.stretch
@@ -60,6 +69,7 @@ struct NodeMeasure {
                 flags[index] = true
                 breakKinds[index] = 2
                 isMaterial = true
+                glyphs = discretionary.noBreakWidth
             case .kern(let kern):
                 nodeWidth = kern
             }
@@ -67,6 +77,7 @@ struct NodeMeasure {
             width.append(width[index] + nodeWidth)
             stretch.append(stretch[index] + grow)
             shrink.append(shrink[index] + give)
+            if expansion.isOn { expandable.append(expandable[index] + glyphs) }
         }
     }
 
@@ -101,6 +112,24 @@ struct NodeMeasure {
         var natural = width[end] - width[start] + breakWidths[end]
         if let previous = previousBreak { natural += carriedWidths[previous] }
         return (natural, stretch[end] - stretch[start], shrink[end] - shrink[start])
+    }
+
+    /// The ratio of the line from `start` to the break at `end` set to `target`, after its glyphs' expansion.
+    func ratio(from start: Int, to end: Int, previousBreak: Int?, target: Double, extraStretch: Double = 0) -> Double {
+        let line = line(from: start, to: end, previousBreak: previousBreak)
+        let glyphs = expansion.isOn && start <= end ? expandable[end] - expandable[start] : 0
+        return Self.ratio(width: line.width, stretch: line.stretch + extraStretch, shrink: line.shrink, target: target,
+                          expandable: glyphs, expansion: expansion)
+    }
+
+    /// The ratio of a line's glue once its glyphs, `expandable` wide, have taken what `expansion` lets them of the
+    /// slack: the glyphs go first, so that the spaces stay as near their natural width as they can.
+    ///
+    /// A line ending in fill glue (a paragraph's last) has room to spare and is not widened.
+    static func ratio(width natural: Double, stretch: Double, shrink: Double, target: Double, expandable: Double,
+                      expansion: GlyphExpansion) -> Double {
+        let widened = natural + expansion.absorbed(slack: target - natural, expandable: expandable, hasFill: stretch >= Glue.fill)
+        return ratio(width: widened, stretch: stretch, shrink: shrink, target: target)
     }
 
     /// The cost of breaking at `index` and whether it hyphenates.

@@ -16,6 +16,9 @@ public struct PageBuilder: Sendable {
     public var noteSeparation: Double
     /// The footnote rule's length and thickness.
     public var noteRule: (width: Double, thickness: Double, color: Color)
+    /// The grid the lines of paragraphs sit on, if any: their baselines go down to the next grid line, and what
+    /// stands between them (headings, figures, space) is followed by as much space as that takes.
+    public var grid: BaselineGrid?
 
     /// Creates a builder for pages of `pageHeight` points.
     public init(pageHeight: Double, noteSeparation: Double = 8, noteRule: (width: Double, thickness: Double, color: Color) = (120, 0.5, .black)) {
@@ -99,7 +102,7 @@ public struct PageBuilder: Sendable {
             var next = fill
             switch list[index] {
             case .box(let box):
-                next.body += box.height
+                next.body = top(of: box, after: next.body) + box.height
                 for note in box.notes {
                     let heights = note.map(\.height)
                     // A short note stays whole; a long one keeps at least two lines with its call.
@@ -144,6 +147,18 @@ public struct PageBuilder: Sendable {
         return start
     }
 
+    /// Where `box` is set when the material before it ends at `y`: there, or on a grid, for a line set at the grid's
+    /// step (the body's leading: body text, list items, headings of the body's size), as far down as puts its baseline
+    /// on the next grid line. Other material (headings, quotes and captions at their own leading, figures, rules) is
+    /// set where it falls, and the space before the next line on the grid takes up the difference.
+    func top(of box: VerticalBox, after y: Double) -> Double {
+        guard let grid, grid.isStep(box.height), let baseline = box.firstBaseline else { return y }
+        switch box.kind {
+        case .line, .heading: return grid.top(forBaseline: baseline, below: y)
+        default: return y
+        }
+    }
+
     /// Badness of a page with `remaining` points left empty: cubic, as TeX's.
     private func badness(remaining: Double, of pageHeight: Double) -> Double {
         let fraction = max(0, remaining) / pageHeight
@@ -185,7 +200,7 @@ public struct PageBuilder: Sendable {
             y += box.height
         }
         for (space, box) in body {
-            y += space
+            y = top(of: box, after: y + space)
             page.append((y, box))
             y += box.height
         }

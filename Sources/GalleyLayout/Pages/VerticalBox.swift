@@ -31,6 +31,12 @@ public struct VerticalBox: Sendable, Equatable {
     /// The index in the quality report's `lineNotes` of a problem with this line, so its page can be filled in.
     public var lineNote: Int?
 
+    /// The baseline of the box's first line of text, from its top; nil for a box that draws no text.
+    public var firstBaseline: Double? {
+        for item in items { if case .glyphs = item.item { return item.origin.y } }
+        return nil
+    }
+
     /// Creates a box.
     public init(height: Double, items: [PositionedItem], kind: Kind, anchors: [OutlineEntry] = []) {
         self.height = height

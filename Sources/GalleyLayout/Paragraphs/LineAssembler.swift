@@ -8,9 +8,11 @@ public struct LineAssembler: Sendable {
     public init() {}
 
     /// The lines of `nodes` broken at `breaks`, aligned as `alignment` says within `widths`, in a paragraph of
-    /// `direction` (whose level the line's bidi reordering starts from).
+    /// `direction` (whose level the line's bidi reordering starts from); a justified line's glyphs take the share of
+    /// its slack that `expansion` allows.
     public func assemble(_ nodes: [Node], breaks: [LineBreak], widths: LineWidths, alignment: Alignment,
-                         hangingPunctuation: Bool, direction: TextDirection = .leftToRight) -> [SetLine] {
+                         hangingPunctuation: Bool, direction: TextDirection = .leftToRight,
+                         expansion: GlyphExpansion = .off) -> [SetLine] {
         var lines: [SetLine] = []
         lines.reserveCapacity(breaks.count)
         var start = 0
@@ -34,7 +36,7 @@ public struct LineAssembler: Sendable {
             let measure = widths.width(ofLine: lineIndex)
             lines.append(setLine(line, measure: measure, alignment: alignment, hyphenated: hyphenated,
                                  hangs: hangingPunctuation && alignment == .justify && direction == .leftToRight, isLast: isLast,
-                                 baseLevel: direction == .rightToLeft ? 1 : 0))
+                                 baseLevel: direction == .rightToLeft ? 1 : 0, expansion: alignment == .justify ? expansion : .off))
             carried = nextCarried
             start = NodeMeasure.lineStart(in: nodes, after: lineBreak.position)
         }
@@ -92,8 +94,10 @@ public struct LineAssembler: Sendable {
     }
 
     private func setLine(_ line: LineMaterial, measure: Double, alignment: Alignment, hyphenated: Bool,
-                         hangs: Bool, isLast: Bool, baseLevel: UInt8) -> SetLine {
+                         hangs: Bool, isLast: Bool, baseLevel: UInt8, expansion: GlyphExpansion) -> SetLine {
         var natural = 0.0, stretch = 0.0, shrink = 0.0
+        // The width of the boxes that draw glyphs: what expansion widens or narrows.
+        var expandable = 0.0
         var maxLevel = baseLevel
         line.forEach { node in
             natural += node.width
@@ -104,8 +108,12 @@ public struct LineAssembler: Sendable {
                 maxLevel = max(maxLevel, glue.level)
             case .box(let box):
                 maxLevel = max(maxLevel, box.level)
+                if box.run != nil { expandable += box.width }
             case .discretionary(let discretionary):
-                for box in discretionary.noBreak { maxLevel = max(maxLevel, box.level) }
+                for box in discretionary.noBreak {
+                    maxLevel = max(maxLevel, box.level)
+                    if box.run != nil { expandable += box.width }
+                }
             default:
                 break
             }
@@ -121,6 +129,10 @@ public struct LineAssembler: Sendable {
                 target += last.protrusionRight
             }
         }
+        // The glyphs take what they can of the slack first, in whole steps; the spaces are set to what is left.
+        let amount = expansion.amount(slack: target - natural, expandable: expandable, hasFill: stretch >= Glue.fill, shrink: shrink)
+        let scale = 1 + amount
+        natural += amount * expandable
         var ratio = NodeMeasure.ratio(width: natural, stretch: stretch, shrink: shrink, target: target)
         if alignment != .justify { ratio = min(ratio, 0) }
         if !ratio.isFinite { ratio = ratio > 0 ? 0 : -1 }
@@ -162,8 +174,13 @@ public struct LineAssembler: Sendable {
         func place(_ node: Node) {
             switch node {
             case .box(let box):
-                if let run = box.run { add(run, style: box.style, at: x, width: box.width) } else { blankGlue = -.infinity }
-                x += box.width
+                if let run = box.run {
+                    add(run.expanded(by: scale), style: box.style, at: x, width: box.width * scale)
+                    x += box.width * scale
+                } else {
+                    blankGlue = -.infinity
+                    x += box.width
+                }
             case .glue(let glue):
                 let width = glue.width + (ratio > 0 ? ratio * glue.stretch : ratio * glue.shrink)
                 if var space = glue.space, width > 0, let glyph = space.glyphs.first, space.glyphs.count == 1 {
@@ -173,6 +190,8 @@ public struct LineAssembler: Sendable {
                     space.glyphs = [stretched]
                     // A space inside right-to-left text joins the runs around it.
                     if glue.level % 2 == 1 { space.isRightToLeft = true }
+                    // Drawn at the line's scale too, so that it joins the words around it in one run.
+                    if scale != 1 { space.horizontalScale *= scale }
                     add(space, style: glue.style, at: x, width: width)
                 } else if width > 0 {
                     blankGlue += width
@@ -183,8 +202,9 @@ public struct LineAssembler: Sendable {
                 x += width
             case .discretionary(let discretionary):
                 for box in discretionary.noBreak {
-                    if let run = box.run { add(run, style: box.style, at: x, width: box.width) }
-                    x += box.width
+                    let factor = box.run == nil ? 1 : scale
+                    if let run = box.run { add(run.expanded(by: factor), style: box.style, at: x, width: box.width * factor) }
+                    x += box.width * factor
                 }
             case .penalty:
                 break

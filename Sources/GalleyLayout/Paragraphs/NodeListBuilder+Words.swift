@@ -151,11 +151,14 @@ extension NodeListBuilder {
             return box
         }
         var left = 0.0, right = 0.0
+        // The tables are for proportional punctuation; a full-width (CJK) quote or comma, whose ink fills only part of its
+        // em, hangs half an em at most, so that its ink stays near the margin.
+        let most = 0.5 * run.size
         if let firstCharacter = run.text.first, let fraction = Self.leftProtrusion[firstCharacter], let glyph = run.glyphs.first {
-            left = fraction * glyph.advance
+            left = min(fraction * glyph.advance, most)
         }
         if let lastCharacter = hangs ?? run.text.last, let fraction = Self.rightProtrusion[lastCharacter], let glyph = run.glyphs.last {
-            right = fraction * glyph.advance
+            right = min(fraction * glyph.advance, most)
         }
         return Box(run: run, style: style, protrusionLeft: left, protrusionRight: right)
     }

@@ -10,20 +10,22 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         var text: String
         var glyphs: [Glyph]
         var missingGlyphs: Int
+        var horizontalScale: Double
         /// The sum of the advances, kept up to date so that lines can ask for it at every word.
         var width: Double
 
-        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int) {
+        init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int, horizontalScale: Double) {
             self.face = face
             self.size = size
             self.text = text
             self.glyphs = glyphs
             self.missingGlyphs = missingGlyphs
+            self.horizontalScale = horizontalScale
             width = GlyphRun.advance(of: glyphs)
         }
 
         func copy() -> Storage {
-            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+            Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, horizontalScale: horizontalScale)
         }
     }
 
@@ -70,14 +72,34 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         get { storage.missingGlyphs }
         set { writable.missingGlyphs = newValue }
     }
+    /// How much wider (above 1) or narrower the glyphs are drawn than the font makes them: a justified line's glyph
+    /// expansion (`GlyphExpansion`). The advances already include it; drawing scales the outlines by it.
+    public var horizontalScale: Double {
+        get { storage.horizontalScale }
+        set { writable.horizontalScale = newValue }
+    }
     /// The glyph id that stands for a character drawn as nothing (a zero-width joiner, a bidi mark): it keeps its
     /// place in the cluster map, so copied text has the character, but no glyph is shown.
     public static let invisibleGlyph = UInt32.max
 
     /// Creates a run.
-    public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0, isRightToLeft: Bool = false) {
-        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs)
+    public init(face: FontFace, size: Double, text: String, glyphs: [Glyph], missingGlyphs: Int = 0, isRightToLeft: Bool = false,
+                horizontalScale: Double = 1) {
+        storage = Storage(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, horizontalScale: horizontalScale)
         self.isRightToLeft = isRightToLeft
+    }
+
+    /// The run drawn `factor` times as wide: every advance and horizontal offset scaled, and the outlines with them.
+    public func expanded(by factor: Double) -> GlyphRun {
+        guard factor != 1 else { return self }
+        let scaled = glyphs.map { glyph -> Glyph in
+            var wider = glyph
+            wider.advance *= factor
+            wider.xOffset *= factor
+            return wider
+        }
+        return GlyphRun(face: face, size: size, text: text, glyphs: scaled, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft,
+                        horizontalScale: horizontalScale * factor)
     }
 
     /// The sum of the glyphs' advances.
@@ -160,7 +182,7 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
                 return moved
             }
             pieces.append(GlyphRun(face: face, size: size, text: String(decoding: bytes[from..<to], as: UTF8.self), glyphs: part,
-                                   missingGlyphs: part.filter { $0.id == 0 }.count))
+                                   missingGlyphs: part.filter { $0.id == 0 }.count, horizontalScale: horizontalScale))
         }
         while start < glyphs.count {
             let cluster = glyphs[start].cluster
@@ -185,11 +207,11 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
 
     /// Whether `other` can be drawn as part of this run.
     public func canMerge(with other: GlyphRun) -> Bool {
-        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size
+        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size && horizontalScale == other.horizontalScale
     }
 
     private enum CodingKeys: String, CodingKey {
-        case face, size, text, glyphs, missingGlyphs, rightToLeft
+        case face, size, text, glyphs, missingGlyphs, rightToLeft, horizontalScale
     }
 
     /// Reads the fields written by `encode(to:)`.
@@ -198,7 +220,8 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         self.init(face: try container.decode(FontFace.self, forKey: .face), size: try container.decode(Double.self, forKey: .size),
                   text: try container.decode(String.self, forKey: .text), glyphs: try container.decode([Glyph].self, forKey: .glyphs),
                   missingGlyphs: try container.decode(Int.self, forKey: .missingGlyphs),
-                  isRightToLeft: try container.decodeIfPresent(Bool.self, forKey: .rightToLeft) ?? false)
+                  isRightToLeft: try container.decodeIfPresent(Bool.self, forKey: .rightToLeft) ?? false,
+                  horizontalScale: try container.decodeIfPresent(Double.self, forKey: .horizontalScale) ?? 1)
     }
 
     /// Writes the run's fields (not its storage).
@@ -211,13 +234,15 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         try container.encode(missingGlyphs, forKey: .missingGlyphs)
         // Written only when set, so that cached layouts of left-to-right text keep their form.
         if isRightToLeft { try container.encode(true, forKey: .rightToLeft) }
+        if horizontalScale != 1 { try container.encode(horizontalScale, forKey: .horizontalScale) }
     }
 
     /// Runs are equal when their fields are.
     public static func == (left: GlyphRun, right: GlyphRun) -> Bool {
         left.isRightToLeft == right.isRightToLeft && left.storage === right.storage
             || (left.face == right.face && left.size == right.size && left.text == right.text
-                && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs && left.isRightToLeft == right.isRightToLeft)
+                && left.glyphs == right.glyphs && left.missingGlyphs == right.missingGlyphs && left.isRightToLeft == right.isRightToLeft
+                && left.horizontalScale == right.horizontalScale)
     }
 
     /// Hashes the fields that equality compares.
@@ -228,5 +253,6 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         hasher.combine(glyphs)
         hasher.combine(missingGlyphs)
         hasher.combine(isRightToLeft)
+        hasher.combine(horizontalScale)
     }
 }

@@ -11,17 +11,22 @@ public struct ColumnSettings: Codable, Sendable, Equatable {
     public var ruleColor: String
     /// Changes to `lineBreaking` for text set in the columns, which are narrower than the text block.
     public var lineBreaking: LineBreakingOverrides?
+    /// Whether the body's lines sit on a grid of the body's leading, the same in every column and on every page, so
+    /// that lines in neighbouring columns align.
+    public var baselineGrid: Bool
 
     /// Columns as given; one column with no rule is the single-column page.
-    public init(count: Int, gutter: Length, rule: Length = 0, ruleColor: String = "#000000", lineBreaking: LineBreakingOverrides? = nil) {
+    public init(count: Int, gutter: Length, rule: Length = 0, ruleColor: String = "#000000", lineBreaking: LineBreakingOverrides? = nil,
+                baselineGrid: Bool = false) {
         self.count = count
         self.gutter = gutter
         self.rule = rule
         self.ruleColor = ruleColor
         self.lineBreaking = lineBreaking
+        self.baselineGrid = baselineGrid
     }
 
-    private enum CodingKeys: String, CodingKey { case count, gutter, rule, ruleColor, lineBreaking }
+    private enum CodingKeys: String, CodingKey { case count, gutter, rule, ruleColor, lineBreaking, baselineGrid }
 
     /// Reads the columns; the rule and its colour may be left out.
     public init(from decoder: any Decoder) throws {
@@ -31,6 +36,7 @@ public struct ColumnSettings: Codable, Sendable, Equatable {
         rule = try container.decodeIfPresent(Length.self, forKey: .rule) ?? 0
         ruleColor = try container.decodeIfPresent(String.self, forKey: .ruleColor) ?? "#000000"
         lineBreaking = try container.decodeIfPresent(LineBreakingOverrides.self, forKey: .lineBreaking)
+        baselineGrid = try container.decodeIfPresent(Bool.self, forKey: .baselineGrid) ?? false
     }
 
     /// The width of one column in a text block `textWidth` wide.

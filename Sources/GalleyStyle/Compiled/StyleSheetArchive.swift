@@ -8,7 +8,7 @@ import GalleyFiles
 /// nil otherwise, so a field added to a layout type and forgotten here costs the cache, never a setting.
 enum StyleSheetArchive {
     /// Changes whenever the bytes of any type change, so that a cache written by another build is a miss.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     private static let magic = Array("GLYS".utf8)
 
     /// The bytes of `sheet`, or nil when they would not read back to an equal sheet.
@@ -85,6 +85,11 @@ private extension ByteWriter {
                 }
                 writer.optional(overrides.minimumWordLength) { $0.signed($1) }
             }
+            writer.bool(columns.baselineGrid)
+        }
+        optional(value.dropCap) { writer, dropCap in
+            writer.signed(dropCap.lines)
+            writer.optional(dropCap.color) { $0.string($1) }
         }
     }
 
@@ -123,6 +128,8 @@ private extension ByteWriter {
         bool(parameters.hangingPunctuation)
         optional(parameters.interCharacterStretch) { $0.double($1) }
         optional(parameters.ideographicLatinSpace) { $0.double($1) }
+        optional(parameters.glyphExpansion) { $0.double($1) }
+        optional(parameters.glyphExpansionStep) { $0.double($1) }
     }
 
     mutating func labelOverrides(_ labels: LabelOverrides) {
@@ -193,11 +200,14 @@ private extension ByteReader {
                                                             hyphenPenalty: try number(&reader), linePenalty: try number(&reader),
                                                             spaceStretch: try number(&reader), spaceShrink: try number(&reader),
                                                             minimumWordLength: try reader.optional { try $0.integer() })
-                           })
+                           }, baselineGrid: try reader.bool())
         }
         return StyleSheet(identity: identity, page: page, fonts: fonts, styles: styles, header: header, footer: footer,
                           indentAfterHeading: indentAfterHeading, lineBreaking: lineBreaking, pagination: pagination, notes: notes,
-                          tables: tables, labels: labels, pdf: pdf, images: images, columns: columns)
+                          tables: tables, labels: labels, pdf: pdf, images: images, columns: columns,
+                          dropCap: try optional { reader in
+                              DropCapSettings(lines: try reader.integer(), color: try reader.optional { try $0.text() })
+                          })
     }
 
     mutating func paragraphStyle() throws -> ParagraphStyle {
@@ -216,7 +226,8 @@ private extension ByteReader {
                                linePenalty: try number(), doubleHyphenDemerits: try number(), finalHyphenDemerits: try number(),
                                adjacentFitnessDemerits: try number(), spaceStretch: try number(), spaceShrink: try number(),
                                minimumWordLength: try integer(), hangingPunctuation: try bool(),
-                               interCharacterStretch: try optional { try $0.number() }, ideographicLatinSpace: try optional { try $0.number() })
+                               interCharacterStretch: try optional { try $0.number() }, ideographicLatinSpace: try optional { try $0.number() },
+                               glyphExpansion: try optional { try $0.number() }, glyphExpansionStep: try optional { try $0.number() })
     }
 
     mutating func labelOverrides() throws -> LabelOverrides {
