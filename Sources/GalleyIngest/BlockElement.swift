@@ -3,7 +3,7 @@ import GalleyModel
 
 /// One body block as written in JSON.
 struct BlockElement: Decodable {
-    static let types = ["heading", "paragraph", "quote", "list", "note", "rule", "figure", "table", "preformatted"]
+    static let types = ["heading", "paragraph", "quote", "pullquote", "list", "note", "rule", "figure", "table", "preformatted"]
     var block: Block
 
     init(from decoder: any Decoder) throws {
@@ -34,6 +34,9 @@ struct BlockElement: Decodable {
         case "quote":
             try decoder.rejectUnknownFields(allowed: ["type", "blocks", "attribution"])
             block = .quote(content: try blocks(), attribution: try container.decodeIfPresent(String.self, forKey: AnyKey("attribution")))
+        case "pullquote":
+            try decoder.rejectUnknownFields(allowed: ["type", "content", "attribution"])
+            block = .pullQuote(content: try inlines(), attribution: try container.decodeIfPresent(String.self, forKey: AnyKey("attribution")))
         case "list":
             try decoder.rejectUnknownFields(allowed: ["type", "ordered", "items"])
             let ordered = try container.decodeIfPresent(Bool.self, forKey: AnyKey("ordered")) ?? false

@@ -25,6 +25,10 @@ struct BodyJSONEncoder {
             var members: [(key: String, value: JSONValue)] = [("type", .string("quote")), ("blocks", blocks(content))]
             if let attribution { members.append(("attribution", .string(attribution))) }
             return .object(members)
+        case .pullQuote(let content, let attribution):
+            var members: [(key: String, value: JSONValue)] = [("type", .string("pullquote")), ("content", inlines(content))]
+            if let attribution { members.append(("attribution", .string(attribution))) }
+            return .object(members)
         case .list(let ordered, let items):
             return .object([("type", .string("list")), ("ordered", .bool(ordered)), ("items", .array(items.map(listItem)))])
         case .note(let label, let content):

@@ -21,7 +21,7 @@ enum FootnoteCheck {
 
     static func references(in block: Block) -> [String] {
         switch block {
-        case .heading(_, let content), .paragraph(let content): return references(in: content)
+        case .heading(_, let content), .paragraph(let content), .pullQuote(let content, _): return references(in: content)
         case .quote(let content, _), .note(_, let content): return content.flatMap(references(in:))
         case .list(_, let items): return items.flatMap { $0.flatMap(references(in:)) }
         case .figure(let figure): return references(in: figure.caption ?? [])

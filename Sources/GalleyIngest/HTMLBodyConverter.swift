@@ -194,6 +194,7 @@ final class HTMLBodyConverter {
             if let attributionNode { hidden.insert(attributionNode) }
             let content = blocks(of: node.childNodes, depth: depth)
             guard !content.isEmpty || attribution != nil else { return [] }
+            if Self.isPullQuote(node), let pulled = Self.pullQuote(content, attribution: attribution) { return [pulled] }
             return [.quote(content: content, attribution: attribution)]
         case "ul", "ol", "menu":
             return list(node, ordered: name == "ol", depth: depth)
@@ -265,6 +266,11 @@ final class HTMLBodyConverter {
         guard !images.isEmpty else {
             // WordPress wraps tables, quotes and embeds in <figure>; the caption then belongs to the table.
             var content = blocks(of: node.childNodes, depth: depth)
+            // WordPress's Pullquote block: <figure class="wp-block-pullquote"><blockquote><p>…</p><cite>…</cite></blockquote>.
+            if Self.isPullQuote(node), content.count == 1, case .quote(let quoted, let attribution) = content[0],
+               let pulled = Self.pullQuote(quoted, attribution: attribution) {
+                return [pulled]
+            }
             if let caption {
                 if case .table(var table)? = content.last, table.caption == nil {
                     table.caption = caption
@@ -281,6 +287,25 @@ final class HTMLBodyConverter {
             if index == figures.count - 1 { figure.caption = caption }
             return .figure(figure)
         }
+    }
+
+    /// Whether an element is marked as a pull quote: WordPress's `wp-block-pullquote`, or a `pullquote` or `pull-quote` class.
+    static func isPullQuote(_ node: xmlNodePtr) -> Bool {
+        let classes = (node.attribute("class") ?? "").split(whereSeparator: \.isWhitespace)
+        return classes.contains { ["wp-block-pullquote", "pullquote", "pull-quote"].contains($0.lowercased()) }
+    }
+
+    /// A pull quote of the paragraphs of `content`, one line break between them; nil when it holds anything but
+    /// paragraphs (a pull quote of lists or figures is read as an ordinary quote).
+    static func pullQuote(_ content: [Block], attribution: String?) -> Block? {
+        var inlines: [Inline] = []
+        for block in content {
+            guard case .paragraph(let text) = block else { return nil }
+            if !inlines.isEmpty { inlines.append(.lineBreak) }
+            inlines += text
+        }
+        guard !inlines.isEmpty else { return nil }
+        return .pullQuote(content: inlines, attribution: attribution)
     }
 
     private func figure(from image: xmlNodePtr) -> Figure? {

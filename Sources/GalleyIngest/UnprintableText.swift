@@ -147,6 +147,10 @@ enum UnprintableText {
                 blocks(&content)
                 optional(&attribution)
                 block = .quote(content: content, attribution: attribution)
+            case .pullQuote(var content, var attribution):
+                inlines(&content)
+                optional(&attribution)
+                block = .pullQuote(content: content, attribution: attribution)
             case .list(let ordered, var items):
                 for index in items.indices { blocks(&items[index]) }
                 block = .list(ordered: ordered, items: items)

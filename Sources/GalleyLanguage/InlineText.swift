@@ -30,7 +30,7 @@ enum InlineText {
     static func walk(_ blocks: [Block], _ visit: (Piece) -> Void) {
         for block in blocks {
             switch block {
-            case .heading(_, let content), .paragraph(let content): walk(content, visit)
+            case .heading(_, let content), .paragraph(let content), .pullQuote(let content, _): walk(content, visit)
             case .quote(let content, _), .note(_, let content): walk(content, visit)
             case .list(_, let items): for item in items { walk(item, visit) }
             case .figure(let figure): if let caption = figure.caption { walk(caption, visit) }

@@ -101,6 +101,11 @@ public struct LanguageAnnotator: Sendable {
                     blocks[index] = .heading(level: level, content: [.language(tag: tag, content: content)])
                     marked.append(MarkedBlock(path: blockPath, tag: tag))
                 }
+            case .pullQuote(let content, let attribution):
+                if let tag = tag(for: content, isHeading: false, context) {
+                    blocks[index] = .pullQuote(content: [.language(tag: tag, content: content)], attribution: attribution)
+                    marked.append(MarkedBlock(path: blockPath, tag: tag))
+                }
             case .quote(var content, let attribution):
                 let count = marked.count
                 annotate(&content, path: "\(blockPath).content", context, &marked)

@@ -6,6 +6,8 @@ public enum Block: Codable, Sendable, Equatable {
     case paragraph([Inline])
     /// A quotation set off from the text, with an optional attribution.
     case quote(content: [Block], attribution: String?)
+    /// A pull quote: a short passage set large between rules to catch the eye, with an optional attribution.
+    case pullQuote(content: [Inline], attribution: String?)
     /// A list; `ordered` numbers its items, each item holds blocks.
     case list(ordered: Bool, items: [[Block]])
     /// A boxed note inside the body, with an optional label.
@@ -27,6 +29,8 @@ extension Block {
         case .heading(_, let content), .paragraph(let content): return content.plainText
         case .quote(let content, let attribution):
             return (content.map(\.plainText) + (attribution.map { [$0] } ?? [])).joined(separator: "\n")
+        case .pullQuote(let content, let attribution):
+            return ([content.plainText] + (attribution.map { [$0] } ?? [])).joined(separator: "\n")
         case .list(_, let items): return items.flatMap { $0.map(\.plainText) }.joined(separator: "\n")
         case .note(let label, let content): return ((label.map { [$0] } ?? []) + content.map(\.plainText)).joined(separator: "\n")
         case .rule: return ""

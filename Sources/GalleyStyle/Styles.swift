@@ -52,4 +52,6 @@ public struct Styles: Codable, Sendable, Equatable {
     public var runningHead: ParagraphStyle
     /// Page footers (source link, folio).
     public var runningFoot: ParagraphStyle
+    /// Pull quotes, set large between rules; the quote style when a layout defines none.
+    public var pullQuote: ParagraphStyle?
 }

@@ -16,7 +16,7 @@ import Testing
         let bad = Workspace.fixtures.appendingPathComponent("bad.json").path
         let result = try await Workspace.galley(["render", bad, "--out-dir", folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(bad):10: blocks[3].type: unknown block type \"pagraph\" (expected one of heading, paragraph, quote, list, note, rule, figure, table, preformatted)\n")
+        #expect(result.stderr == "\(bad):10: blocks[3].type: unknown block type \"pagraph\" (expected one of heading, paragraph, quote, pullquote, list, note, rule, figure, table, preformatted)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 

@@ -22,6 +22,8 @@ enum ArticleJSONWriterSamples {
             .paragraph([]),
             .quote(content: [.paragraph([.text("Quoted.")]), .quote(content: [.paragraph([.text("Inner.")])], attribution: nil)],
                    attribution: "Someone"),
+            .pullQuote(content: [.text("Pulled "), .emphasis([.text("out")]), .lineBreak, .text("large.")], attribution: "Someone else"),
+            .pullQuote(content: [.text("Unattributed.")], attribution: nil),
             .list(ordered: true, items: [
                 [.paragraph([.text("one paragraph")])],
                 [.paragraph([.text("two")]), .paragraph([.text("paragraphs")])],

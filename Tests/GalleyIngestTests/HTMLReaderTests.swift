@@ -70,6 +70,23 @@ import Testing
         ])
     }
 
+    @Test func pullQuotesFromWordPressAndMarkedQuotes() throws {
+        let body = try read("""
+        <h1>T</h1>
+        <figure class="wp-block-pullquote has-text-align-center"><blockquote><p>Nothing about us</p><p>without us.</p><cite>Dock workers</cite></blockquote></figure>
+        <blockquote class="pull-quote"><p>Marked by a class.</p></blockquote>
+        <blockquote class="pullquote"><ul><li>a list</li></ul></blockquote>
+        <blockquote><p>An ordinary quote.</p></blockquote>
+        """).article.body
+        #expect(body == [
+            .pullQuote(content: [.text("Nothing about us"), .lineBreak, .text("without us.")], attribution: "Dock workers"),
+            .pullQuote(content: [.text("Marked by a class.")], attribution: nil),
+            // A pull quote of anything but paragraphs is read as what it is, a quote.
+            .quote(content: [.list(ordered: false, items: [[.paragraph([.text("a list")])]])], attribution: nil),
+            .quote(content: [.paragraph([.text("An ordinary quote.")])], attribution: nil),
+        ])
+    }
+
     @Test func figuresAndImages() throws {
         let body = try read("""
         <h1>T</h1>

@@ -73,7 +73,7 @@ import Testing
         #expect(lines == [
             #"a.json:1: title: missing required field "title""#,
             "a.json:3: date: expected a string",
-            #"a.json:6: blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, list, note, rule, figure, table, preformatted)"#,
+            #"a.json:6: blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, pullquote, list, note, rule, figure, table, preformatted)"#,
             #"a.json:7: blocks[2].content: missing required field "content""#,
         ], "\(diagnostic)")
         #expect(diagnostic.all.map(\.line) == [1, 3, 6, 7])

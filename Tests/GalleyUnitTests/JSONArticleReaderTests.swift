@@ -86,7 +86,7 @@ import GalleyModel
             """
         let diagnostic = try #require(Self.diagnostic(text))
         // The list of types may grow (figure, table, …); the six basic ones come first.
-        let expected = #"test.json:7: blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, list, note, rule"#
+        let expected = #"test.json:7: blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, pullquote, list, note, rule"#
         #expect(diagnostic.description.hasPrefix(expected), "\(diagnostic)")
         #expect(diagnostic.description.hasSuffix(")"))
         #expect(!diagnostic.description.contains("\n"))
@@ -104,7 +104,7 @@ import GalleyModel
             ]}
             """
         let diagnostic = try #require(Self.diagnostic(text))
-        #expect(diagnostic.description.hasPrefix(#"test.json:4: blocks[0].blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, list, note, rule"#),
+        #expect(diagnostic.description.hasPrefix(#"test.json:4: blocks[0].blocks[1].type: unknown block type "pagraph" (expected one of heading, paragraph, quote, pullquote, list, note, rule"#),
                 "\(diagnostic)")
     }
 

@@ -177,6 +177,9 @@ struct ArticleComposer {
         case .quote(let content, let attribution):
             return quote(content: content, attribution: attribution, depth: depth, nesting: nesting, parent: parent,
                          previousWasHeading: &previousWasHeading)
+        case .pullQuote(let content, let attribution):
+            previousWasHeading = true
+            return pullQuote(content, attribution: attribution, parent: parent)
         case .list(let ordered, let items):
             return list(ordered: ordered, items: items, depth: depth, nesting: nesting, parent: parent, previousWasHeading: &previousWasHeading)
         case .note(let label, let content):
@@ -219,6 +222,25 @@ struct ArticleComposer {
         if !result.isEmpty { result[0].keepsFirstLineWithNext = true }
         previousWasHeading = false
         return result
+    }
+
+    /// A pull quote: its text in the pull-quote style between two rules in the kicker's colour, with its attribution,
+    /// all kept in one column (`FlowBlock.Role.pullQuote`); the paragraph after it starts without an indent.
+    private func pullQuote(_ content: [Inline], attribution: String?, parent: Int32) -> [FlowBlock] {
+        let styles = sheet.styles
+        let style = styles.pullQuote ?? styles.quote
+        let node = structure.add(.blockQuote, under: parent)
+        var parts = [block(content, style: style, role: .pullQuote, parent: node)]
+        if let attribution {
+            parts.append(block([.text("— " + attribution)], style: styles.attribution, role: .pullQuote, parent: node))
+        }
+        // The rules set the space around the text.
+        for index in parts.indices { (parts[index].spaceBefore, parts[index].spaceAfter) = (0, 0) }
+        var top = rule(thickness: 1, color: styles.kicker.color, before: style.spaceBefore.points, after: 0.5 * style.size.points)
+        var bottom = rule(thickness: 1, color: styles.kicker.color, before: 0.5 * style.size.points, after: style.spaceAfter.points)
+        top.role = .pullQuote
+        bottom.role = .pullQuote
+        return [top] + parts + [bottom]
     }
 
     private func list(ordered: Bool, items: [[Block]], depth: Int, nesting: Int, parent: Int32, previousWasHeading: inout Bool) -> [FlowBlock] {

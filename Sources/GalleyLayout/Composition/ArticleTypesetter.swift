@@ -199,6 +199,7 @@ public final class ArticleTypesetter {
         var notesPlaced = Set<String>()
         var previousSpaceAfter = 0.0
         var keepLines = 0
+        var previousRole: FlowBlock.Role?
         let rules = sheet.pagination
         for flow in blocks {
             let paragraphIndex = state.nextParagraph
@@ -223,7 +224,9 @@ public final class ArticleTypesetter {
                 boxes[0].anchors.append(OutlineEntry(title: outline.title, level: outline.level, destination: name, page: 0))
             }
             if !list.isEmpty {
+                // The parts of a pull quote stay together; a break may come before its first rule.
                 let keep = keepLines > 0 || flow.role == .titleBlock || flow.role == .decoration
+                    || flow.role == .pullQuote && previousRole == .pullQuote
                 list.append(.penalty(keep ? Penalty.infinity : 0))
                 let space = max(previousSpaceAfter, flow.spaceBefore)
                 if space > 0 { list.append(.space(space)) }
@@ -245,6 +248,7 @@ public final class ArticleTypesetter {
             default: keepLines = flow.keepsFirstLineWithNext && boxes.count == 1 ? 1 : 0
             }
             previousSpaceAfter = flow.spaceAfter
+            previousRole = flow.role
         }
         return list
     }

@@ -7,6 +7,8 @@ struct FlowBlock {
         case heading
         case titleBlock
         case decoration
+        /// A part of a pull quote (its rules, text and attribution), which is never broken.
+        case pullQuote
     }
 
     var paragraph: ParagraphSpec

@@ -53,6 +53,7 @@ private extension ByteWriter {
                       styles.runningHead, styles.runningFoot] {
             paragraphStyle(style)
         }
+        optional(styles.pullQuote) { $0.paragraphStyle($1) }
         runningLine(value.header)
         runningLine(value.footer)
         bool(value.indentAfterHeading)
@@ -173,7 +174,7 @@ private extension ByteReader {
         let fonts = try dictionary { reader in
             FontStack(primary: try reader.text(), scripts: try reader.dictionary { try $0.text() })
         }
-        let styles = Styles(body: try paragraphStyle(), kicker: try paragraphStyle(), dateline: try paragraphStyle(),
+        var styles = Styles(body: try paragraphStyle(), kicker: try paragraphStyle(), dateline: try paragraphStyle(),
                             title: try paragraphStyle(), byline: try paragraphStyle(), deck: try paragraphStyle(),
                             heading2: try paragraphStyle(), heading3: try paragraphStyle(), quote: try paragraphStyle(),
                             attribution: try paragraphStyle(), listItem: try paragraphStyle(), note: try paragraphStyle(),
@@ -182,6 +183,7 @@ private extension ByteReader {
                             publisherFooter: try paragraphStyle(), code: try paragraphStyle(), caption: try paragraphStyle(),
                             tableHeader: try paragraphStyle(), tableCell: try paragraphStyle(), footnote: try paragraphStyle(),
                             runningHead: try paragraphStyle(), runningFoot: try paragraphStyle())
+        styles.pullQuote = try optional { try $0.paragraphStyle() }
         let header = try runningLine()
         let footer = try runningLine()
         let indentAfterHeading = try bool()
