@@ -34,6 +34,10 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     public var columns: ColumnSettings?
     /// An opening drop cap on the article's first paragraph; nil for none.
     public var dropCap: DropCapSettings?
+    /// Accent colours by section (`#rrggbb`, keyed by the section's name as an article's kicker gives it, compared
+    /// without regard to case): an article of a listed section has its kicker, the rule under its title block, its
+    /// drop cap and its pull quotes in that colour.
+    public var sectionColors: [String: String]?
 
     /// The body's columns, one when the layout names none.
     public var bodyColumns: ColumnSettings { columns ?? ColumnSettings(count: 1, gutter: 0) }

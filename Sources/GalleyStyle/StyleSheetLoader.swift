@@ -162,7 +162,7 @@ public struct StyleSheetLoader: Sendable {
         guard case .mapping(let mapping) = node, var allowedKeys = allowed as? [String: Any] else { return }
         // Maps whose keys are the layout's own (language tags, stack names, scripts) are checked by the validator;
         // the members of a label entry are the fields of `Labels`, whichever of them a sample sets.
-        if path == ["fonts"] || (path.count == 2 && path[0] == "fonts") { return }
+        if path == ["fonts"] || (path.count == 2 && path[0] == "fonts") || path == ["sectionColors"] { return }
         if path.count == 2 && path[0] == "labels", let full = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(BuiltInLabels.all["en"]!)) as? [String: Any] {
             allowedKeys = full
         }

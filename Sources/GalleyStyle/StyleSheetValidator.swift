@@ -49,6 +49,9 @@ struct StyleSheetValidator {
             guard (1...10).contains(value) else { throw fail("pagination.\(name)", "must be a number of lines from 1 to 10") }
         }
         if let columns = sheet.columns { try validate(columns, textWidth: sheet.textWidth) }
+        for (section, color) in (sheet.sectionColors ?? [:]).sorted(by: { $0.key < $1.key }) where !Self.isColor(color) {
+            throw fail("sectionColors.\(section)", "\"\(color)\" is not a colour (write #rrggbb)")
+        }
         if let dropCap = sheet.dropCap {
             guard (2...4).contains(dropCap.lines) else { throw fail("dropCap.lines", "must be 2, 3 or 4 lines") }
             if let color = dropCap.color, !Self.isColor(color) {

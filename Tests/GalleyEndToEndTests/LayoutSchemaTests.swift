@@ -13,6 +13,7 @@ import Testing
         sheet.lineBreaking.interCharacterStretch = 0.1
         sheet.lineBreaking.ideographicLatinSpace = 0.25
         sheet.dropCap = DropCapSettings(lines: 3, color: "#b3261e")
+        sheet.sectionColors = ["Ecology": "#2e7d32"]
         sheet.columns = ColumnSettings(count: 2, gutter: 12, rule: 0.5, ruleColor: "#999999",
                                        lineBreaking: LineBreakingOverrides(pretolerance: 1, tolerance: 1, hyphenPenalty: 1, linePenalty: 1,
                                                                            spaceStretch: 1, spaceShrink: 0.5, minimumWordLength: 3))
@@ -22,7 +23,7 @@ import Testing
             guard let mapping = node as? [String: Any] else { return [] }
             return mapping.keys.sorted().flatMap { key -> [String] in
                 let path = prefix + key
-                if path == "fonts" { return [path] }
+                if path == "fonts" || path == "sectionColors" { return [path] }
                 if path == "labels" { return [path] + labels.keys.sorted().map { "labels.*.\($0)" } }
                 return [path] + paths(mapping[key]!, prefix: path + ".")
             }

@@ -26,6 +26,8 @@ import Testing
         try article(pullQuoteAt: position).write(to: URL(fileURLWithPath: path))
         let document = try ArticleRenderer(sheet: sheet, resources: resources).layout(try ArticleSource.read(path))
         let size = (sheet.styles.pullQuote ?? sheet.styles.quote).size.points
+        // The example is of the Ecology section, which a layout may give its own accent.
+        let accent = Color(hex: sheet.accented(forSection: "Ecology").styles.kicker.color)
         var found = 0
         for page in document.pages {
             let lines = page.items.filter { item in
@@ -36,7 +38,7 @@ import Testing
             found += 1
             // The two rules in the kicker's colour, one point thick, above and below the text, in the same column.
             let rules = page.items.compactMap { item -> (y: Double, x: Double, width: Double)? in
-                guard case .rule(let box, let color) = item.item, box.height == 1, color == Color(hex: sheet.styles.kicker.color) else { return nil }
+                guard case .rule(let box, let color) = item.item, box.height == 1, color == accent else { return nil }
                 return (item.origin.y, item.origin.x, box.width)
             }
             try #require(rules.count == 2, "\(layoutName), at \(position): \(rules)")

@@ -78,7 +78,9 @@ public final class ArticleTypesetter {
         var quality = QualityReport()
         var fonts = Set<String>()
         structure.reset()
-        var composer = ArticleComposer(sheet: sheet, article: article, structure: structure)
+        // The article's section may have an accent colour of its own (kicker, title rule, drop cap, pull quotes).
+        let accented = sheet.accented(forSection: article.kicker ?? article.topics.first)
+        var composer = ArticleComposer(sheet: accented, article: article, structure: structure)
         composer.images = images
         let blocks = composer.blocks()
         let columns = sheet.bodyColumns
@@ -109,7 +111,7 @@ public final class ArticleTypesetter {
         }
         var body = Array(blocks[spanCount...])
         // The drop cap goes on the first paragraph of body text: not a heading, list item, quote, figure or table.
-        if let dropCap = sheet.dropCap,
+        if let dropCap = accented.dropCap,
            let first = body.firstIndex(where: { $0.role == .text && $0.marker == nil && $0.figure == nil && $0.table == nil && $0.rule == nil }),
            body[first].paragraph.leftIndent == 0, body[first].node >= 0 {
             body[first].dropCap = dropCap

@@ -92,6 +92,7 @@ private extension ByteWriter {
             writer.signed(dropCap.lines)
             writer.optional(dropCap.color) { $0.string($1) }
         }
+        optional(value.sectionColors) { writer, colors in writer.sorted(colors) { $0.string($1) } }
     }
 
     mutating func paragraphStyle(_ style: ParagraphStyle) {
@@ -209,7 +210,8 @@ private extension ByteReader {
                           tables: tables, labels: labels, pdf: pdf, images: images, columns: columns,
                           dropCap: try optional { reader in
                               DropCapSettings(lines: try reader.integer(), color: try reader.optional { try $0.text() })
-                          })
+                          },
+                          sectionColors: try optional { reader in try reader.dictionary { try $0.text() } })
     }
 
     mutating func paragraphStyle() throws -> ParagraphStyle {
