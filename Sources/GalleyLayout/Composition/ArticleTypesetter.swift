@@ -135,9 +135,12 @@ public final class ArticleTypesetter {
                 pageBuilder.firstFrameHeights = Array(repeating: sheet.textHeight - top, count: columns.count)
             }
         }
-        let frames = pageBuilder.buildBalanced(list, columns: columns.count, maxPages: pageLimit == .max ? .max : pageLimit * columns.count)
+        pageBuilder.framesPerPage = columns.count
+        let (frames, pageFloats) = pageBuilder.buildBalanced(list, columns: columns.count,
+                                                             maxPages: pageLimit == .max ? .max : pageLimit * columns.count)
         var (placements, pageOfFrame) = ColumnPages(columns: columns, textWidth: sheet.textWidth, rightToLeft: direction.isRightToLeft)
-            .assemble(spanPages: spanPages, frames: frames, columnsTop: columnsTop)
+            .assemble(spanPages: spanPages, frames: frames, columnsTop: columnsTop, floats: pageFloats,
+                      floatSpace: { [pageBuilder] in pageBuilder.reserved(on: $0, pageFloats) })
         if placements.count > maxPages {
             quality.pageLimitExceeded = true
             placements.removeLast(placements.count - maxPages)
@@ -265,12 +268,34 @@ public final class ArticleTypesetter {
             return [VerticalBox(height: rule.thickness, items: [PositionedItem(Point(x: x, y: 0), .rule(Size(width: width, height: rule.thickness), color: rule.color))], kind: .other)]
         }
         if let figure = flow.figure {
+            if spansColumns(figure.image) {
+                // Set across the text block, for the top of a page over all its columns (`PageBuilder`).
+                let column = measure
+                measure = sheet.textWidth
+                defer { measure = column }
+                var box = setFigure(figure, caption: flow, quality: &quality, fonts: &fonts)
+                box.spansColumns = true
+                return [box]
+            }
             return [setFigure(figure, caption: flow, quality: &quality, fonts: &fonts)]
         }
         if let table = flow.table {
             return setTable(table, caption: flow, paragraphIndex: paragraphIndex, quality: &quality, fonts: &fonts)
         }
         return paragraphs.set(flow, paragraphIndex: paragraphIndex, width: measure, quality: &quality, fonts: &fonts)
+    }
+
+    /// Whether a figure of `image` is set across the columns: the layout asks for it, the body is in columns, and the
+    /// image at its natural size is more than a fifth wider than a column.
+    private func spansColumns(_ image: ImageReference?) -> Bool {
+        let columns = sheet.bodyColumns
+        guard columns.count > 1, columns.spanFigures, measure < sheet.textWidth, let image, image.pixelWidth > 0 else { return false }
+        return Self.naturalWidth(of: image) > 1.2 * measure
+    }
+
+    /// The width an image is shown at when room allows: 150 pixels per inch, an SVG at its CSS size.
+    static func naturalWidth(of image: ImageReference) -> Double {
+        image.format == .svg ? image.pixelWidth * 0.75 : image.pixelWidth * 72 / 150
     }
 
     /// A figure as one floating box: the image scaled to the column (at most 60 % of the page high), then its caption.
@@ -282,7 +307,7 @@ public final class ArticleTypesetter {
         var shownWidth = width
         if let image = figure.image, image.pixelWidth > 0, image.pixelHeight > 0 {
             // Never enlarge a raster image beyond 150 pixels per inch, nor an SVG beyond its CSS size.
-            let natural = image.format == .svg ? image.pixelWidth * 0.75 : image.pixelWidth * 72 / 150
+            let natural = Self.naturalWidth(of: image)
             let shown = min(width, natural)
             var size = Size(width: shown, height: shown * image.pixelHeight / image.pixelWidth)
             let limit = sheet.textHeight * 0.6

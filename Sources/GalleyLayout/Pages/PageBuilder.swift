@@ -19,6 +19,13 @@ public struct PageBuilder: Sendable {
     /// The grid the lines of paragraphs sit on, if any: their baselines go down to the next grid line, and what
     /// stands between them (headings, figures, space) is followed by as much space as that takes.
     public var grid: BaselineGrid?
+    /// How many frames make a page (its columns): a figure set across the columns goes on top of a page, over all of
+    /// its frames, which are that much shorter.
+    public var framesPerPage = 1
+    /// The space between a figure across the columns and the columns under it.
+    public var spanGap = 12.0
+    /// Figures across the columns by page (counted from the first page of frames), in reading order.
+    public typealias PageFloats = [Int: [VerticalBox]]
 
     /// Creates a builder for pages of `pageHeight` points.
     public init(pageHeight: Double, noteSeparation: Double = 8, noteRule: (width: Double, thickness: Double, color: Color) = (120, 0.5, .black)) {
@@ -33,23 +40,55 @@ public struct PageBuilder: Sendable {
     /// The boxes of each page (or column: a frame) with their vertical positions, at most `maxPages` of them (a
     /// runaway article stops there rather than fill a million pages).
     public func build(_ input: [VerticalNode], maxPages: Int = .max) -> [[Placement]] {
+        buildWithPageFloats(input, maxPages: maxPages).frames
+    }
+
+    /// The frames, as `build` makes them, and the figures across the columns on top of each page.
+    ///
+    /// A figure across the columns never stands before its place in the text: met at the very start of a page's first
+    /// frame it goes on top of that page, anywhere else on top of the next (or the first after it with room: a
+    /// page's figures take at most 70 % of it, but one figure always goes).
+    public func buildWithPageFloats(_ input: [VerticalNode], maxPages: Int = .max) -> (frames: [[Placement]], floats: PageFloats) {
         var list = input
         var pages: [[Placement]] = []
         var carried: [VerticalBox] = []
+        var floats: PageFloats = [:]
         var start = 0
         while pages.count < maxPages {
             start = skipDiscardable(list, from: start)
+            let page = pages.count / max(1, framesPerPage)
+            if pages.count % max(1, framesPerPage) == 0 {
+                while start < list.count, case .box(let box) = list[start], box.spansColumns, fits(box, on: page, floats) {
+                    floats[page, default: []].append(box)
+                    list.remove(at: start)
+                    start = skipDiscardable(list, from: start)
+                }
+            }
             guard start < list.count || !carried.isEmpty else { break }
-            let height = height(ofFrame: pages.count)
-            let decision = chooseBreak(&list, from: start, carried: carried, height: height)
+            let height = height(ofFrame: pages.count) - reserved(on: page, floats)
+            let decision = chooseBreak(&list, from: start, carried: carried, height: height, page: page, floats: &floats)
             let body = bodyBoxes(list, from: start, to: decision.contentEnd)
-            let (page, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start), height: height)
-            pages.append(page)
+            let (placed, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start), height: height)
+            pages.append(placed)
             carried = remaining
             list.insert(contentsOf: decision.deferred.map { .box($0) }, at: min(decision.next, list.count))
             start = decision.next
         }
-        return pages
+        return (pages, floats)
+    }
+
+    /// The height the figures across the columns take on top of `page`, with the space under them; on a grid, a whole
+    /// number of grid lines, so that the columns under them stay on it.
+    public func reserved(on page: Int, _ floats: PageFloats) -> Double {
+        guard let boxes = floats[page], !boxes.isEmpty else { return 0 }
+        let height = boxes.reduce(0) { $0 + $1.height } + spanGap
+        return grid?.roundedUp(height) ?? height
+    }
+
+    /// Whether `box` may go on top of `page` besides the figures already there.
+    private func fits(_ box: VerticalBox, on page: Int, _ floats: PageFloats) -> Bool {
+        guard let boxes = floats[page], !boxes.isEmpty else { return true }
+        return reserved(on: page, floats) + box.height <= 0.7 * height(ofFrame: page * max(1, framesPerPage))
     }
 
     /// The height of frame `index`.
@@ -76,7 +115,8 @@ public struct PageBuilder: Sendable {
         }
     }
 
-    private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox], height pageHeight: Double) -> Decision {
+    private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox], height pageHeight: Double,
+                             page: Int, floats: inout PageFloats) -> Decision {
         var fill = Fill()
         let carriedHeights = carried.map(\.height)
         fill.mandatoryNotes = carriedHeights.prefix(2).reduce(0, +)
@@ -100,6 +140,14 @@ public struct PageBuilder: Sendable {
                 }
             }
             var next = fill
+            if case .box(let box) = list[index], box.spansColumns {
+                // Across the columns, on top of a later page; the text goes on here.
+                var target = page + 1
+                while !fits(box, on: target, floats) { target += 1 }
+                floats[target, default: []].append(box)
+                list.remove(at: index)
+                continue
+            }
             switch list[index] {
             case .box(let box):
                 next.body = top(of: box, after: next.body) + box.height

@@ -30,6 +30,8 @@ public struct VerticalBox: Sendable, Equatable {
     public var repeatedHeader: [VerticalBox] = []
     /// The index in the quality report's `lineNotes` of a problem with this line, so its page can be filled in.
     public var lineNote: Int?
+    /// Whether the box is a figure set across the page's columns, which the page builder places at the top of a page.
+    public var spansColumns = false
 
     /// The baseline of the box's first line of text, from its top; nil for a box that draws no text.
     public var firstBaseline: Double? {

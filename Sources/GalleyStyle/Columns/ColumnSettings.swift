@@ -14,19 +14,23 @@ public struct ColumnSettings: Codable, Sendable, Equatable {
     /// Whether the body's lines sit on a grid of the body's leading, the same in every column and on every page, so
     /// that lines in neighbouring columns align.
     public var baselineGrid: Bool
+    /// Whether a figure wider than a column (at its natural size) is set across the page, at the top of the next page,
+    /// rather than shrunk into the column.
+    public var spanFigures: Bool
 
     /// Columns as given; one column with no rule is the single-column page.
     public init(count: Int, gutter: Length, rule: Length = 0, ruleColor: String = "#000000", lineBreaking: LineBreakingOverrides? = nil,
-                baselineGrid: Bool = false) {
+                baselineGrid: Bool = false, spanFigures: Bool = false) {
         self.count = count
         self.gutter = gutter
         self.rule = rule
         self.ruleColor = ruleColor
         self.lineBreaking = lineBreaking
         self.baselineGrid = baselineGrid
+        self.spanFigures = spanFigures
     }
 
-    private enum CodingKeys: String, CodingKey { case count, gutter, rule, ruleColor, lineBreaking, baselineGrid }
+    private enum CodingKeys: String, CodingKey { case count, gutter, rule, ruleColor, lineBreaking, baselineGrid, spanFigures }
 
     /// Reads the columns; the rule and its colour may be left out.
     public init(from decoder: any Decoder) throws {
@@ -37,6 +41,7 @@ public struct ColumnSettings: Codable, Sendable, Equatable {
         ruleColor = try container.decodeIfPresent(String.self, forKey: .ruleColor) ?? "#000000"
         lineBreaking = try container.decodeIfPresent(LineBreakingOverrides.self, forKey: .lineBreaking)
         baselineGrid = try container.decodeIfPresent(Bool.self, forKey: .baselineGrid) ?? false
+        spanFigures = try container.decodeIfPresent(Bool.self, forKey: .spanFigures) ?? false
     }
 
     /// The width of one column in a text block `textWidth` wide.

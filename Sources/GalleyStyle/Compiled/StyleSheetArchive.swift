@@ -87,6 +87,7 @@ private extension ByteWriter {
                 writer.optional(overrides.minimumWordLength) { $0.signed($1) }
             }
             writer.bool(columns.baselineGrid)
+            writer.bool(columns.spanFigures)
         }
         optional(value.dropCap) { writer, dropCap in
             writer.signed(dropCap.lines)
@@ -203,7 +204,7 @@ private extension ByteReader {
                                                             hyphenPenalty: try number(&reader), linePenalty: try number(&reader),
                                                             spaceStretch: try number(&reader), spaceShrink: try number(&reader),
                                                             minimumWordLength: try reader.optional { try $0.integer() })
-                           }, baselineGrid: try reader.bool())
+                           }, baselineGrid: try reader.bool(), spanFigures: try reader.bool())
         }
         return StyleSheet(identity: identity, page: page, fonts: fonts, styles: styles, header: header, footer: footer,
                           indentAfterHeading: indentAfterHeading, lineBreaking: lineBreaking, pagination: pagination, notes: notes,
