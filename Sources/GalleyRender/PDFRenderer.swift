@@ -185,12 +185,12 @@ public struct PDFRenderer: Sendable {
         case .link(let size, let url):
             if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { return }
             // "#name" points at a named destination inside the document; anything else is a URI.
-            let target = url.hasPrefix("#") ? "dest='\(Self.escape(String(url.dropFirst())))'" : "uri='\(Self.escape(url))'"
+            let target = url.hasPrefix("#") ? "dest='\(Self.escape(Self.pdfName(String(url.dropFirst()))))'" : "uri='\(Self.escape(Self.pdfURI(url)))'"
             let attributes = "\(target) rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
             cairo_tag_end(cr, CAIRO_TAG_LINK)
         case .destination(let name):
-            cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(origin.x) y=\(origin.y)")
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(Self.pdfName(name)))' x=\(origin.x) y=\(origin.y)")
             cairo_tag_end(cr, CAIRO_TAG_DEST)
         case .image(let image, let size):
             images.draw(image, at: origin, size: size, on: cr)
@@ -202,10 +202,42 @@ public struct PDFRenderer: Sendable {
         for entry in outline {
             while let last = parents.last, last.level >= entry.level { parents.removeLast() }
             let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
-            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(Self.escape(entry.destination))'",
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(Self.escape(Self.pdfName(entry.destination)))'",
                                                    CAIRO_PDF_OUTLINE_FLAG_OPEN)
             parents.append((entry.level, id))
         }
+    }
+
+    /// `url` as cairo 1.16 can write it: cairo puts a link's URI between parentheses in the PDF as it is, so a lone
+    /// `(` or `)`, a backslash, a control character or a byte outside ASCII would end or corrupt the string and the
+    /// whole file (a URL with one `)` in an article made a PDF no reader could open). Those bytes are percent-encoded,
+    /// which is how a URI carries them anyway; `%` is kept, so a URL already encoded stays the same URL.
+    static func pdfURI(_ url: String) -> String {
+        percentEncoded(url, keepingPercent: true)
+    }
+
+    /// A destination name as cairo can write it: encoded like `pdfURI`, `%` included, so that two names stay two.
+    static func pdfName(_ name: String) -> String {
+        percentEncoded(name, keepingPercent: false)
+    }
+
+    private static func percentEncoded(_ text: String, keepingPercent: Bool) -> String {
+        func safe(_ byte: UInt8) -> Bool {
+            (0x21...0x7E).contains(byte) && byte != UInt8(ascii: "(") && byte != UInt8(ascii: ")") && byte != UInt8(ascii: "\\")
+                && (keepingPercent || byte != UInt8(ascii: "%"))
+        }
+        // Most targets need nothing: no new string for them.
+        guard !text.utf8.allSatisfy(safe) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            if safe(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Escapes a value for cairo's tag attribute syntax (single-quoted strings).
