@@ -10,9 +10,10 @@ mkdir -p Output
 # working folder and above it, and this runs from the repository root.
 .build/release/galley render Examples/*.json --out-dir Output --config Examples/galley.yaml
 .build/release/galley bundle Examples/issue.yaml -o Output/issue.pdf --config Examples/galley.yaml
-# The magazine layouts: the seed and a long article in two and three columns, and the issue in two.
+# The magazine layouts: the seed, a long article and the article with figures in two and three columns, and the
+# issue in two.
 for layout in magazine-a4 magazine-tabloid; do
-  .build/release/galley render Examples/iv-9062.json Examples/long-climate-labour.json --out-dir "Output/$layout" --layout "$layout" --config Examples/galley.yaml
+  .build/release/galley render Examples/iv-9062.json Examples/long-climate-labour.json Examples/energy-workers-in-numbers.json --out-dir "Output/$layout" --layout "$layout" --config Examples/galley.yaml
 done
 .build/release/galley bundle Examples/issue.yaml -o Output/issue-magazine-a4.pdf --layout magazine-a4 --config Examples/galley.yaml
 echo "PDFs are in Output/"

@@ -38,6 +38,11 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     /// without regard to case): an article of a listed section has its kicker, the rule under its title block, its
     /// drop cap and its pull quotes in that colour.
     public var sectionColors: [String: String]?
+    /// Where figures float; nil for where they fall, or on top of the next column or page when they do not fit.
+    public var figures: FigureSettings?
+
+    /// The places a figure may take, in the layout's order of preference.
+    public var figurePlacement: [FigurePlacement] { figures?.placement ?? FigureSettings.defaultPlacement }
 
     /// The body's columns, one when the layout names none.
     public var bodyColumns: ColumnSettings { columns ?? ColumnSettings(count: 1, gutter: 0) }

@@ -58,6 +58,12 @@ struct StyleSheetValidator {
                 throw fail("dropCap.color", "\"\(color)\" is not a colour (write #rrggbb)")
             }
         }
+        if let figures = sheet.figures {
+            guard !figures.placement.isEmpty else { throw fail("figures.placement", "name at least one of here, bottom, top") }
+            guard Set(figures.placement).count == figures.placement.count else {
+                throw fail("figures.placement", "names a place twice (each of here, bottom, top at most once)")
+            }
+        }
         try validateLabels(sheet.labels)
         for (name, stack) in sheet.fonts {
             guard !stack.primary.isEmpty else { throw fail("fonts.\(name).default", "the default family is empty") }

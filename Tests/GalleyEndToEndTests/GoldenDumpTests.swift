@@ -10,9 +10,10 @@ import Testing
     static let cases = ["iv-9062", "ru-profsoyuzy", "rules/page-rules", "ar-ouvriers-al-mina", "ja-kaigo-rodo", "zh-kuaidi-qishou",
                         "hi-asha-karyakarta"]
 
-    /// The magazine layouts, as scripts/setup.sh renders them: the seed and the long article in two and three columns.
-    static let magazineCases = ["magazine-a4:iv-9062", "magazine-a4:long-climate-labour", "magazine-tabloid:iv-9062",
-                                "magazine-tabloid:long-climate-labour"]
+    /// The magazine layouts, as scripts/setup.sh renders them: the seed, the long article and the article with figures
+    /// (at the foot of a column, on top of the next, across the page) in two and three columns.
+    static let magazineCases = ["magazine-a4:iv-9062", "magazine-a4:long-climate-labour", "magazine-a4:energy-workers-in-numbers",
+                                "magazine-tabloid:iv-9062", "magazine-tabloid:long-climate-labour", "magazine-tabloid:energy-workers-in-numbers"]
 
     @Test(arguments: cases)
     func boxDumpMatchesTheGolden(_ name: String) throws {

@@ -14,6 +14,7 @@ import Testing
         sheet.lineBreaking.ideographicLatinSpace = 0.25
         sheet.dropCap = DropCapSettings(lines: 3, color: "#b3261e")
         sheet.sectionColors = ["Ecology": "#2e7d32"]
+        sheet.figures = FigureSettings(placement: [.bottom, .top])
         sheet.columns = ColumnSettings(count: 2, gutter: 12, rule: 0.5, ruleColor: "#999999",
                                        lineBreaking: LineBreakingOverrides(pretolerance: 1, tolerance: 1, hyphenPenalty: 1, linePenalty: 1,
                                                                            spaceStretch: 1, spaceShrink: 0.5, minimumWordLength: 3))

@@ -32,6 +32,7 @@ import GalleyDiagnostics
                                        baselineGrid: !(sheet.columns?.baselineGrid ?? false))
         sheet.lineBreaking.glyphExpansion = 0.015
         sheet.lineBreaking.glyphExpansionStep = 0.0025
+        sheet.figures = FigureSettings(placement: sheet.figures == nil ? [.bottom, .here, .top] : [.top])
         let richer = try #require(StyleSheetArchive.encode(sheet))
         #expect(StyleSheetArchive.decode(richer) == sheet)
         #expect(StyleSheetArchive.encode(sheet) == richer, "the same sheet gives the same bytes")

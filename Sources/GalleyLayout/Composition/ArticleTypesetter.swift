@@ -136,6 +136,7 @@ public final class ArticleTypesetter {
             }
         }
         pageBuilder.framesPerPage = columns.count
+        pageBuilder.figurePlacement = sheet.figurePlacement
         let (frames, pageFloats) = pageBuilder.buildBalanced(list, columns: columns.count,
                                                              maxPages: pageLimit == .max ? .max : pageLimit * columns.count)
         var (placements, pageOfFrame) = ColumnPages(columns: columns, textWidth: sheet.textWidth, rightToLeft: direction.isRightToLeft)
@@ -344,7 +345,9 @@ public final class ArticleTypesetter {
             items += placed.items
             height = placed.y
         }
-        return VerticalBox(height: height + caption.spaceAfter, items: items, kind: .float)
+        var box = VerticalBox(height: height + caption.spaceAfter, items: items, kind: .float)
+        box.spaceBelow = caption.spaceAfter
+        return box
     }
 
     /// A table's rows as vertical boxes, header rows first, the caption after.

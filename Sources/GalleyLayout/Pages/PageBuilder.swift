@@ -1,10 +1,13 @@
+import GalleyStyle
+
 /// Breaks the main column's vertical list into pages, choosing each break by cost.
 ///
 /// For every page it weighs all feasible breaks — penalties (widows, orphans, keeps) plus the
 /// badness of the space left empty — and takes the cheapest; ties go to the fuller page. Footnotes
 /// travel with the line that calls them: at least their first lines stay on that page and the rest
-/// continue at the foot of the next. A figure that does not fit floats to the top of the next page
-/// while the text goes on before it. Forbidden breaks are only a last resort, and material taller
+/// continue at the foot of the next. A figure met part-way down a page (or column) goes where the
+/// layout prefers and it fits: where it falls, at the foot of that page, or on top of the next, while the text goes
+/// on before it; never above the text before it. Forbidden breaks are only a last resort, and material taller
 /// than a page is set alone, so the builder always advances.
 public struct PageBuilder: Sendable {
     /// The height of the text block.
@@ -22,8 +25,12 @@ public struct PageBuilder: Sendable {
     /// How many frames make a page (its columns): a figure set across the columns goes on top of a page, over all of
     /// its frames, which are that much shorter.
     public var framesPerPage = 1
-    /// The space between a figure across the columns and the columns under it.
+    /// The space between a floating figure and the text beside it: under a figure across the columns, above one at the
+    /// foot of a column.
     public var spanGap = 12.0
+    /// The places a figure met part-way down a frame may take, in order of preference; on top of the next frame is
+    /// the last resort whatever the order.
+    public var figurePlacement: [FigurePlacement] = FigureSettings.defaultPlacement
     /// Figures across the columns by page (counted from the first page of frames), in reading order.
     public typealias PageFloats = [Int: [VerticalBox]]
 
@@ -68,7 +75,9 @@ public struct PageBuilder: Sendable {
             let height = height(ofFrame: pages.count) - reserved(on: page, floats)
             let decision = chooseBreak(&list, from: start, carried: carried, height: height, page: page, floats: &floats)
             let body = bodyBoxes(list, from: start, to: decision.contentEnd)
-            let (placed, remaining) = place(body, notes: carried + notes(of: body), repeating: header(for: list, at: start), height: height)
+            let footNotes = decision.foot.flatMap { $0.notes.flatMap { $0 } }
+            let (placed, remaining) = place(body, notes: carried + notes(of: body) + footNotes, repeating: header(for: list, at: start), height: height,
+                                            foot: decision.foot)
             pages.append(placed)
             carried = remaining
             list.insert(contentsOf: decision.deferred.map { .box($0) }, at: min(decision.next, list.count))
@@ -101,7 +110,10 @@ public struct PageBuilder: Sendable {
     private struct Decision {
         var contentEnd: Int
         var next: Int
+        /// Figures that go on top of the next frame.
         var deferred: [VerticalBox]
+        /// Figures set at the foot of this frame.
+        var foot: [VerticalBox] = []
     }
 
     /// Running totals while a page fills.
@@ -109,10 +121,25 @@ public struct PageBuilder: Sendable {
         var body = 0.0
         var mandatoryNotes = 0.0
         var allNotes = 0.0
+        /// What the figures at the frame's foot take, with the space above them.
+        var foot = 0.0
 
         func height(separation: Double) -> Double {
-            body + (allNotes > 0 ? separation : 0) + mandatoryNotes
+            body + foot + (allNotes > 0 ? separation : 0) + mandatoryNotes
         }
+    }
+
+    /// A figure taken out of the list while a frame fills, with the place it had, so that it can go back there if the
+    /// frame ends before it.
+    private struct Lifted {
+        var position: Int
+        var box: VerticalBox
+        var toFoot: Bool
+    }
+
+    /// The height a figure takes at a frame's foot: itself without the space after it, and the space above it.
+    private func footHeight(of box: VerticalBox) -> Double {
+        box.height - box.spaceBelow + spanGap
     }
 
     private func chooseBreak(_ list: inout [VerticalNode], from start: Int, carried: [VerticalBox], height pageHeight: Double,
@@ -124,14 +151,22 @@ public struct PageBuilder: Sendable {
         if start < list.count, case .box(let first) = list[start] { fill.body += first.repeatedHeader.reduce(0) { $0 + $1.height } }
         var best: (index: Int, cost: Double)?
         var rescue: (index: Int, cost: Double)?
-        var deferred: [VerticalBox] = []
+        var lifted: [Lifted] = []
+        // The frame ends before `end`: the figures lifted from before it go on top of the next frame or at this one's
+        // foot; those lifted from after it go back where they were, as the next frame's text.
+        func decide(_ end: Int, next: Int) -> Decision {
+            let kept = lifted.filter { $0.position <= end }
+            for figure in lifted.reversed() where figure.position > end { list.insert(.box(figure.box), at: figure.position) }
+            return Decision(contentEnd: end, next: next, deferred: kept.filter { !$0.toFoot }.map(\.box),
+                            foot: kept.filter(\.toFoot).map(\.box))
+        }
         var index = start
         while index < list.count {
             if index > start, isBreakCandidate(list, index) {
                 let penalty: Double
                 if case .penalty(let cost) = list[index] { penalty = cost } else { penalty = 0 }
-                if penalty <= -Penalty.infinity { return Decision(contentEnd: index, next: index + 1, deferred: deferred) }
-                let used = min(pageHeight, fill.body + (fill.allNotes > 0 ? noteSeparation : 0) + fill.allNotes)
+                if penalty <= -Penalty.infinity { return decide(index, next: index + 1) }
+                let used = min(pageHeight, fill.body + fill.foot + (fill.allNotes > 0 ? noteSeparation : 0) + fill.allNotes)
                 let cost = penalty + badness(remaining: pageHeight - used, of: pageHeight)
                 if penalty < Penalty.infinity {
                     if best == nil || cost <= best!.cost { best = (index, cost) }
@@ -157,25 +192,41 @@ public struct PageBuilder: Sendable {
                     next.mandatoryNotes += heights.count <= 3 ? heights.reduce(0, +) : heights.prefix(2).reduce(0, +)
                     next.allNotes += heights.reduce(0, +)
                 }
-                if next.height(separation: noteSeparation) > pageHeight + 0.001, box.kind == .float, index > start {
-                    // The figure waits for the next page; the text goes on before it.
-                    deferred.append(box)
-                    list.remove(at: index)
-                    continue
+                if box.kind == .float, index > start {
+                    // A figure part-way down the frame: the first place the layout prefers where it fits, and the top
+                    // of the next frame when none does. The text goes on where it was.
+                    let fitsHere = next.height(separation: noteSeparation) <= pageHeight + 0.001
+                    var atFoot = next
+                    atFoot.body = fill.body
+                    atFoot.foot += footHeight(of: box)
+                    let fitsAtFoot = atFoot.height(separation: noteSeparation) <= pageHeight + 0.001
+                    let place = figurePlacement.first { place in
+                        switch place {
+                        case .here: return fitsHere
+                        case .bottom: return fitsAtFoot
+                        case .top: return true
+                        }
+                    } ?? .top
+                    if place != .here {
+                        lifted.append(Lifted(position: index, box: box, toFoot: place == .bottom))
+                        list.remove(at: index)
+                        if place == .bottom { fill = atFoot }
+                        continue
+                    }
                 }
             case .space(let space): next.body += space
             case .penalty: break
             }
             if next.height(separation: noteSeparation) > pageHeight + 0.001 {
-                if let chosen = best ?? rescue { return Decision(contentEnd: chosen.index, next: chosen.index + 1, deferred: deferred) }
+                if let chosen = best ?? rescue { return decide(chosen.index, next: chosen.index + 1) }
                 // Nothing to break at: the overflowing box goes alone on this page.
                 let end = index == start ? index + 1 : index
-                return Decision(contentEnd: end, next: end, deferred: deferred)
+                return decide(end, next: end)
             }
             fill = next
             index += 1
         }
-        return Decision(contentEnd: list.count, next: list.count, deferred: deferred)
+        return decide(list.count, next: list.count)
     }
 
     private func isBreakCandidate(_ list: [VerticalNode], _ index: Int) -> Bool {
@@ -240,7 +291,7 @@ public struct PageBuilder: Sendable {
     }
 
     private func place(_ body: [(space: Double, box: VerticalBox)], notes: [VerticalBox], repeating header: [VerticalBox],
-                       height pageHeight: Double) -> (page: [Placement], carried: [VerticalBox]) {
+                       height pageHeight: Double, foot: [VerticalBox] = []) -> (page: [Placement], carried: [VerticalBox]) {
         var page: [Placement] = []
         var y = 0.0
         for box in header {
@@ -252,8 +303,21 @@ public struct PageBuilder: Sendable {
             page.append((y, box))
             y += box.height
         }
-        guard !notes.isEmpty else { return (page, []) }
-        var available = pageHeight - y - noteSeparation
+        let footTotal = foot.reduce(0) { $0 + footHeight(of: $1) }
+        // The figures at the foot stand above the footnotes, the last one's caption ending where the notes' space
+        // begins (at the frame's foot when there are none).
+        func placeFoot(above bottom: Double) {
+            var top = bottom - footTotal + spanGap
+            for box in foot {
+                page.append((top, box))
+                top += footHeight(of: box)
+            }
+        }
+        guard !notes.isEmpty else {
+            placeFoot(above: pageHeight)
+            return (page, [])
+        }
+        var available = pageHeight - y - footTotal - noteSeparation
         var placed: [VerticalBox] = []
         var index = 0
         // At least two lines of notes per page, so that long notes always advance.
@@ -269,6 +333,7 @@ public struct PageBuilder: Sendable {
         let notesHeight = placed.reduce(0) { $0 + $1.height }
         var noteY = pageHeight - notesHeight
         let ruleY = noteY - noteSeparation / 2
+        placeFoot(above: noteY - noteSeparation)
         page.append((ruleY, VerticalBox(height: noteRule.thickness,
                                         items: [PositionedItem(Point(x: 0, y: 0), .rule(Size(width: noteRule.width, height: noteRule.thickness), color: noteRule.color))],
                                         kind: .note)))

@@ -32,6 +32,9 @@ public struct VerticalBox: Sendable, Equatable {
     public var lineNote: Int?
     /// Whether the box is a figure set across the page's columns, which the page builder places at the top of a page.
     public var spansColumns = false
+    /// The empty space at the foot of the box, part of its height (a figure's space after its caption), which a box
+    /// set at the foot of a column leaves out so that its last line ends level with the column.
+    public var spaceBelow = 0.0
 
     /// The baseline of the box's first line of text, from its top; nil for a box that draws no text.
     public var firstBaseline: Double? {

@@ -8,7 +8,7 @@ import GalleyFiles
 /// nil otherwise, so a field added to a layout type and forgotten here costs the cache, never a setting.
 enum StyleSheetArchive {
     /// Changes whenever the bytes of any type change, so that a cache written by another build is a miss.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     private static let magic = Array("GLYS".utf8)
 
     /// The bytes of `sheet`, or nil when they would not read back to an equal sheet.
@@ -94,6 +94,10 @@ private extension ByteWriter {
             writer.optional(dropCap.color) { $0.string($1) }
         }
         optional(value.sectionColors) { writer, colors in writer.sorted(colors) { $0.string($1) } }
+        optional(value.figures) { writer, figures in
+            writer.count(figures.placement.count)
+            for place in figures.placement { writer.string(place.rawValue) }
+        }
     }
 
     mutating func paragraphStyle(_ style: ParagraphStyle) {
@@ -212,7 +216,11 @@ private extension ByteReader {
                           dropCap: try optional { reader in
                               DropCapSettings(lines: try reader.integer(), color: try reader.optional { try $0.text() })
                           },
-                          sectionColors: try optional { reader in try reader.dictionary { try $0.text() } })
+                          sectionColors: try optional { reader in try reader.dictionary { try $0.text() } },
+                          figures: try optional { reader in
+                              guard let count = reader.count(limit: FigurePlacement.allCases.count) else { throw DamagedArchive() }
+                              return FigureSettings(placement: try (0..<count).map { _ in try reader.choice() })
+                          })
     }
 
     mutating func paragraphStyle() throws -> ParagraphStyle {
