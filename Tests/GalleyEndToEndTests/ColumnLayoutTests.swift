@@ -70,12 +70,21 @@ import Testing
     /// the drawing order; `allLetters` checks they are all there.
     ///
     /// List labels are left out too: a label is drawn after the first line it hangs beside, whose end differs between
-    /// measures.
+    /// measures. So are figures and tables: they float (to a column's foot, or the top of the next) in the magazine
+    /// layouts, so the text after them may be drawn before them; `FloatingFigureTests` checks where they go.
     private func letters(of document: PagedDocument, sheet: StyleSheet) -> String {
-        String(document.pages.flatMap { page in
+        func floats(_ node: Int32) -> Bool {
+            var index = node
+            while index >= 0 {
+                if [.figure, .table].contains(document.structure[Int(index)].role) { return true }
+                index = document.structure[Int(index)].parent
+            }
+            return false
+        }
+        return String(document.pages.flatMap { page in
             page.items.compactMap { item -> String? in
                 guard item.node >= 0, case .glyphs(let run, _) = item.item, run.size != sheet.styles.footnote.size.points,
-                      document.structure[Int(item.node)].role != .label else { return nil }
+                      document.structure[Int(item.node)].role != .label, !floats(item.node) else { return nil }
                 return run.text
             }
         }.joined().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))

@@ -73,4 +73,23 @@ import Testing
         let following = try #require(texts.first { $0.text.hasPrefix("The last picture") })
         #expect(following.y < badge.origin.y, "the paragraph after the badge is set above it")
     }
+
+    /// A short table floats as a figure does, whole: its header is drawn once, and its first and last rows are in one
+    /// column of one page, at the column's top or foot.
+    @Test(arguments: ["magazine-a4", "magazine-tabloid"])
+    func aShortTableFloatsWhole(_ layoutName: String) throws {
+        let (document, _) = try layout(layoutName)
+        var found: [String: [(page: Int, x: Double, y: Double)]] = [:]
+        for (index, page) in document.pages.enumerated() {
+            for item in page.items {
+                guard case .glyphs(let run, _) = item.item, ["Sector", "Coal mining", "Recycling"].contains(run.text) else { continue }
+                found[run.text, default: []].append((index, item.origin.x, item.origin.y))
+            }
+        }
+        let header = try #require(found["Sector"])
+        #expect(header.count == 1, "the header is not repeated: the table did not break (\(header.count))")
+        let first = try #require(found["Coal mining"]?.first)
+        let last = try #require(found["Recycling"]?.first)
+        #expect(first.page == last.page && abs(first.x - last.x) < 0.01 && first.page == header[0].page)
+    }
 }
