@@ -13,11 +13,9 @@ enum Workspace {
     /// An example article's path.
     static func example(_ name: String) -> String { root.appendingPathComponent("Examples/\(name)").path }
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, removed with the others when the test process exits.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try ScratchFolders.make(prefix: "galley-e2e")
     }
 
     /// The result of running a program.

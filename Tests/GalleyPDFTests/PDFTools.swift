@@ -33,11 +33,9 @@ enum PDFTools {
         return (result.status, report, result.stderr)
     }
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, removed with the others when the test process exits.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try ScratchFolders.make(prefix: "galley-pdf")
     }
 
     /// Writes `data` to a new temporary file named `name`.
