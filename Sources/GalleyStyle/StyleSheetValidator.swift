@@ -59,9 +59,9 @@ struct StyleSheetValidator {
             }
         }
         if let figures = sheet.figures {
-            guard !figures.placement.isEmpty else { throw fail("figures.placement", "name at least one of here, bottom, top") }
+            guard !figures.placement.isEmpty else { throw fail("figures.placement", "name at least one of \(FigurePlacement.names)") }
             guard Set(figures.placement).count == figures.placement.count else {
-                throw fail("figures.placement", "names a place twice (each of here, bottom, top at most once)")
+                throw fail("figures.placement", "names a place twice (each of \(FigurePlacement.names) at most once)")
             }
         }
         try validateLabels(sheet.labels)

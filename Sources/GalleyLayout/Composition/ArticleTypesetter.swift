@@ -417,10 +417,10 @@ public final class ArticleTypesetter {
     /// the text block high, it moves whole to the foot of its column or the top of the next rather than break. Nil for
     /// a layout that leaves figures where they fall, or a longer table, which breaks across columns row by row.
     private func floated(_ rows: [VerticalBox], spaceAfter: Double) -> VerticalBox? {
-        let height = rows.reduce(0) { $0 + $1.height }
+        let (items, height) = stack(rows, at: 0)
         guard sheet.figures != nil, rows.count > 1, height <= sheet.textHeight / 3, rows.filter({ $0.lineNote != nil }).count <= 1 else { return nil }
         // As a figure's, the space after the table goes with it, so that text under it on top of a column keeps it.
-        var box = VerticalBox(height: height + spaceAfter, items: stack(rows, at: 0).items, kind: .float, anchors: rows.flatMap(\.anchors))
+        var box = VerticalBox(height: height + spaceAfter, items: items, kind: .float, anchors: rows.flatMap(\.anchors))
         box.spaceBelow = spaceAfter
         box.notes = rows.flatMap(\.notes)
         box.footnoteCalls = rows.flatMap(\.footnoteCalls)

@@ -7,13 +7,16 @@ public enum FigurePlacement: String, Codable, Sendable, CaseIterable {
     /// At the top of the next column or page; always possible, and where a figure goes when nothing before it is.
     case top
 
+    /// The places' names as a layout writes them, for messages: "here, bottom, top".
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
     /// Reads a place by name, naming the places there are when it is none of them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let name = try container.decode(String.self)
         guard let place = Self(rawValue: name) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                "unknown place \"\(name)\" (expected one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "unknown place \"\(name)\" (expected one of \(Self.names))")
         }
         self = place
     }
