@@ -101,10 +101,13 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
+        // Exports only what the shared libraries need. The static Swift runtime's link arguments export every symbol of
+        // the executable (43,000), and the dynamic loader then checked each of the libraries' 7,500 symbol lookups
+        // against that table first, and `dladdr` scanned it: 3 to 5 ms of a cold `galley render` (docs/architecture-notes.md).
         .executableTarget(name: "galley", dependencies: [
             "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
         .target(name: "GalleyFuzzing", dependencies: ["GalleyExport", "GalleyIngest", "GalleyStyle", "GalleyDiagnostics", "GalleyFiles"]),
