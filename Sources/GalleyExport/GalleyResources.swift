@@ -19,7 +19,9 @@ public struct GalleyResources: Sendable {
 
     /// Finds the home folder for this process: from `$GALLEY_HOME`, its own executable and its working directory.
     public static func locate() -> GalleyResources {
-        locate(environment: ProcessInfo.processInfo.environment, executable: runningExecutable(),
+        // Only the one variable read: `ProcessInfo.environment` copies the whole environment into a dictionary.
+        let home = getenv("GALLEY_HOME").map { ["GALLEY_HOME": String(cString: $0)] } ?? [:]
+        return locate(environment: home, executable: runningExecutable(),
                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 

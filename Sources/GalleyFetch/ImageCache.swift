@@ -69,6 +69,6 @@ public struct ImageCache: Sendable {
 
     /// SHA-256 of `data` as lower-case hex.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        HexText.lowercase(SHA256.hash(data: data))
     }
 }

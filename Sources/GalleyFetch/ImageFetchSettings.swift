@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 
 /// How a run treats remote figure images: which hosts may be asked, which addresses are read from a local mirror,
 /// whether the network may be used at all, and where downloaded images are kept.
@@ -34,9 +35,6 @@ public struct ImageFetchSettings: Codable, Sendable, Equatable {
     /// `~/.cache/galley/images`).
     public var resolvedCacheDirectory: URL {
         if let cacheDirectory { return URL(fileURLWithPath: cacheDirectory) }
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return base.appendingPathComponent("galley").appendingPathComponent("images")
+        return UserCache.root.appendingPathComponent("images")
     }
 }

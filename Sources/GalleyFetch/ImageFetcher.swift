@@ -249,6 +249,6 @@ public final class ImageFetcher: Sendable {
         let file = try RegularFile(path: path, limit: limit, limitName: "image-file-bytes")
         var hasher = SHA256()
         try file.forEachChunk { hasher.update(bufferPointer: $0) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(hasher.finalize())
     }
 }

@@ -15,7 +15,7 @@ public enum FileDigest {
         } catch {
             return nil
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(hasher.finalize())
     }
 
     /// The SHA-256 of each regular file of `paths` that can be read (others are left out), reusing the digest

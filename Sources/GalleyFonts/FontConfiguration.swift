@@ -9,7 +9,7 @@ import Foundation
 /// font map, like the font map itself, since neither is shared between threads.
 public final class FontConfiguration {
     /// Which of the catalog's fonts a configuration holds.
-    public enum Selection: Sendable {
+    public enum Selection: String, Sendable {
         /// The files of Galley's `Fonts/` folder: every script but Chinese, Japanese and Korean, small and quick to open.
         case bundled
         /// The bundled files and the pinned system files (the large CJK collections).

@@ -31,7 +31,7 @@ struct ArticleDocument: Decodable {
         }
         let title = try field("") {
             let title = try container.decode(String.self, forKey: AnyKey("title"))
-            guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !title.allSatisfy(\.isWhitespace) else {
                 throw container.invalid("title", "the title is empty")
             }
             return title

@@ -10,15 +10,21 @@ enum ArticleFieldRules {
 
     /// Whether `tag` looks like a BCP 47 language tag (`en`, `pt-BR`), as the JSON reader requires.
     static func isLanguageTag(_ tag: String) -> Bool {
-        tag.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil
+        LanguageTag.isWellFormed(tag)
     }
 
     /// The `YYYY-MM-DD` calendar date at the start of `text` (a date or a timestamp), if it is a real date.
     static func calendarDate(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // ISO 8601, or the same order with slashes (2023/03/22), which site generators' front matter often has.
-        guard trimmed.range(of: #"^\d{4}([-/])\d{2}\1\d{2}([Tt ].*)?$"#, options: .regularExpression) != nil else { return nil }
-        let date = String(trimmed.prefix(10)).replacingOccurrences(of: "/", with: "-")
+        // Line ends too: the regular expression this replaced let its `$` match before a final newline.
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // ISO 8601, or the same order with slashes (2023/03/22), which site generators' front matter often has:
+        // four digits, a separator, two digits, the same separator, two digits, then nothing or a time after T or a space.
+        let bytes = Array(trimmed.utf8)
+        guard bytes.count >= 10, let separator = [UInt8(ascii: "-"), UInt8(ascii: "/")].first(where: { $0 == bytes[4] }),
+              bytes[7] == separator, [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ LanguageTag.isASCIIDigit(bytes[$0]) }),
+              bytes.count == 10 || [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10])
+        else { return nil }
+        let date = String(decoding: bytes[0..<4] + [UInt8(ascii: "-")] + bytes[5..<7] + [UInt8(ascii: "-")] + bytes[8..<10], as: UTF8.self)
         return ArticleDate(iso: date) == nil ? nil : date
     }
 
@@ -37,8 +43,16 @@ enum ArticleFieldRules {
 
     /// The number in a SPIP-style address (`spip.php?article9062`, `/article9062.html`), if there is one.
     static func spipArticleNumber(in url: String) -> String? {
-        guard let range = url.range(of: #"(^|[^A-Za-z])article[0-9]+"#, options: .regularExpression) else { return nil }
-        let digits = url[range].drop { !$0.isNumber }
-        return digits.isEmpty ? nil : String(digits)
+        // The first "article" that does not continue a word and is followed by a digit, as `(^|[^A-Za-z])article[0-9]+`.
+        let bytes = Array(url.utf8), word = Array("article".utf8)
+        var start = 0
+        while start + word.count < bytes.count {
+            if Array(bytes[start..<start + word.count]) == word, start == 0 || !LanguageTag.isASCIILetter(bytes[start - 1]) {
+                let digits = bytes[(start + word.count)...].prefix(while: LanguageTag.isASCIIDigit)
+                if !digits.isEmpty { return String(decoding: digits, as: UTF8.self) }
+            }
+            start += 1
+        }
+        return nil
     }
 }

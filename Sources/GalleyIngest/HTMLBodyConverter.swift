@@ -386,9 +386,8 @@ final class HTMLBodyConverter {
         let cells = row.childElements.filter { ["td", "th"].contains($0.elementName ?? "") }
         let found: [Table.ColumnAlignment?] = cells.map { cell in
             var value = cell.attribute("align")?.lowercased()
-            if value == nil, let style = cell.attribute("style")?.lowercased(),
-               let range = style.range(of: #"text-align\s*:\s*[a-z]+"#, options: .regularExpression) {
-                value = style[range].split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if value == nil, let style = cell.attribute("style")?.lowercased() {
+                value = CSSDeclarations.value(of: "text-align", in: style)
             }
             switch value {
             case "left"?: return .left

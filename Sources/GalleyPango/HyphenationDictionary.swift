@@ -106,12 +106,14 @@ final class HyphenationDictionary: @unchecked Sendable {
         guard let source = try? Data(contentsOf: url),
               // The first line names the character set (UTF-8, ISO8859-1, KOI8-R, ISO8859-7).
               let firstLine = String(decoding: source.prefix(64), as: UTF8.self).split(whereSeparator: \.isNewline).first,
-              let encoding = DictionaryEncoding(charset: String(firstLine).trimmingCharacters(in: .whitespaces)) else { return nil }
+              let encoding = DictionaryEncoding(charset: String(firstLine.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())) else { return nil }
         let sourceHash = fingerprint(source)
         // Named by the way the patterns were completed too (see PatternExpansion), never reusing another version's.
         let cached = cacheFolder?.appendingPathComponent(
             "\(url.deletingPathExtension().lastPathComponent)-\(String(sourceHash, radix: 16))-complete\(PatternExpansion.version).automaton")
-        if let cached, let data = try? Data(contentsOf: cached), let compiled = CompiledPatterns(data, sourceHash: sourceHash) {
+        // Mapped, not read: the reader copies the bytes once anyway, and a read would fault in a second copy (the
+        // English automaton is half a megabyte). Cache files are replaced by renaming, never rewritten in place.
+        if let cached, let data = try? Data(contentsOf: cached, options: .alwaysMapped), let compiled = CompiledPatterns(data, sourceHash: sourceHash) {
             return HyphenationDictionary(handle: compiled.handle, compiled: compiled, encoding: encoding, leftMin: leftMin, rightMin: rightMin)
         }
         guard let handle = loadCompleted(source) else { return nil }

@@ -88,7 +88,7 @@ struct StyleSheetValidator {
     /// whose paths (`labels.fr.byline`) are the same.
     func validateLabels(_ labels: [String: LabelOverrides]) throws {
         for (language, overrides) in labels {
-            guard language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else {
+            guard LanguageTag.isWellFormed(language) else {
                 throw fail("labels.\(language)", "\"\(language)\" is not a language tag (expected e.g. fr, pt-BR, zh-Hant)")
             }
             let templates: [(String, String?, Set<String>)] = [

@@ -162,10 +162,7 @@ struct Serve: ParsableCommand {
     }
 
     static func defaultCache() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
-        return base + "/galley/serve"
+        UserCache.root.appendingPathComponent("serve").path
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GalleyFiles
 
 /// Writes a `NativePDF` as a new file: the streams the trailer still reaches, those never read copied byte for
 /// byte, then every other object packed into compressed object streams, then a cross-reference stream whose `/ID`
@@ -97,7 +98,7 @@ final class NativePDFWriter {
             }
             entries.append((streamNumber, 0, output.count))
         }
-        let identifier = SHA256.hash(data: output).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let identifier = HexText.lowercase(SHA256.hash(data: output).prefix(16))
         writeCrossReferenceStream(entries.sorted { $0.number < $1.number }, identifier: identifier, to: &output)
         return Data(output)
     }

@@ -43,7 +43,7 @@ public struct CompiledLayoutCache: Sendable {
             hasher.update(data: Data("no font check".utf8))
         }
         hasher.update(data: withUnsafeBytes(of: StyleSheetArchive.formatVersion.littleEndian) { Data($0) })
-        let name = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let name = HexText.lowercase(hasher.finalize())
         return Lookup(url: directory.appendingPathComponent(name + ".layout-sheet"))
     }
 
