@@ -16,9 +16,11 @@ final class PangoFontContext {
         self.configuration = configuration
         let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         fontMap = map
+        // The resolution first: each of these two calls clears the map's caches and lists every family of its
+        // configuration again, and before `set_config` that is fontconfig's empty default, not Galley's 90 fonts.
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         // Pango's fontconfig font map is the concrete type behind the cairo FT font map.
         pango_fc_font_map_set_config(OpaquePointer(map), configuration.config)
-        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         context = pango_font_map_create_context(map)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
