@@ -199,20 +199,36 @@ final class GlyphDrawing {
         }
         let glyphs = run.glyphs
         let text = Array(run.text.utf8)
-        let starts = Set(glyphs.map(\.cluster)).sorted()
-        guard let first = starts.first, first == 0, let last = starts.last, last < text.count else { return nil }
-        var ends: [Int: Int] = [:]
-        for (index, start) in starts.enumerated() { ends[start] = index + 1 < starts.count ? starts[index + 1] : text.count }
+        // Clusters are byte offsets into the run's text, so tables indexed by offset stand in for sets and
+        // dictionaries: an issue draws tens of thousands of right-to-left clusters, and hashing each was a twentieth
+        // of drawing it.
+        var isStart = [Bool](repeating: false, count: text.count)
+        for glyph in glyphs {
+            guard glyph.cluster >= 0, glyph.cluster < text.count else { return nil }
+            isStart[glyph.cluster] = true
+        }
+        guard !glyphs.isEmpty, isStart[0] else { return nil }
+        // Where each cluster's bytes end: at the next cluster's start, or at the end of the text.
+        var ends = [Int](repeating: text.count, count: text.count)
+        var following = text.count
+        for byte in stride(from: text.count - 1, through: 0, by: -1) {
+            ends[byte] = following
+            if isStart[byte] { following = byte }
+        }
 
         var units: [Unit] = []
         var positions: [Double] = []
         positions.reserveCapacity(glyphs.count)
         var cursor = origin.x
-        var done = Set<Int>()
+        var done = [Bool](repeating: false, count: text.count)
+        var scalars: [Int] = []
         var index = 0
         while index < glyphs.count {
             let start = glyphs[index].cluster
-            guard done.insert(start).inserted, let stop = ends[start] else { return nil }
+            // A cluster met twice is not contiguous: the run cannot be cut into units.
+            guard !done[start] else { return nil }
+            done[start] = true
+            let stop = ends[start]
             let pen = cursor
             var end = index
             while end < glyphs.count, glyphs[end].cluster == start {
@@ -221,8 +237,13 @@ final class GlyphDrawing {
                 end += 1
             }
             let width = cursor - pen
-            let shown = (index..<end).filter { glyphs[$0].id != GlyphRun.invisibleGlyph }
-            var scalars: [Int] = []
+            var shownCount = 0
+            var firstShown = index
+            for glyph in index..<end where glyphs[glyph].id != GlyphRun.invisibleGlyph {
+                if shownCount == 0 { firstShown = glyph }
+                shownCount += 1
+            }
+            scalars.removeAll(keepingCapacity: true)
             var byte = start
             while byte < stop {
                 scalars.append(byte)
@@ -238,9 +259,9 @@ final class GlyphDrawing {
                 }
                 firstEnd = scalars[1]
             }
-            let atOrigin = shown.count == 1 && glyphs[shown[0]].xOffset == 0 && glyphs[shown[0]].yOffset == 0
+            let atOrigin = shownCount == 1 && glyphs[firstShown].xOffset == 0 && glyphs[firstShown].yOffset == 0
             units.append(Unit(bytes: start..<firstEnd, glyphs: index..<end, pen: pen, width: width, zeroWidth: width == 0,
-                              inPlace: width == 0 ? atOrigin : shown.count == 1))
+                              inPlace: width == 0 ? atOrigin : shownCount == 1))
             index = end
         }
 
