@@ -10,7 +10,8 @@
 # Measured:
 #   cold      each command in a fresh process, 20 times: `galley --version`, `render`, `check`, `boxes` of the example
 #             article, and `bundle` of the example issue (Examples/issue.yaml); median and minimum wall time in ms
-#   callgrind instructions executed by one cold `render` (valgrind), which load on the machine does not change
+#   callgrind instructions executed by each cold command above (only `render` with QUICK=1; valgrind), which load
+#             on the machine does not change
 #   bench     `galley bench`: ms per article in a warm process
 #   export    `galley bench-export`: articles/s with --jobs 1 and 2, peak RSS, unchanged-rerun time
 #   bundle    `galley bench-bundle`: a 50-article issue laid out afresh and from cached layouts
