@@ -1,3 +1,5 @@
+import GalleyFiles
+
 /// A font file Galley uses from a Debian package, named with the SHA-256 its bytes must have.
 public struct PinnedFont: Sendable, Equatable {
     /// The Debian package that installs the file.
@@ -21,9 +23,9 @@ public struct PinnedFont: Sendable, Equatable {
     public static func parse(_ text: String, file: String) throws -> [PinnedFont] {
         var pins: [PinnedFont] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = trimmed(raw)
+            let line = BlankTrimming.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: true).map(trimmed)
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: true).map(BlankTrimming.trimmed)
             guard fields.count == 3 else {
                 throw FontError(file: file, line: offset + 1, message: "expected three tab-separated fields: package, file, sha256")
             }
@@ -36,13 +38,5 @@ public struct PinnedFont: Sendable, Equatable {
             pins.append(PinnedFont(package: fields[0], path: fields[1], sha256: fields[2], line: offset + 1))
         }
         return pins
-    }
-
-    /// `text` without the spaces and tabs around it. Foundation's `trimmingCharacters(in:)` would do, but its first
-    /// call costs a cold render 2 M instructions of set-up, for a list of eight ASCII lines.
-    private static func trimmed(_ text: Substring) -> String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
-        return String(text[first...last])
     }
 }

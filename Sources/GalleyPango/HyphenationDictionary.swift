@@ -1,5 +1,6 @@
 import CHyphen
 import Foundation
+import GalleyFiles
 import GalleyFonts
 
 /// A loaded libhyphen pattern file, shared by every thread of the process.
@@ -106,7 +107,7 @@ final class HyphenationDictionary: @unchecked Sendable {
         guard let source = try? Data(contentsOf: url),
               // The first line names the character set (UTF-8, ISO8859-1, KOI8-R, ISO8859-7).
               let firstLine = String(decoding: source.prefix(64), as: UTF8.self).split(whereSeparator: \.isNewline).first,
-              let encoding = DictionaryEncoding(charset: String(firstLine.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())) else { return nil }
+              let encoding = DictionaryEncoding(charset: BlankTrimming.trimmed(firstLine)) else { return nil }
         let sourceHash = fingerprint(source)
         // Named by the way the patterns were completed too (see PatternExpansion), never reusing another version's.
         let cached = cacheFolder?.appendingPathComponent(
