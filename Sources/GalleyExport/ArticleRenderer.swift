@@ -27,6 +27,8 @@ public final class ArticleRenderer {
     private let annotator = LanguageAnnotator()
     /// This thread's shaper, which also gives librsvg its fonts.
     private let shaper: PangoShaper
+    /// Where the shaper's fonts are, for a shaper of another thread's (see `draw`).
+    private let fontsDirectory: URL
 
     /// Galley's version, written into every PDF's Creator field.
     public static let version = "0.1.0"
@@ -37,6 +39,7 @@ public final class ArticleRenderer {
         self.limits = limits
         renderCache = RenderCache(limits: limits)
         shaper = try PangoShaper(fontsDirectory: resources.fonts, stacks: sheet.fonts)
+        fontsDirectory = resources.fonts
         typesetter = ArticleTypesetter(sheet: sheet, shaper: shaper, hyphenator: LibHyphenHyphenator(), lineBreaker: lineBreaker)
         typesetter.creator = "Galley \(Self.version)"
         typesetter.maxPages = limits.pagesPerArticle
@@ -111,14 +114,28 @@ public final class ArticleRenderer {
     /// Galley JSON, so that `galley extract` gives back what went in.
     ///
     /// `threads` may finish the file (rewrite and compress its pages and streams) side by side: an issue has many
-    /// pages and its own core to spare; an export's articles each take one. The bytes do not depend on it.
-    func draw(_ document: PagedDocument, embedding articles: [Article], reusing cache: RenderCache, threads: Int = 1) throws -> RenderedPDF {
-        giveSVGsFonts(document)
+    /// pages and its own core to spare; an export's articles each take one. The bytes do not depend on it. A document
+    /// of `partsFromPageCount` pages or more (an issue) is drawn in two parts, each on its own thread when `threads`
+    /// allows (see `PDFRenderer.partsFromPageCount`).
+    func draw(_ document: PagedDocument, embedding articles: [Article], reusing cache: RenderCache, threads: Int = 1,
+              partsFromPageCount: Int? = nil) throws -> RenderedPDF {
+        let everyFont = giveSVGsFonts(document)
         var drawn = document
         if !sheet.pdf.tagged { drawn.structure = [] }
         var options = PDFFinishOptions(standard: sheet.pdf.standard, producer: "Galley \(Self.version)", threads: threads)
         if sheet.pdf.standard == .a3b { options.embeddedSources = try articles.map(Self.embedded) }
-        return try PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: options).renderReporting(drawn, reusing: cache)
+        var renderer = PDFRenderer(zlibLevel: sheet.pdf.compression.zlibLevel, finishing: options)
+        renderer.partsFromPageCount = partsFromPageCount
+        // A part drawn on another thread gives librsvg fonts there as this thread's were given: a shaper of its own,
+        // since a font map is never shared between threads.
+        let fonts = fontsDirectory
+        let stacks = sheet.fonts
+        renderer.threadSetup = {
+            let shaper = try PangoShaper(fontsDirectory: fonts, stacks: stacks)
+            shaper.becomeThreadDefault(everyFont: everyFont)
+            return shaper
+        }
+        return try renderer.renderReporting(drawn, reusing: cache)
     }
 
     /// An article as the Galley JSON file a PDF/A-3b carries.
@@ -136,17 +153,22 @@ public final class ArticleRenderer {
     /// Makes Galley's fonts the ones librsvg sets `document`'s SVG text with, the CJK collections among them when one
     /// of its SVGs might need them.
     ///
+    /// Returns whether the CJK collections were given.
+    ///
     /// librsvg takes the default fonts of the thread that draws, so they are set for every document: a renderer may be
     /// used from one thread after another (an async caller resumes wherever it may), and the collections one
     /// document's SVGs needed must not change how the next document's are set.
-    private func giveSVGsFonts(_ document: PagedDocument) {
+    @discardableResult
+    private func giveSVGsFonts(_ document: PagedDocument) -> Bool {
         let svgs = document.pages.flatMap { page in
             page.items.compactMap { item -> String? in
                 if case .image(let image, _) = item.item, image.format == .svg { return image.path }
                 return nil
             }
         }
-        shaper.becomeThreadDefault(everyFont: svgs.contains { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) })
+        let everyFont = svgs.contains { SVGText.mayNeedPinnedFonts($0, limit: limits.imageFileBytes) }
+        shaper.becomeThreadDefault(everyFont: everyFont)
+        return everyFont
     }
 
     /// Throws "article X would fill more than N pages" when the typesetter stopped at the pages-per-article limit

@@ -16,6 +16,9 @@ public struct IssueBundler: Sendable {
     public var jobs: Int
     /// The limits the issue file, its articles and their images are held to.
     public var limits: Limits
+    /// An issue of this many pages or more is drawn in two parts (see `PDFRenderer.partsFromPageCount`); nil draws
+    /// every issue whole.
+    public var partsFromPageCount: Int? = PDFRenderer.issuePartsFromPageCount
     /// How the articles' remote figure images are fetched, or nil not to fetch them.
     public var images: ImageFetchSettings?
 
@@ -130,7 +133,10 @@ public struct IssueBundler: Sendable {
         let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
         // An archived issue carries every article it binds, so each can be set again.
-        let pdf = try binder.draw(document, embedding: articles.map(\.article), reusing: RenderCache(), threads: jobs)
+        // A long issue's pages are drawn in two parts, side by side when there are jobs for both (the same bytes
+        // either way).
+        let pdf = try binder.draw(document, embedding: articles.map(\.article), reusing: RenderCache(limits: limits), threads: jobs,
+                                  partsFromPageCount: partsFromPageCount)
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
         return Result(data: pdf.data, document: document, warnings: warnings,

@@ -25,6 +25,30 @@ public enum PDFFinisher {
         try finish(pdf, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, backend: .automatic)
     }
 
+    /// Finishes a document cairo drew as `parts`, files of consecutive pages: joins them into one file, points the
+    /// links `internalLinks[page][i]` names and the bookmarks `outline` names (drawn as `#name` URIs, since a part's
+    /// link may lead into another part) at their named destinations, then finishes the file as `finish` does.
+    ///
+    /// Throws `PDFFinishError.unjoinable` when a part is not a file Galley's own store reads (only cairo's are), so
+    /// that the caller can draw the document whole instead.
+    public static func finish(parts: [Data], internalLinks: [[String?]], outline: [String], structure: [StructureNode], marks: [[Int32]],
+                              annotations: [[Int32]], metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+        let joined: NativePDF
+        do {
+            guard let first = parts.first else { throw NativePDF.Unsupported(reason: "there are no parts") }
+            joined = try NativePDF(first)
+            for part in parts.dropFirst() { try joined.appendPages(of: NativePDF(part)) }
+            try joined.pointLinks(internalLinks, outline: outline)
+        } catch let unsupported as NativePDF.Unsupported {
+            throw PDFFinishError.unjoinable(unsupported.reason)
+        } catch {
+            throw PDFFinishError.unjoinable("\(error)")
+        }
+        joined.zlibLevel = options.zlibLevel
+        joined.threads = options.threads
+        return try finish(joined, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+    }
+
     /// Finishes `pdf` with the object store `backend` chooses.
     static func finish(_ pdf: Data, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
                        metadata: DocumentMetadata, options: PDFFinishOptions, backend: Backend) throws -> Data {

@@ -2,6 +2,7 @@ import CCairoPango
 import CDeflateLevel
 import Foundation
 import GalleyLayout
+import GalleyFiles
 import GalleyPDF
 
 /// Draws a finished document as PDF with cairo: a pure function of the pages.
@@ -20,6 +21,16 @@ public struct PDFRenderer: Sendable {
     public var zlibLevel: Int32
     /// How a document with a structure is finished: the standard, the embedded source, the producer's name.
     public var finishing: PDFFinishOptions
+    /// A tagged document of at least this many pages (an issue) is drawn in two parts, side by side when the finish
+    /// has two threads, and joined (`DrawingParts`); its bytes are the same whatever the threads. Nil: drawn whole.
+    public var partsFromPageCount: Int?
+    /// The page count from which an issue is drawn in parts: below it, the fonts each part embeds again cost more
+    /// bytes than the second core saves time (a 19-page issue: +24 % for 25 ms).
+    public static let issuePartsFromPageCount = 40
+    /// Run on each thread other than the caller's that draws a part, before it draws; what it returns is kept until
+    /// the part is drawn. It must make the thread draw as the caller's would: librsvg sets SVG text with the thread's
+    /// default Pango font map. Without it, a document with SVG images draws its parts on the caller's thread.
+    public var threadSetup: (@Sendable () throws -> AnyObject)?
 
     /// Creates a renderer compressing at `zlibLevel` (cairo's own default is 6), finishing tagged documents as
     /// `finishing` says.
@@ -43,16 +54,125 @@ public struct PDFRenderer: Sendable {
     /// The PDF file for `document` and every image problem met drawing it, with font faces and images looked up in
     /// `cache` (one per thread).
     public func renderReporting(_ document: PagedDocument, reusing cache: RenderCache) throws -> RenderedPDF {
-        // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level. A tagged
-        // document is finished by GalleyPDF, which inflates every page's content to rewrite it and compresses it
-        // again: cairo then writes its streams stored (level 0), and the finish compresses each stream once, at
-        // this level, on as many threads as it is given.
         let tagged = !document.structure.isEmpty
+        // A link to a name no page defines is drawn as plain text, since it would lead nowhere; the outline, too,
+        // only names destinations that exist.
+        var destinations = Set<String>()
+        for page in document.pages {
+            for positioned in page.items {
+                if case .destination(let name) = positioned.item { destinations.insert(name) }
+            }
+        }
+        let outline = document.outline.filter { destinations.contains($0.destination) }
+        let ranges = tagged ? DrawingParts.ranges(of: document, from: partsFromPageCount) : [0..<document.pages.count]
+        if ranges.count > 1 {
+            do {
+                return try renderInParts(document, ranges: ranges, destinations: destinations, outline: outline, reusing: cache)
+            } catch PDFFinishError.unjoinable {
+                // Parts Galley's store cannot join (never seen: cairo writes one shape of file) are drawn again whole.
+            }
+        }
+        let part = try drawPart(document, pages: 0..<document.pages.count, tagged: tagged, destinations: destinations,
+                                outline: outline, joined: false, cache: cache)
+        guard tagged else { return RenderedPDF(data: Data(part.bytes), imageProblems: part.imageProblems) }
+        let finished = try PDFFinisher.finish(Data(part.bytes), structure: document.structure, marks: part.marks,
+                                              annotations: part.annotations, metadata: document.metadata,
+                                              options: finishOptions(document))
+        return RenderedPDF(data: finished, imageProblems: part.imageProblems, marks: part.marks, annotations: part.annotations)
+    }
+
+    /// The finish's options for `document`: the layout's, with the producer, page labels and zlib level filled in.
+    private func finishOptions(_ document: PagedDocument) -> PDFFinishOptions {
+        // The structure tree, artifacts, language, metadata and the standard's requirements: see GalleyPDF.
+        var options = finishing
+        if options.producer == PDFFinishOptions().producer, !document.metadata.creator.isEmpty { options.producer = document.metadata.creator }
+        if options.pageLabels.isEmpty { options.pageLabels = [PageLabelRange(firstPage: 0)] }
+        // Content the finishing pass rewrites is compressed again at the layout's level, like cairo's.
+        options.zlibLevel = zlibLevel
+        return options
+    }
+
+    /// Draws the parts `ranges` of `document`, side by side when the finish may use more than one thread, and joins
+    /// and finishes them as one file.
+    ///
+    /// Each part is a document of its own to cairo, so a link may point into another part: every link within the
+    /// document, and every outline entry, is drawn as a URI that the join turns into the named destination (see
+    /// `PDFFinisher.finish(parts:…)`).
+    private func renderInParts(_ document: PagedDocument, ranges: [Range<Int>], destinations: Set<String>,
+                               outline: [OutlineEntry], reusing cache: RenderCache) throws -> RenderedPDF {
+        // librsvg sets SVG text with the fonts of the thread that draws, which the caller gave its own thread: a
+        // document with SVG images draws its parts there, one after the other (the same bytes, one core), unless
+        // `threadSetup` gives other threads the same fonts.
+        let hasSVG = document.pages.contains { page in
+            page.items.contains { if case .image(let image, _) = $0.item { image.format == .svg } else { false } }
+        }
+        let threads = hasSVG && threadSetup == nil ? 1 : min(finishing.threads, ranges.count)
+        let drawn: [DrawnPart]
+        if threads <= 1 {
+            drawn = try ranges.enumerated().map { index, range in
+                try drawPart(document, pages: range, tagged: true, destinations: destinations, outline: index == 0 ? outline : [],
+                             joined: true, cache: cache)
+            }
+        } else {
+            // The caller draws the first part with its own cache and fonts; one thread of its own draws the others,
+            // with a cache of its own (caches are not shared between threads; only lookups are cached, so the bytes
+            // are the same) and the fonts `threadSetup` gives it.
+            let results = Locked([Result<DrawnPart, any Error>?](repeating: nil, count: ranges.count))
+            let handoff = CacheHandoff(RenderCache(limits: cache.limits))
+            let renderer = self
+            let done = DispatchSemaphore(value: 0)
+            let helper = Thread {
+                defer { done.signal() }
+                // What the setup made (the thread's font map) lives until the thread has drawn its parts.
+                let setup = Result { try renderer.threadSetup?() }
+                withExtendedLifetime(setup) {
+                    for index in ranges.indices.dropFirst() {
+                        let result = Result {
+                            _ = try setup.get()
+                            return try renderer.drawPart(document, pages: ranges[index], tagged: true, destinations: destinations,
+                                                         outline: [], joined: true, cache: handoff.cache)
+                        }
+                        results.withLock { $0[index] = result }
+                    }
+                }
+            }
+            // Drawing recurses no deeper than the caller's, but give it the main thread's usual stack all the same.
+            helper.stackSize = 8 << 20
+            helper.name = "galley-draw-part"
+            helper.start()
+            let first = Result {
+                try drawPart(document, pages: ranges[0], tagged: true, destinations: destinations, outline: outline, joined: true, cache: cache)
+            }
+            done.wait()
+            results.withLock { $0[0] = first }
+            drawn = try results.withLock { $0 }.map { try $0!.get() }
+        }
+        let marks = drawn.flatMap(\.marks)
+        let annotations = drawn.flatMap(\.annotations)
+        let finished = try PDFFinisher.finish(parts: drawn.map { Data($0.bytes) }, internalLinks: drawn.flatMap(\.internalLinks),
+                                              outline: outline.map { Self.pdfName($0.destination) }, structure: document.structure, marks: marks,
+                                              annotations: annotations, metadata: document.metadata, options: finishOptions(document))
+        // A problem two parts met with the same image is reported once, as one document's would be.
+        var problems: [ImageProblem] = []
+        for problem in drawn.flatMap(\.imageProblems) where !problems.contains(problem) { problems.append(problem) }
+        return RenderedPDF(data: finished, imageProblems: problems, marks: marks, annotations: annotations)
+    }
+
+    /// Draws the pages `pages` of `document` as one cairo PDF, with `outline` as its bookmarks.
+    ///
+    /// A part to be `joined` with others draws its links within the document and its outline as URIs of the form
+    /// `#name`, since cairo cannot point at a page of another part, and lists them in `internalLinks`.
+    func drawPart(_ document: PagedDocument, pages: Range<Int>, tagged: Bool, destinations: Set<String>, outline: [OutlineEntry],
+                  joined: Bool, cache: RenderCache) throws -> DrawnPart {
+        // cairo 1.16 has no compression setting; see CDeflateLevel for how its zlib streams get this level, which is
+        // the drawing thread's. A tagged document is finished by GalleyPDF, which inflates every page's content to
+        // rewrite it and compresses it again: cairo then writes its streams stored (level 0), and the finish
+        // compresses each stream once, at this level, on as many threads as it is given.
         let previousLevel = galley_deflate_level_get()
         galley_deflate_level_set(tagged ? 0 : zlibLevel)
         defer { galley_deflate_level_set(previousLevel) }
         let sink = DataSink()
-        let firstSize = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        let firstSize = pages.first.map { document.pages[$0].size } ?? Size(width: 595.28, height: 841.89)
         let unmanagedSink = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
@@ -71,19 +191,10 @@ public struct PDFRenderer: Sendable {
 
         // The colour last set: text comes in long runs of one colour, and cairo makes a new pattern per call.
         var source: Color?
-        // A link to a name no page defines is drawn as plain text, since it would lead nowhere; the outline, too,
-        // only names destinations that exist.
-        var destinations = Set<String>()
-        for page in document.pages {
-            for positioned in page.items {
-                if case .destination(let name) = positioned.item { destinations.insert(name) }
-            }
-        }
         // cairo's errors are sticky and say nothing of their cause: the image being drawn when one arose is named.
         var failedImage: String?
-        var marks: [[Int32]] = []
-        var annotations: [[Int32]] = []
-        for page in document.pages {
+        var part = DrawnPart()
+        for page in document.pages[pages] {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             var content = ContentMarker(cr: cr, structure: tagged ? document.structure : [])
             for positioned in page.items {
@@ -100,24 +211,29 @@ public struct PDFRenderer: Sendable {
                 }
             }
             content.enter(-1)
-            marks.append(content.marks)
+            part.marks.append(content.marks)
             // Links and destinations last, outside any marked content: cairo 1.16 marks only the content of a tag
             // that has no tag inside it, so a link begun inside a paragraph's tag would leave its text unmarked.
             var pageAnnotations: [Int32] = []
+            var pageLinks: [String?] = []
             for positioned in page.items {
                 switch positioned.item {
                 case .link(_, let url):
-                    if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { continue }
+                    let name = url.hasPrefix("#") ? String(url.dropFirst()) : nil
+                    if let name, !destinations.contains(name) { continue }
                     pageAnnotations.append(positioned.node)
+                    pageLinks.append(name.map(Self.pdfName))
                 case .destination: break
                 case .glyphs, .rule, .image, .shape: continue
                 }
-                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source, destinations: destinations)
+                draw(positioned, on: cr, fonts: fonts, images: images, glyphs: glyphs, source: &source, destinations: destinations,
+                     linksAsURIs: joined)
             }
-            annotations.append(pageAnnotations)
+            part.annotations.append(pageAnnotations)
+            part.internalLinks.append(pageLinks)
             cairo_show_page(cr)
         }
-        addOutline(document.outline.filter { destinations.contains($0.destination) }, to: surface)
+        addOutline(outline, to: surface, asURIs: joined)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
@@ -127,16 +243,9 @@ public struct PDFRenderer: Sendable {
             throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status))
                 + (failedImage.map { " (while drawing the image \($0))" } ?? ""))
         }
-        guard tagged else { return RenderedPDF(data: Data(sink.bytes), imageProblems: images.problems) }
-        // The structure tree, artifacts, language, metadata and the standard's requirements: see GalleyPDF.
-        var options = finishing
-        if options.producer == PDFFinishOptions().producer, !document.metadata.creator.isEmpty { options.producer = document.metadata.creator }
-        if options.pageLabels.isEmpty { options.pageLabels = [PageLabelRange(firstPage: 0)] }
-        // Content the finishing pass rewrites is compressed again at the layout's level, like cairo's.
-        options.zlibLevel = zlibLevel
-        let finished = try PDFFinisher.finish(Data(sink.bytes), structure: document.structure, marks: marks, annotations: annotations,
-                                              metadata: document.metadata, options: options)
-        return RenderedPDF(data: finished, imageProblems: images.problems, marks: marks, annotations: annotations)
+        part.bytes = sink.bytes
+        part.imageProblems = images.problems
+        return part
     }
 
     /// Collects cairo's output, which arrives in many small writes (a byte array takes them faster than `Data`).
@@ -162,7 +271,7 @@ public struct PDFRenderer: Sendable {
 
     /// Draws one item of a page; the page-image renderer draws with it too, so a thumbnail is the PDF's page exactly.
     func draw(_ positioned: PositionedItem, on cr: OpaquePointer, fonts: FontFaceCache, images: ImageDrawing,
-              glyphs: GlyphDrawing, source: inout Color?, destinations: Set<String>) {
+              glyphs: GlyphDrawing, source: inout Color?, destinations: Set<String>, linksAsURIs: Bool = false) {
         func setSource(_ color: Color) {
             guard source != color else { return }
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)
@@ -184,8 +293,9 @@ public struct PDFRenderer: Sendable {
             cairo_fill(cr)
         case .link(let size, let url):
             if url.hasPrefix("#"), !destinations.contains(String(url.dropFirst())) { return }
-            // "#name" points at a named destination inside the document; anything else is a URI.
-            let target = url.hasPrefix("#") ? "dest='\(Self.escape(Self.pdfName(String(url.dropFirst()))))'" : "uri='\(Self.escape(Self.pdfURI(url)))'"
+            // "#name" points at a named destination inside the document; anything else is a URI. A part of a
+            // document joined later writes "#name" as a URI too, which the join makes a destination again.
+            let target = url.hasPrefix("#") && !linksAsURIs ? "dest='\(Self.escape(Self.pdfName(String(url.dropFirst()))))'" : "uri='\(Self.escape(Self.pdfURI(url)))'"
             let attributes = "\(target) rect=[\(origin.x) \(origin.y) \(size.width) \(size.height)]"
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
             cairo_tag_end(cr, CAIRO_TAG_LINK)
@@ -197,12 +307,15 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer) {
+    /// Adds `outline` as the file's bookmarks, each leading to its destination, or for a part to be joined to a URI
+    /// `#name` that the join points at the destination.
+    private func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer, asURIs: Bool) {
         var parents: [(level: Int, id: Int32)] = []
         for entry in outline {
             while let last = parents.last, last.level >= entry.level { parents.removeLast() }
             let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
-            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(Self.escape(Self.pdfName(entry.destination)))'",
+            let target = asURIs ? "uri='\(Self.escape(Self.pdfURI("#" + entry.destination)))'" : "dest='\(Self.escape(Self.pdfName(entry.destination)))'"
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, target,
                                                    CAIRO_PDF_OUTLINE_FLAG_OPEN)
             parents.append((entry.level, id))
         }
@@ -246,4 +359,11 @@ public struct PDFRenderer: Sendable {
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return value }
         return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
+}
+
+/// Hands a render cache to the thread that draws with it; only that thread uses it from then on.
+private final class CacheHandoff: @unchecked Sendable {
+    let cache: RenderCache
+
+    init(_ cache: RenderCache) { self.cache = cache }
 }

@@ -7,9 +7,12 @@ import GalleyFiles
 public final class RenderCache {
     let fonts = FontFaceCache()
     let images: ImageDrawing
+    /// The limits images are decoded within, for a cache made like this one.
+    let limits: Limits
 
     /// Creates an empty cache whose images are decoded within `limits`.
     public init(limits: Limits = Limits()) {
+        self.limits = limits
         images = ImageDrawing(limits: limits)
     }
 }

@@ -10,6 +10,12 @@ enum Flate {
         var message: String
     }
 
+    /// Whether the zlib stream at `start` in `bytes` begins with a stored (uncompressed) block, as cairo writes at
+    /// level 0: the method in the first header byte is deflate, and the first block's type bits are 00.
+    static func beginsWithStoredBlock(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+        start + 2 < end && bytes[start] & 0x0F == 8 && (bytes[start + 2] >> 1) & 3 == 0
+    }
+
     /// `bytes` compressed as a zlib stream at `level` (zlib's scale, 0 to 9; libdeflate's 1 to 9 behave alike).
     static func deflate(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(max(0, min(12, level))) else { return [] }

@@ -34,7 +34,10 @@ final class NativePDF: PDFObjectStore {
     /// The next number a new object gets.
     var nextNumber: Int
     let trailerBox: PDFDictionaryBox
-    private var pages: [PDFValue]?
+    /// The pages in order, once found (`appendPages` forgets them).
+    var pages: [PDFValue]?
+    /// Streams taken from a joined file that were stored uncompressed there: the writer compresses them.
+    var joinedStreams = Set<Int>()
     /// The zlib level of the streams this store compresses.
     var zlibLevel: Int32 = 6
     /// How many threads may compress the file's streams and rewrite its pages.
@@ -276,7 +279,7 @@ final class NativePDF: PDFObjectStore {
 
     func page(_ index: Int) -> PDFValue { pageList()[index] }
 
-    private func pageList() -> [PDFValue] {
+    func pageList() -> [PDFValue] {
         if let pages { return pages }
         var found: [PDFValue] = []
         var visited = Set<Int>()

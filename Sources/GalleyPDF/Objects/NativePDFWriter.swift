@@ -192,7 +192,7 @@ final class NativePDFWriter {
             let handle = PDFValue.reference(number)
             // A stream with another filter, or with parameters, is left as it is (stored, and still readable).
             guard let object = document.resolveObject(handle), let stream = try? document.storedStream(handle), stream.compressed,
-                  stream.range != nil else { continue }
+                  stream.range != nil || stream.data != nil else { continue }
             stored.append((object, stream))
         }
         try document.check()
@@ -238,12 +238,18 @@ final class NativePDFWriter {
                     start += 6
                     if start < span.upperBound, input[start] == 13 { start += 1 }
                     if start < span.upperBound, input[start] == 10 { start += 1 }
-                    if start + 2 < span.upperBound, input[start] & 0x0F == 8, (input[start + 2] >> 1) & 3 == 0 {
-                        storedStreams.append(number)
-                    }
+                    if Flate.beginsWithStoredBlock(input, at: start, end: span.upperBound) { storedStreams.append(number) }
                 }
             }
         }
+        // Streams a joined file stored, unless the finish has replaced their data since.
+        for number in document.joinedStreams where reached.contains(number) {
+            guard let data = document.objects[number]?.data else { continue }
+            if data.withUnsafeBytes({ Flate.beginsWithStoredBlock($0.bindMemory(to: UInt8.self), at: 0, end: $0.count) }) {
+                storedStreams.append(number)
+            }
+        }
+        storedStreams.sort()
         return reached.filter { document.objects[$0] != nil }.sorted()
     }
 }

@@ -1,0 +1,17 @@
+import GalleyLayout
+
+/// A run of a document's pages as cairo drew them, before the finish: the file's bytes and what the finish must know
+/// of each page.
+struct DrawnPart {
+    /// cairo's PDF file.
+    var bytes: [UInt8] = []
+    /// For each page, the structure node of each marked-content id cairo gave it.
+    var marks: [[Int32]] = []
+    /// For each page, the structure node of each link annotation, in the page's `/Annots` order.
+    var annotations: [[Int32]] = []
+    /// For each page, the destination name (as the PDF writes it) of each link annotation that leads within the
+    /// document, or nil for a link to a URI, in the same order.
+    var internalLinks: [[String?]] = []
+    /// Images that were not drawn as placed.
+    var imageProblems: [ImageProblem] = []
+}
