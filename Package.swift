@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "CRsvg", dependencies: ["CLibraryLoader"]),
         // libqpdf's C API, opened on first use: only a PDF the native reader cannot read needs it (docs/architecture-notes.md).
         .target(name: "CQPDF", dependencies: ["CLibraryLoader"]),
+        // harfbuzz's headers through Pango's pkg-config flags; libharfbuzz-subset is opened on first use.
+        .target(name: "CFontSubset", dependencies: ["CLibraryLoader", "CCairoPango"]),
         // Opens a shared library the first time Galley calls it, not at every start (qpdf, librsvg).
         .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -60,7 +62,7 @@ let package = Package(
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
-        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "GalleyFiles", "CQPDF", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "GalleyFiles", "CQPDF", "CFontSubset", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.

@@ -62,6 +62,15 @@ libraries="$(cd "$work/src" && dpkg-shlibdeps -O "$binary" 2>"$work/shlibdeps.lo
   exit 1
 }
 [ -n "$libraries" ] || { echo "build-deb.sh: dpkg-shlibdeps found no libraries" >&2; cat "$work/shlibdeps.log" >&2; exit 1; }
+# Libraries Galley opens on first use (qpdf, librsvg, harfbuzz's subsetter: see CLibraryLoader) are not linked, so
+# dpkg-shlibdeps cannot see them: their packages are found from the sonames the loaders name.
+while read -r soname; do
+  path="$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')"
+  [ -n "$path" ] || { echo "build-deb.sh: $soname, which Galley opens on first use, is not installed" >&2; exit 1; }
+  package="$(dpkg -S "/usr${path#/usr}" 2>/dev/null | head -n1 | cut -d: -f1)"
+  [ -n "$package" ] || { echo "build-deb.sh: no package holds $path" >&2; exit 1; }
+  libraries="$libraries, $package"
+done < <(grep -ho '"lib[^"]*\.so\.[0-9]*"' Sources/C*/*.c | tr -d '"' | sort -u)
 
 # Data files read at run time: the hyphenation dictionaries LibHyphenHyphenator names (those this machine has), the
 # sRGB profile PDF/A output embeds, and the pinned CJK fonts, which Galley refuses to run without.

@@ -9,7 +9,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev librsvg2-dev libgdk-pixbuf-2.0-dev libcld2-dev libicu-dev libpng-dev libjpeg-dev
   fonts-noto-cjk
   poppler-utils python3-jsonschema
-  libqpdf-dev qpdf libdeflate-dev icc-profiles-free python3-pikepdf
+  libqpdf-dev qpdf libdeflate-dev icc-profiles-free python3-pikepdf python3-fonttools libharfbuzz-subset0
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

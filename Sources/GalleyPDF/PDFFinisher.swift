@@ -46,6 +46,7 @@ public enum PDFFinisher {
         }
         joined.zlibLevel = options.zlibLevel
         joined.threads = options.threads
+        try joined.compactFontPrograms()
         return try finish(joined, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
     }
 
@@ -56,6 +57,7 @@ public enum PDFFinisher {
         if backend == .automatic, let native = try? NativePDF(pdf) {
             native.zlibLevel = options.zlibLevel
             native.threads = options.threads
+            try native.compactFontPrograms()
             return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
         }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")

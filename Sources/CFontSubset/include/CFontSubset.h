@@ -1,0 +1,12 @@
+#ifndef GALLEY_CFONTSUBSET_H
+#define GALLEY_CFONTSUBSET_H
+#include <stddef.h>
+
+/// The CFF font program `cff` (`length` bytes, as a PDF's /FontFile3 holds it) subset again by harfbuzz over all of
+/// its glyphs, which keep their numbers: only the subroutines no glyph calls are dropped. Returns a buffer to free()
+/// and sets *out_length, or returns NULL when the program cannot be read or libharfbuzz-subset cannot be opened.
+unsigned char *galley_cff_resubset(const unsigned char *cff, size_t length, size_t *out_length);
+
+/// Opens libharfbuzz-subset if it is not open yet; returns 1 when it is open, 0 when it cannot be.
+int galley_font_subset_load(void);
+#endif
