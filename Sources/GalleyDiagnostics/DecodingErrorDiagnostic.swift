@@ -6,7 +6,7 @@ public enum DecodingErrorDiagnostic {
         case .keyNotFound(let key, let context):
             return Diagnostic(file: file, line: locator.line(of: context.codingPath),
                               path: CodingPath.format(context.codingPath + [key]),
-                              message: "missing required field \"\(key.stringValue)\"")
+                              message: "missing required field \(QuotedValue.quote(key.stringValue))")
         case .typeMismatch(let type, let context):
             return Diagnostic(file: file, line: locator.line(of: context.codingPath),
                               path: CodingPath.format(context.codingPath),

@@ -17,7 +17,7 @@ public enum YAMLIntegerGuard {
                 if scalar.style == .plain || scalar.style == .any, overflows(scalar.string) {
                     let shown = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
                     throw Diagnostic(file: file, line: next.mark?.line,
-                                     message: "\"\(shown)\" reads as a base-60 number (YAML 1.1 joins digits with colons) too large to hold; put it in quotes if it is text")
+                                     message: "\(QuotedValue.quote(shown)) reads as a base-60 number (YAML 1.1 joins digits with colons) too large to hold; put it in quotes if it is text")
                 }
             case .mapping(let mapping):
                 for (key, value) in mapping.reversed() { pending.append(value); pending.append(key) }

@@ -25,7 +25,7 @@ struct ArticleDocument: Decodable {
                 throw DecodingError.keyNotFound(AnyKey("id"), .init(codingPath: container.codingPath, debugDescription: "missing id"))
             }
             guard ArticleFieldRules.isUsableID(id) else {
-                throw container.invalid("id", "\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+                throw container.invalid("id", "\(QuotedValue.quote(id)) is not a usable id (letters, digits, - and _ only)")
             }
             return id
         }
@@ -39,14 +39,14 @@ struct ArticleDocument: Decodable {
         let date = try field(nil) { () throws -> String? in
             let date = try container.decodeIfPresent(String.self, forKey: AnyKey("date"))
             if let date, ArticleDate(iso: date) == nil {
-                throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)")
+                throw container.invalid("date", "\(QuotedValue.quote(date)) is not a date (expected YYYY-MM-DD)")
             }
             return date
         }
         let declaredLanguage = try field(nil) { () throws -> String? in
             let language = try container.decodeIfPresent(String.self, forKey: AnyKey("language"))
             if let language, !ArticleFieldRules.isLanguageTag(language) {
-                throw container.invalid("language", "\"\(language)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
+                throw container.invalid("language", "\(QuotedValue.quote(language)) is not a language tag (expected e.g. en, fr, ru, pt-BR)")
             }
             return language
         }

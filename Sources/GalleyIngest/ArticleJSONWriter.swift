@@ -1,4 +1,5 @@
 import Foundation
+import GalleyDiagnostics
 import GalleyModel
 
 /// Writes an article as Galley JSON (`docs/article-format.md`), whatever format it was read from, so that a PDF can
@@ -31,7 +32,7 @@ public struct ArticleJSONWriter: Sendable {
         /// The problem as a sentence.
         public var description: String {
             switch self {
-            case .unusableID(let id): return "the article id \"\(id)\" cannot be written (letters, digits, - and _ only)"
+            case .unusableID(let id): return "the article id \(QuotedValue.quote(id)) cannot be written (letters, digits, - and _ only)"
             case .emptyTitle: return "the article has no title to write"
             }
         }

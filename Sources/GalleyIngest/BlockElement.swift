@@ -68,7 +68,7 @@ struct BlockElement: Decodable {
             block = .preformatted(try container.decode(String.self, forKey: AnyKey("text")),
                                   language: try container.decodeIfPresent(String.self, forKey: AnyKey("language")))
         default:
-            throw container.invalid("type", "unknown block type \"\(type)\" (expected one of \(Self.types.joined(separator: ", ")))")
+            throw container.invalid("type", "unknown block type \(QuotedValue.quote(type)) (expected one of \(Self.types.joined(separator: ", ")))")
         }
     }
 }

@@ -29,12 +29,12 @@ enum FallbackTitle {
     /// The warning for a title taken from a heading of the text.
     static func headingWarning(file: String, line: Int?, title: String, level: Int) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, path: "title",
-                   message: "the article gives no title; its first heading (level \(level)), \"\(title)\", was taken as the title and left out of the body")
+                   message: "the article gives no title; its first heading (level \(level)), \(QuotedValue.quote(title)), was taken as the title and left out of the body")
     }
 
     /// The warning for a title made from the file name.
     static func fileNameWarning(file: String, title: String, how: String) -> Diagnostic {
         Diagnostic(.warning, file: file, path: "title",
-                   message: "the article gives no title and has no heading; the title \"\(title)\" was made from the file name (\(how))")
+                   message: "the article gives no title and has no heading; the title \(QuotedValue.quote(title)) was made from the file name (\(how))")
     }
 }

@@ -8,13 +8,13 @@ enum FootnoteCheck {
         for (index, note) in article.footnotes.enumerated() {
             guard seen.insert(note.id).inserted else {
                 throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [AnyKey("footnotes"), AnyKey(intValue: index)!, AnyKey("id")],
-                                                        debugDescription: "footnote id \"\(note.id)\" is used twice"))
+                                                        debugDescription: "footnote id \(QuotedValue.quote(note.id)) is used twice"))
             }
         }
         for (index, block) in article.body.enumerated() {
             for reference in references(in: block) where !seen.contains(reference) {
                 throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [AnyKey("blocks"), AnyKey(intValue: index)!],
-                                                        debugDescription: "refers to footnote \"\(reference)\", which is not in \"footnotes\""))
+                                                        debugDescription: "refers to footnote \(QuotedValue.quote(reference)), which is not in \"footnotes\""))
             }
         }
     }

@@ -85,7 +85,7 @@ struct FrontMatter {
                 case "id":
                     let id = try field.string()
                     guard ArticleFieldRules.isUsableID(id) else {
-                        throw field.error("\"\(id)\" is not a usable id (letters, digits, - and _ only)")
+                        throw field.error("\(QuotedValue.quote(id)) is not a usable id (letters, digits, - and _ only)")
                     }
                     self.id = id
                 case "title":
@@ -98,13 +98,13 @@ struct FrontMatter {
                 case "date":
                     let text = try field.string()
                     guard let date = ArticleFieldRules.calendarDate(text) else {
-                        throw field.error("\"\(text)\" is not a date (expected YYYY-MM-DD)")
+                        throw field.error("\(QuotedValue.quote(text)) is not a date (expected YYYY-MM-DD)")
                     }
                     self.date = date
                 case "lang", "language":
                     let tag = try field.string()
                     guard ArticleFieldRules.isLanguageTag(tag) else {
-                        throw field.error("\"\(tag)\" is not a language tag (expected e.g. en, fr, ru, pt-BR)")
+                        throw field.error("\(QuotedValue.quote(tag)) is not a language tag (expected e.g. en, fr, ru, pt-BR)")
                     }
                     language = tag
                 case "url": url = try field.string()
@@ -192,7 +192,7 @@ private struct Field {
     }
 
     func required(_ name: String, in fields: [String: Field]) throws -> Field {
-        guard let field = fields[name] else { throw error("missing required field \"\(name)\"") }
+        guard let field = fields[name] else { throw error("missing required field \(QuotedValue.quote(name))") }
         return field
     }
 

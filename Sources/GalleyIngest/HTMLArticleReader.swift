@@ -71,14 +71,14 @@ public struct HTMLArticleReader: ArticleReader {
             date = ArticleFieldRules.calendarDate(published)
             if date == nil {
                 warnings.append(Diagnostic(.warning, file: file, line: page.line(of: "article:published_time"),
-                                           message: "article:published_time \"\(published)\" is not a date; the article has no date"))
+                                           message: "article:published_time \(QuotedValue.quote(published)) is not a date; the article has no date"))
             }
         }
         let declared = page.language ?? page.first("og:locale")?.replacingOccurrences(of: "_", with: "-")
         var language = declared ?? "en"
         var languageDeclared = declared != nil
         if !ArticleFieldRules.isLanguageTag(language) {
-            warnings.append(Diagnostic(.warning, file: file, message: "\"\(language)\" is not a language tag; the language is detected from the text"))
+            warnings.append(Diagnostic(.warning, file: file, message: "\(QuotedValue.quote(language)) is not a language tag; the language is detected from the text"))
             language = "en"
             languageDeclared = false
         }
@@ -138,7 +138,7 @@ public struct HTMLArticleReader: ArticleReader {
             guard let value = page.first(key) else { continue }
             if ArticleFieldRules.isUsableID(value) { return value }
             warnings.append(Diagnostic(.warning, file: file, line: page.line(of: key),
-                                       message: "\(key) \"\(value)\" is not a usable id (letters, digits, - and _ only) and was ignored"))
+                                       message: "\(key) \(QuotedValue.quote(value)) is not a usable id (letters, digits, - and _ only) and was ignored"))
         }
         if let url, let number = ArticleFieldRules.spipArticleNumber(in: url) { return number }
         return ArticleFieldRules.stableID(forTitle: title)

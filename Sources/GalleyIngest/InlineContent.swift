@@ -54,7 +54,7 @@ struct InlineElement: Decodable {
             try decoder.rejectUnknownFields(allowed: ["type", "href", "content"])
             let href = try container.decode(String.self, forKey: AnyKey("href"))
             guard !href.isEmpty, !href.contains(where: \.isWhitespace) else {
-                throw container.invalid("href", "\"\(href)\" is not a link address (it is empty or contains spaces)")
+                throw container.invalid("href", "\(QuotedValue.quote(href)) is not a link address (it is empty or contains spaces)")
             }
             inline = .link(url: href, content: try content())
         case "code":
@@ -79,7 +79,7 @@ struct InlineElement: Decodable {
             try decoder.rejectUnknownFields(allowed: ["type", "ref"])
             inline = .footnoteReference(try container.decode(String.self, forKey: AnyKey("ref")))
         default:
-            throw container.invalid("type", "unknown inline type \"\(type)\" (expected one of \(Self.types.joined(separator: ", ")))")
+            throw container.invalid("type", "unknown inline type \(QuotedValue.quote(type)) (expected one of \(Self.types.joined(separator: ", ")))")
         }
     }
 }

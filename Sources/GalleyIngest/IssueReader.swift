@@ -43,7 +43,7 @@ struct IssueDocument: Decodable {
         let container = try decoder.container(keyedBy: AnyKey.self)
         let number = try container.stringOrInteger("number")
         let date = try container.decodeIfPresent(String.self, forKey: AnyKey("date"))
-        if let date, ArticleDate(iso: date) == nil { throw container.invalid("date", "\"\(date)\" is not a date (expected YYYY-MM-DD)") }
+        if let date, ArticleDate(iso: date) == nil { throw container.invalid("date", "\(QuotedValue.quote(date)) is not a date (expected YYYY-MM-DD)") }
         let sections = try container.decode([SectionElement].self, forKey: AnyKey("sections")).map(\.section)
         guard !sections.isEmpty else { throw container.invalid("sections", "an issue needs at least one section") }
         issue = Issue(publication: try container.decode(String.self, forKey: AnyKey("publication")), number: number,

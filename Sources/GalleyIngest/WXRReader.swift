@@ -39,7 +39,7 @@ public struct WXRReader: ArticleReader {
                 languageDeclared = true
             } else {
                 channelWarnings.append(Diagnostic(.warning, file: file, line: channel.child("language")?.line,
-                                                  message: "\"\(tag)\" is not a language tag; each post's language is detected from its text"))
+                                                  message: "\(QuotedValue.quote(tag)) is not a language tag; each post's language is detected from its text"))
             }
         }
         // Attachments by post id, for featured images (`_thumbnail_id` names one).

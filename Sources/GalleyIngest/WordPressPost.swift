@@ -46,7 +46,7 @@ struct WordPressPost {
             throw Diagnostic(file: file, path: place, message: "the post has no title")
         }
         guard ArticleFieldRules.isUsableID(id) else {
-            throw Diagnostic(file: file, path: place, message: "post id \"\(id)\" is not usable (letters, digits, - and _ only)")
+            throw Diagnostic(file: file, path: place, message: "post id \(QuotedValue.quote(id)) is not usable (letters, digits, - and _ only)")
         }
         var warnings: [Diagnostic] = []
         let content = HTMLFragment(html: contentHTML, nestingLimit: nestingLimit).body(file: file, autoParagraphs: autoParagraphs)
@@ -55,7 +55,7 @@ struct WordPressPost {
         if let date, !date.isEmpty {
             calendarDate = ArticleFieldRules.calendarDate(date)
             if calendarDate == nil {
-                warnings.append(Diagnostic(.warning, file: file, path: place, message: "post date \"\(date)\" is not a date; the article has no date"))
+                warnings.append(Diagnostic(.warning, file: file, path: place, message: "post date \(QuotedValue.quote(date)) is not a date; the article has no date"))
             }
         }
         let categoryNames = categories.map { HTMLFragment(html: $0).plainText }

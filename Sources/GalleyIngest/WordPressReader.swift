@@ -76,7 +76,7 @@ public struct WordPressReader: ArticleReader {
             } else {
                 let keys = path + [AnyKey("lang")]
                 warnings.append(Diagnostic(.warning, file: file, line: locator.line(of: keys), path: CodingPath.format(keys),
-                                           message: "\"\(lang)\" is not a language tag; the language is detected from the text"))
+                                           message: "\(QuotedValue.quote(lang)) is not a language tag; the language is detected from the text"))
             }
         }
         var wordpress = WordPressPost(id: id, titleHTML: title, contentHTML: content,

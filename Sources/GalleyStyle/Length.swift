@@ -1,4 +1,5 @@
 import Foundation
+import GalleyDiagnostics
 
 /// A distance in PostScript points, written in YAML as a number (points) or with a unit (`12pt`, `2cm`, `15mm`, `1in`).
 public struct Length: Codable, Sendable, Equatable, Comparable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
@@ -25,7 +26,7 @@ public struct Length: Codable, Sendable, Equatable, Comparable, ExpressibleByFlo
         let unit = String(text.suffix(2))
         guard let factor = Self.unitsInPoints[unit], let value = Double(text.dropLast(2).trimmingCharacters(in: .whitespaces)) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(text)\" is not a length (write a number of points, or a number with pt, mm, cm, in or pc)")
+                in: container, debugDescription: "\(QuotedValue.quote(text)) is not a length (write a number of points, or a number with pt, mm, cm, in or pc)")
         }
         points = value * factor
     }

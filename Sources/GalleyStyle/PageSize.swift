@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 /// A sheet size: a named paper size (`A4`, `A5`, `Letter`, `Legal`) or `[width, height]`.
 public struct PageSize: Codable, Sendable, Equatable {
     /// The sheet's width.
@@ -24,7 +25,7 @@ public struct PageSize: Codable, Sendable, Equatable {
             guard let size = Self.named.first(where: { $0.key.lowercased() == name.lowercased() })?.value else {
                 throw DecodingError.dataCorruptedError(
                     in: container,
-                    debugDescription: "unknown paper size \"\(name)\" (expected one of \(Self.named.keys.sorted().joined(separator: ", ")), or [width, height])")
+                    debugDescription: "unknown paper size \(QuotedValue.quote(name)) (expected one of \(Self.named.keys.sorted().joined(separator: ", ")), or [width, height])")
             }
             width = Length(points: size.0)
             height = Length(points: size.1)

@@ -86,7 +86,7 @@ public struct StyleSheetLoader: Sendable {
             let file = chain.last { YAMLLocator(node: $0.node).has(keys) } ?? chain.last!
             let stacks = sheet.fonts.keys.sorted().joined(separator: ", ")
             throw Diagnostic(file: file.displayName, line: YAMLLocator(node: file.node).line(of: keys), path: use.path.joined(separator: "."),
-                             message: "no installed font has the family \"\(use.family)\" (Galley uses only the fonts in its Fonts/ folder and those in Fonts/pinned-fonts.tsv\(use.path[0] == "styles" ? "; a style's font may also name a stack: \(stacks)" : ""))")
+                             message: "no installed font has the family \(QuotedValue.quote(use.family)) (Galley uses only the fonts in its Fonts/ folder and those in Fonts/pinned-fonts.tsv\(use.path[0] == "styles" ? "; a style's font may also name a stack: \(stacks)" : ""))")
         }
     }
 

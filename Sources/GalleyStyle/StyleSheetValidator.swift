@@ -27,7 +27,7 @@ struct StyleSheetValidator {
         }
         let breaking = sheet.lineBreaking
         guard ["first-fit", "knuth-plass"].contains(breaking.algorithm) else {
-            throw fail("lineBreaking.algorithm", "unknown line breaker \"\(breaking.algorithm)\" (expected first-fit or knuth-plass)")
+            throw fail("lineBreaking.algorithm", "unknown line breaker \(QuotedValue.quote(breaking.algorithm)) (expected first-fit or knuth-plass)")
         }
         guard breaking.tolerance > 0, breaking.pretolerance >= 0 else { throw fail("lineBreaking.tolerance", "tolerances must be positive") }
         // PDF/UA-1 needs the tags; PDF/A is written by the same finishing pass, which works from them.
@@ -50,12 +50,12 @@ struct StyleSheetValidator {
         }
         if let columns = sheet.columns { try validate(columns, textWidth: sheet.textWidth) }
         for (section, color) in (sheet.sectionColors ?? [:]).sorted(by: { $0.key < $1.key }) where !Self.isColor(color) {
-            throw fail("sectionColors.\(section)", "\"\(color)\" is not a colour (write #rrggbb)")
+            throw fail("sectionColors.\(section)", "\(QuotedValue.quote(color)) is not a colour (write #rrggbb)")
         }
         if let dropCap = sheet.dropCap {
             guard (2...4).contains(dropCap.lines) else { throw fail("dropCap.lines", "must be 2, 3 or 4 lines") }
             if let color = dropCap.color, !Self.isColor(color) {
-                throw fail("dropCap.color", "\"\(color)\" is not a colour (write #rrggbb)")
+                throw fail("dropCap.color", "\(QuotedValue.quote(color)) is not a colour (write #rrggbb)")
             }
         }
         if let figures = sheet.figures {
@@ -89,7 +89,7 @@ struct StyleSheetValidator {
     func validateLabels(_ labels: [String: LabelOverrides]) throws {
         for (language, overrides) in labels {
             guard LanguageTag.isWellFormed(language) else {
-                throw fail("labels.\(language)", "\"\(language)\" is not a language tag (expected e.g. fr, pt-BR, zh-Hant)")
+                throw fail("labels.\(language)", "\(QuotedValue.quote(language)) is not a language tag (expected e.g. fr, pt-BR, zh-Hant)")
             }
             let templates: [(String, String?, Set<String>)] = [
                 ("byline", overrides.byline, ["authors"]), ("translated", overrides.translated, ["translator"]),
@@ -113,7 +113,7 @@ struct StyleSheetValidator {
         guard columns.rule.points >= 0, columns.rule.points <= columns.gutter.points else {
             throw fail("columns.rule", "the rule must be from 0 to the gutter's width (\(columns.gutter.points) pt)")
         }
-        guard Self.isColor(columns.ruleColor) else { throw fail("columns.ruleColor", "\"\(columns.ruleColor)\" is not a colour (write #rrggbb)") }
+        guard Self.isColor(columns.ruleColor) else { throw fail("columns.ruleColor", "\(QuotedValue.quote(columns.ruleColor)) is not a colour (write #rrggbb)") }
         let width = columns.width(in: textWidth)
         guard width >= 72 else {
             throw fail("columns", "\(columns.count) columns with a \(columns.gutter.points) pt gutter are \(Int(width)) pt wide; at least 72 pt is needed")
@@ -136,7 +136,7 @@ struct StyleSheetValidator {
         guard style.leftIndent.points + style.rightIndent.points + style.firstLineIndent.points < textWidth / 2 else {
             throw fail(path, "the indents leave less than half of the text block")
         }
-        guard Self.isColor(style.color) else { throw fail("\(path).color", "\"\(style.color)\" is not a colour (write #rrggbb)") }
+        guard Self.isColor(style.color) else { throw fail("\(path).color", "\(QuotedValue.quote(style.color)) is not a colour (write #rrggbb)") }
     }
 
     static func isColor(_ text: String) -> Bool {

@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 /// Where a figure met part-way down a column (or page) may go, which the page builder tries in the layout's order.
 public enum FigurePlacement: String, Codable, Sendable, CaseIterable {
     /// Where the text puts it, between the lines before and after it, when it fits there.
@@ -16,7 +17,7 @@ public enum FigurePlacement: String, Codable, Sendable, CaseIterable {
         let name = try container.decode(String.self)
         guard let place = Self(rawValue: name) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                "unknown place \"\(name)\" (expected one of \(Self.names))")
+                "unknown place \(QuotedValue.quote(name)) (expected one of \(Self.names))")
         }
         self = place
     }

@@ -27,7 +27,7 @@ struct GalleyConfigResolver {
         if var wordpress = cms.wordpress {
             try checkURL(wordpress.site, path: "cms.wordpress.site")
             if let variable = wordpress.passwordEnv, variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
-                throw fail("cms.wordpress.password-env", "\"\(variable)\" is not an environment variable name (letters, digits and _)")
+                throw fail("cms.wordpress.password-env", "\(QuotedValue.quote(variable)) is not an environment variable name (letters, digits and _)")
             }
             if wordpress.passwordEnv != nil, wordpress.passwordFile != nil {
                 throw fail("cms.wordpress.password-env", "give password-env or password-file, not both")
@@ -47,7 +47,7 @@ struct GalleyConfigResolver {
 
     private func checkURL(_ text: String, path: String) throws {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-            throw fail(path, "\"\(text)\" is not an http:// or https:// address")
+            throw fail(path, "\(QuotedValue.quote(text)) is not an http:// or https:// address")
         }
     }
 
@@ -55,7 +55,7 @@ struct GalleyConfigResolver {
     private func logoPath(_ path: String) throws -> String {
         let resolved = absolute(path)
         let kind = URL(fileURLWithPath: resolved).pathExtension.lowercased()
-        guard ["png", "svg"].contains(kind) else { throw fail("logo", "\"\(path)\" is not a .png or .svg file (the logo is drawn from PNG or SVG)") }
+        guard ["png", "svg"].contains(kind) else { throw fail("logo", "\(QuotedValue.quote(path)) is not a .png or .svg file (the logo is drawn from PNG or SVG)") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue else {
             throw fail("logo", "no file \(resolved) (paths are relative to galley.yaml)")
