@@ -56,87 +56,74 @@ import Testing
         return (whole.document, whole.data, try bind(parts: true, jobs: 2).data, try bind(parts: true, jobs: 1).data)
     }
 
-    @Test func anIssueDrawnInPartsIsTheIssueDrawnWhole() async throws {
-        let (document, whole, parts, partsOnOneThread) = try Self.drawn()
-        #expect(document.pages.count >= 16, "the example issue is too short to be drawn in parts (\(document.pages.count) pages)")
-        #expect(parts == partsOnOneThread, "the parts' bytes depend on the threads: \(parts.count) and \(partsOnOneThread.count)")
-        #expect(parts != whole, "the issue was not drawn in parts")
+    /// Reads `whole` and `parts` back and expects them to be the same document: qpdf finds nothing wrong with the
+    /// joined file, every link, destination and bookmark leads to the same place, every page has the same text and
+    /// the structure trees the same roles. Returns the joined file's navigation as `navigation` prints it.
+    private static func expectSameDocument(whole: Data, parts: Data, pages: Int) async throws -> [String: Any] {
         let folder = try Workspace.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let wholeFile = folder.appendingPathComponent("whole.pdf")
         let partsFile = folder.appendingPathComponent("parts.pdf")
         try whole.write(to: wholeFile)
         try parts.write(to: partsFile)
-
-        // qpdf finds nothing wrong with the joined file.
         let check = try await Workspace.run("/usr/bin/qpdf", ["--check", partsFile.path])
         #expect(check.status == 0, "qpdf --check: \(check.text)")
-
-        // Where every link, destination and bookmark leads.
-        let readWhole = try await Workspace.run("/usr/bin/python3", ["-c", Self.navigation, wholeFile.path])
-        let readParts = try await Workspace.run("/usr/bin/python3", ["-c", Self.navigation, partsFile.path])
+        let readWhole = try await Workspace.run("/usr/bin/python3", ["-c", navigation, wholeFile.path])
+        let readParts = try await Workspace.run("/usr/bin/python3", ["-c", navigation, partsFile.path])
         #expect(readWhole.status == 0 && readParts.status == 0, "\(readWhole.text) \(readParts.text)")
         #expect(readParts.text == readWhole.text, "links, destinations or bookmarks differ: whole \(readWhole.text)\nparts \(readParts.text)")
-        let navigation = try JSONSerialization.jsonObject(with: Data(readParts.text.utf8)) as? [String: Any] ?? [:]
-        let links = navigation["links"] as? [[Any]] ?? []
-        // The contents page (in the first part) leads into articles in the second.
-        let crossing = links.filter { link in
-            (link[0] as? Int ?? 0) <= document.pages.count / 4 && link[1] as? String == "dest" && (link[2] as? Int ?? 0) > document.pages.count / 2
-        }
-        #expect(!crossing.isEmpty, "no link of the first pages leads past the middle: \(links)")
-        #expect((navigation["outline"] as? [Any] ?? []).count == document.outline.count)
-
-        // The same text on every page, in the same order.
-        for page in 1...document.pages.count {
+        for page in 1...pages {
             let range = ["-f", "\(page)", "-l", "\(page)"]
             let textWhole = try await Workspace.poppler("pdftotext", range + [wholeFile.path, "-"])
             let textParts = try await Workspace.poppler("pdftotext", range + [partsFile.path, "-"])
             #expect(textParts == textWhole, "page \(page)'s text differs")
         }
-
-        // The structure tree is whole and valid, as the checker reads it.
         let wholeTree = try await TaggedPDFTests.check(wholeFile)
         let partsTree = try await TaggedPDFTests.check(partsFile)
         #expect(partsTree.status == 0 && partsTree.violations.isEmpty, "\(partsTree.violations)")
         #expect(partsTree.roles == wholeTree.roles)
+        return try JSONSerialization.jsonObject(with: Data(readParts.text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    /// The seed article, set with the default layout.
+    private static func seedArticle() throws -> PagedDocument {
+        let renderer = try ArticleRenderer(sheet: try GalleyStyleLoader.sheet(), resources: GalleyResources(root: Workspace.root))
+        let path = Workspace.example("iv-9062.json")
+        return renderer.typeset(try ArticleSource.read(path), source: path).document
+    }
+
+    @Test func anIssueDrawnInPartsIsTheIssueDrawnWhole() async throws {
+        let (document, whole, parts, partsOnOneThread) = try Self.drawn()
+        #expect(document.pages.count >= 16, "the example issue is too short to be drawn in parts (\(document.pages.count) pages)")
+        #expect(parts == partsOnOneThread, "the parts' bytes depend on the threads: \(parts.count) and \(partsOnOneThread.count)")
+        #expect(parts != whole, "the issue was not drawn in parts")
+        let navigation = try await Self.expectSameDocument(whole: whole, parts: parts, pages: document.pages.count)
+        // The contents page (in the first part) leads into articles in the second.
+        let links = navigation["links"] as? [[Any]] ?? []
+        let crossing = links.filter { link in
+            (link[0] as? Int ?? 0) <= document.pages.count / 4 && link[1] as? String == "dest" && (link[2] as? Int ?? 0) > document.pages.count / 2
+        }
+        #expect(!crossing.isEmpty, "no link of the first pages leads past the middle: \(links)")
+        #expect((navigation["outline"] as? [Any] ?? []).count == document.outline.count)
     }
 
     @Test func aShortDocumentIsDrawnWhole() throws {
-        let sheet = try GalleyStyleLoader.sheet()
-        let renderer = try ArticleRenderer(sheet: sheet, resources: GalleyResources(root: Workspace.root))
-        let path = Workspace.example("iv-9062.json")
-        let document = renderer.typeset(try ArticleSource.read(path), source: path).document
-        #expect(document.pages.count < PDFRenderer.issuePartsFromPageCount)
+        let document = try Self.seedArticle()
+        #expect(document.pages.count >= 2 && document.pages.count < PDFRenderer.issuePartsFromPageCount)
         var inParts = PDFRenderer(finishing: PDFFinishOptions(threads: 2))
         inParts.partsFromPageCount = PDFRenderer.issuePartsFromPageCount
         let whole = PDFRenderer(finishing: PDFFinishOptions(threads: 2))
         #expect(try inParts.render(document) == whole.render(document))
-        #expect(document.pages.count >= 2)
     }
 
     @Test func anArticleCutAfterItsFirstPageKeepsEveryPageAndLink() async throws {
         // The smallest cut: a part of one page, whatever the threshold allows.
-        let sheet = try GalleyStyleLoader.sheet()
-        let renderer = try ArticleRenderer(sheet: sheet, resources: GalleyResources(root: Workspace.root))
-        let path = Workspace.example("iv-9062.json")
-        let document = renderer.typeset(try ArticleSource.read(path), source: path).document
-        #expect(document.pages.count >= 2)
+        let document = try Self.seedArticle()
         var inParts = PDFRenderer(finishing: PDFFinishOptions(threads: 2))
         inParts.partsFromPageCount = 2
         let parts = try inParts.render(document)
         let whole = try PDFRenderer(finishing: PDFFinishOptions(threads: 2)).render(document)
         #expect(parts != whole)
-        let folder = try Workspace.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let partsFile = folder.appendingPathComponent("parts.pdf")
-        let wholeFile = folder.appendingPathComponent("whole.pdf")
-        try parts.write(to: partsFile)
-        try whole.write(to: wholeFile)
-        let check = try await Workspace.run("/usr/bin/qpdf", ["--check", partsFile.path])
-        #expect(check.status == 0, "qpdf --check: \(check.text)")
-        let readWhole = try await Workspace.run("/usr/bin/python3", ["-c", Self.navigation, wholeFile.path])
-        let readParts = try await Workspace.run("/usr/bin/python3", ["-c", Self.navigation, partsFile.path])
-        #expect(readParts.status == 0 && readParts.text == readWhole.text, "\(readWhole.text)\n\(readParts.text)")
-        #expect(try await Workspace.poppler("pdftotext", [partsFile.path, "-"]) == Workspace.poppler("pdftotext", [wholeFile.path, "-"]))
+        _ = try await Self.expectSameDocument(whole: whole, parts: parts, pages: document.pages.count)
     }
 }
