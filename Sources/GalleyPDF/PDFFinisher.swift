@@ -44,10 +44,7 @@ public enum PDFFinisher {
         } catch {
             throw PDFFinishError.unjoinable("\(error)")
         }
-        joined.zlibLevel = options.zlibLevel
-        joined.threads = options.threads
-        try joined.compactFontPrograms()
-        return try finish(joined, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+        return try finish(native: joined, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
     }
 
     /// Finishes `pdf` with the object store `backend` chooses.
@@ -55,13 +52,20 @@ public enum PDFFinisher {
                        metadata: DocumentMetadata, options: PDFFinishOptions, backend: Backend) throws -> Data {
         // A file NativePDF does not know (not one cairo wrote) goes to qpdf, which reads anything a PDF can be.
         if backend == .automatic, let native = try? NativePDF(pdf) {
-            native.zlibLevel = options.zlibLevel
-            native.threads = options.threads
-            try native.compactFontPrograms()
-            return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+            return try finish(native: native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
         }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")
         return try finish(document, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+    }
+
+    /// Finishes a file of Galley's own store: compressed at the options' level on their threads, its CFF font
+    /// programs subset again (only this store can put a program in place of cairo's).
+    private static func finish(native: NativePDF, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
+                               metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+        native.zlibLevel = options.zlibLevel
+        native.threads = options.threads
+        try native.compactFontPrograms()
+        return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
     }
 
     private static func finish<Store: PDFObjectStore>(_ document: Store, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],

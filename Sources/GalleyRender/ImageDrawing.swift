@@ -26,6 +26,8 @@ final class ImageDrawing {
     }
 
     private let budget: ImageBudget
+    /// The limits images are decoded within.
+    var limits: Limits { budget.limits }
     private var headers: [FileKey: ImageHeader] = [:]
     private var surfaces: [SurfaceKey: OpaquePointer] = [:]
     private var drawings: [FileKey: OpaquePointer] = [:]

@@ -8,11 +8,10 @@ public final class RenderCache {
     let fonts = FontFaceCache()
     let images: ImageDrawing
     /// The limits images are decoded within, for a cache made like this one.
-    let limits: Limits
+    var limits: Limits { images.limits }
 
     /// Creates an empty cache whose images are decoded within `limits`.
     public init(limits: Limits = Limits()) {
-        self.limits = limits
         images = ImageDrawing(limits: limits)
     }
 }

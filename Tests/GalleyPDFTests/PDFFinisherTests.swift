@@ -113,6 +113,23 @@ import Testing
         #expect(check.status == 0 && !check.stdout.contains("WARNING"), "\(check.stdout)")
     }
 
+    @Test func aStreamReadButLeftAsItWasIsStillCompressed() throws {
+        // The finish reads some streams without replacing them (a font program harfbuzz cannot make smaller): the
+        // stored blocks cairo wrote must be compressed all the same, as an untouched stream's are.
+        let previous = galley_deflate_level_get()
+        galley_deflate_level_set(0)
+        let stored = Samples.draw().finish()
+        galley_deflate_level_set(previous)
+        let untouched = try NativePDF(stored)
+        let read = try NativePDF(stored)
+        var streams = 0
+        read.forEachStream(mentioning: "/Length") { _ in streams += 1 }
+        #expect(streams > 3)
+        let written = (untouched: try untouched.write(), read: try read.write())
+        #expect(written.untouched.count < stored.count - 2_000)
+        #expect(written.read.count < written.untouched.count + 500, "read \(written.read.count), untouched \(written.untouched.count)")
+    }
+
     @Test func finishingOnSeveralThreadsGivesTheBytesOfOne() async throws {
         // Pages are rewritten and streams compressed side by side; the file must not show how many threads did it.
         let previous = galley_deflate_level_get()

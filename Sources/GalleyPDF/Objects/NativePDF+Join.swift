@@ -8,8 +8,8 @@ extension NativePDF {
     ///
     /// `other`'s objects are renumbered after this file's and kept as values (their stream data copied), so the
     /// writer writes them like objects the finish made; those nothing reaches any more (its catalog, page tree and
-    /// cairo's structure tree) are left out by the writer. Streams cairo stored uncompressed are noted in
-    /// `joinedStreams` and compressed by the writer, like this file's own.
+    /// cairo's structure tree) are left out by the writer. Streams cairo stored uncompressed are compressed by the
+    /// writer, like this file's own.
     func appendPages(of other: NativePDF) throws {
         let base = nextNumber - 1
         // A copy, never a change in place: a value may be reached twice (an object, and a destination read from it).
@@ -34,9 +34,6 @@ extension NativePDF {
             made.value = renumbered(source.value ?? .null)
             if let range = source.originalData {
                 made.data = other.input.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[range])) }
-                if other.input.withUnsafeBufferPointer({ Flate.beginsWithStoredBlock($0, at: range.lowerBound, end: range.upperBound) }) {
-                    joinedStreams.insert(number + base)
-                }
             } else {
                 made.data = source.data
             }

@@ -36,8 +36,6 @@ final class NativePDF: PDFObjectStore {
     let trailerBox: PDFDictionaryBox
     /// The pages in order, once found (`appendPages` forgets them).
     var pages: [PDFValue]?
-    /// Streams taken from a joined file that were stored uncompressed there: the writer compresses them.
-    var joinedStreams = Set<Int>()
     /// The zlib level of the streams this store compresses.
     var zlibLevel: Int32 = 6
     /// How many threads may compress the file's streams and rewrite its pages.

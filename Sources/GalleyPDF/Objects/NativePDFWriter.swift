@@ -209,7 +209,8 @@ final class NativePDFWriter {
     }
 
     /// The numbers of the objects the trailer's `/Root` and `/Info` reach, ascending; the untouched streams among
-    /// them are noted in `untouchedStreams`, and those whose zlib data begins with a stored block in `storedStreams`.
+    /// them are noted in `untouchedStreams`, and every stream whose zlib data begins with a stored block (untouched,
+    /// read but left as it was, or joined from another part) in `storedStreams`.
     private func reachableObjects() -> [Int] {
         var reached = Set<Int>()
         var queue: [Int] = []
@@ -231,6 +232,13 @@ final class NativePDFWriter {
                 guard let object = document.objects[number] else { continue }
                 if let value = object.value {
                     visit(value)
+                    // A stream read (or joined from another part) whose data is still the stored blocks cairo wrote.
+                    if let range = object.originalData {
+                        if Flate.beginsWithStoredBlock(input, at: range.lowerBound, end: range.upperBound) { storedStreams.append(number) }
+                    } else if let data = object.data,
+                              data.withUnsafeBytes({ Flate.beginsWithStoredBlock($0.bindMemory(to: UInt8.self), at: 0, end: $0.count) }) {
+                        storedStreams.append(number)
+                    }
                 } else if let span = object.span,
                           var start = PDFSyntax.references(input, in: span, { visit(.reference($0)) }) {
                     untouchedStreams.insert(number)
@@ -242,14 +250,6 @@ final class NativePDFWriter {
                 }
             }
         }
-        // Streams a joined file stored, unless the finish has replaced their data since.
-        for number in document.joinedStreams where reached.contains(number) {
-            guard let data = document.objects[number]?.data else { continue }
-            if data.withUnsafeBytes({ Flate.beginsWithStoredBlock($0.bindMemory(to: UInt8.self), at: 0, end: $0.count) }) {
-                storedStreams.append(number)
-            }
-        }
-        storedStreams.sort()
         return reached.filter { document.objects[$0] != nil }.sorted()
     }
 }
