@@ -10,12 +10,18 @@ public enum Slug {
         // An ASCII title needs no transliteration: opening ICU's transliterators costs a few milliseconds, a fifth
         // of a cold render's budget.
         let ascii = title.utf8.allSatisfy { $0 < 0x80 }
-        let latin = ascii ? title : title.applyingTransform(.toLatin, reverse: false) ?? title
-        let plain = (ascii ? latin : latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin)
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Æ", with: "AE")
-            .replacingOccurrences(of: "Œ", with: "OE").replacingOccurrences(of: "ø", with: "o")
-            .lowercased()
+        let plain: String
+        if ascii {
+            // Nor does it hold the letters replaced below, and each replacement is a Foundation string search.
+            plain = title.lowercased()
+        } else {
+            let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
+            plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin)
+                .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
+                .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Æ", with: "AE")
+                .replacingOccurrences(of: "Œ", with: "OE").replacingOccurrences(of: "ø", with: "o")
+                .lowercased()
+        }
         let words = plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
         var slug = ""
         for word in words {
