@@ -9,6 +9,7 @@
 #include <pango/pangofc-font.h>
 #include <fontconfig/fontconfig.h>
 #include <fontconfig/fcfreetype.h>
+#include <fribidi.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -19,4 +20,14 @@ static inline const char *galley_fc_postscript_name(void) { return FC_POSTSCRIPT
 static inline const char *galley_fc_ft_face(void) { return FC_FT_FACE; }
 static inline const char *galley_fc_family(void) { return FC_FAMILY; }
 static inline const char *galley_fc_style(void) { return FC_STYLE; }
+
+/* True when `c` leaves a left-to-right paragraph's embedding level at 0 wherever it stands: a strong left-to-right
+   character, a European number or its separators and terminators, a mark, a boundary neutral or another neutral
+   (UAX #9 resolves all of these to the paragraph's direction when nothing right-to-left is near). Arabic numbers,
+   right-to-left letters, explicit embeddings and isolates, and white space are not. fribidi's type names are macros. */
+static inline int galley_bidi_keeps_left_to_right(uint32_t c) {
+    FriBidiCharType type = fribidi_get_bidi_type(c);
+    return type == FRIBIDI_TYPE_LTR || type == FRIBIDI_TYPE_EN || type == FRIBIDI_TYPE_ES || type == FRIBIDI_TYPE_ET ||
+           type == FRIBIDI_TYPE_CS || type == FRIBIDI_TYPE_NSM || type == FRIBIDI_TYPE_BN || type == FRIBIDI_TYPE_ON;
+}
 #endif

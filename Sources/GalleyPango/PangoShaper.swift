@@ -24,8 +24,23 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
     private let pinnedFamilies: Set<String>
     private let stacks: [String: FontStack]
     private var familyLists: [FamilyKey: String] = [:]
+    private var pinnedLists: [String: Bool] = [:]
     /// ICU line-break iterators by language, opened on first use (opening one loads its rules and dictionaries).
     private var lineBreakers: [String: UnsafeMutableRawPointer] = [:]
+    /// The items words of one script were itemized into, by what decides the item (see `ShapingItem`).
+    private var items: [ItemKey: ShapingItem] = [:]
+    /// Itemizes every word, as before `ShapingItem`: set only by the test that compares the two ways.
+    var itemizesEveryWord = false
+    /// The words shaped without itemizing so far (for that test).
+    private(set) var wordsNotItemized = 0
+
+    private struct ItemKey: Hashable {
+        var fonts: ObjectIdentifier
+        var families: String
+        var font: FontRequest
+        var language: String
+        var script: UInt32
+    }
 
     private struct FamilyKey: Hashable {
         var family: String
@@ -44,6 +59,16 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
 
     deinit {
         for breaker in lineBreakers.values { galley_line_breaker_close(breaker) }
+        // The items hold fonts and fontsets of the font maps: released while the maps are still alive.
+        items.removeAll()
+    }
+
+    /// Whether the comma-separated `list` names a family only the pinned fonts have (remembered: asked for every word).
+    private func namesPinnedFamily(_ list: String) -> Bool {
+        if let known = pinnedLists[list] { return known }
+        let names = list.split(separator: ",").contains { pinnedFamilies.contains(String($0)) }
+        pinnedLists[list] = names
+        return names
     }
 
     /// The context with every font, made on first need.
@@ -151,9 +176,7 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
         let lists = runs.map { run in
             familyList(font.family, script: run.script, language: run.script == .han ? Self.hanLanguage(text, run.bytes) ?? language : language)
         }
-        let needsPinned = !pinnedFamilies.isEmpty && lists.contains { list in
-            list.split(separator: ",").contains { pinnedFamilies.contains(String($0)) }
-        }
+        let needsPinned = !pinnedFamilies.isEmpty && lists.contains(where: namesPinnedFamily)
         if needsPinned, let full = fullContext() {
             return shape(text, in: full, runs: runs, lists: lists, font: font, language: language, direction: direction)
         }
@@ -167,6 +190,22 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
 
     private func shape(_ text: String, in fonts: PangoFontContext, runs: [(bytes: Range<Int>, script: Script?)], lists: [String],
                        font: FontRequest, language: String, direction: TextDirection) -> [GlyphRun] {
+        // A word of one script, left to right: once a word of the same script, families, font and language has been
+        // itemized into one item, the next one whose characters that item's font has is shaped without itemizing.
+        var key: ItemKey?
+        if !itemizesEveryWord, runs.count == 1, direction == .leftToRight, let script = Self.shortcutScript(text) {
+            let made = ItemKey(fonts: ObjectIdentifier(fonts), families: lists[0], font: font, language: language, script: script)
+            if let item = items[made], item.accepts(text) {
+                wordsNotItemized += 1
+                return text.withCString { base in
+                    let length = Int32(strlen(base))
+                    return withUnsafePointer(to: item.analysis) { analysis in
+                        [shapeItem(analysis, offset: 0, length: length, base: base, total: length, size: font.size, fonts: fonts)]
+                    }
+                }
+            }
+            key = made
+        }
         let context = fonts.context
         let attributes = pango_attr_list_new()
         defer { pango_attr_list_unref(attributes) }
@@ -197,23 +236,65 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
                 }
                 g_list_free(head)
             }
+            if let key, let only = list, only.pointee.next == nil, items[key] == nil,
+               let item = ShapingItem(only.pointee.data.assumingMemoryBound(to: PangoItem.self), of: text, script: key.script,
+                                      fontMap: fonts.fontMap, context: context, description: descriptions[0]) {
+                items[key] = item
+            }
             while let node = list {
                 let item = node.pointee.data.assumingMemoryBound(to: PangoItem.self)
-                shaped.append(shapeItem(item, base: base, length: length, size: font.size, fonts: fonts))
+                shaped.append(shapeItem(&item.pointee.analysis, offset: Int(item.pointee.offset), length: item.pointee.length,
+                                        base: base, total: length, size: font.size, fonts: fonts))
                 list = node.pointee.next
             }
         }
         return shaped
     }
 
-    private func shapeItem(_ item: UnsafeMutablePointer<PangoItem>, base: UnsafePointer<CChar>, length: Int32, size: Double,
-                           fonts: PangoFontContext) -> GlyphRun {
+    /// The script a word takes the shortcut past itemizing in, or nil when itemizing it could give anything but one
+    /// item at level 0: it holds a second script, a right-to-left or Arabic-number character, part of an emoji, or
+    /// a character Pango never chooses a font for (spaces, controls, format characters, variation selectors), or it
+    /// starts with a combining mark. Characters common to every script take the script of the others, as Pango's
+    /// script iterator gives them; a word of them alone is in the common script.
+    static func shortcutScript(_ text: String) -> UInt32? {
+        let common = UInt32(bitPattern: G_UNICODE_SCRIPT_COMMON.rawValue), inherited = UInt32(bitPattern: G_UNICODE_SCRIPT_INHERITED.rawValue)
+        var found: UInt32?
+        var first = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard galley_bidi_keeps_left_to_right(value) != 0, !Self.mayBeEmoji(scalar) else { return nil }
+            switch g_unichar_type(value) {
+            case G_UNICODE_CONTROL, G_UNICODE_FORMAT, G_UNICODE_SURROGATE, G_UNICODE_LINE_SEPARATOR,
+                 G_UNICODE_PARAGRAPH_SEPARATOR, G_UNICODE_SPACE_SEPARATOR, G_UNICODE_UNASSIGNED, G_UNICODE_PRIVATE_USE:
+                return nil
+            default:
+                break
+            }
+            if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return nil }
+            let script = UInt32(bitPattern: g_unichar_get_script(value).rawValue)
+            if first, script == inherited { return nil }
+            first = false
+            if script == common || script == inherited { continue }
+            if let found, found != script { return nil }
+            found = script
+        }
+        return found ?? common
+    }
+
+    /// Whether `scalar` may start or continue an emoji sequence, which Pango itemizes apart to give it an emoji font.
+    private static func mayBeEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200D, 0x20E3, 0xFE0F, 0x1F000...0x1FAFF, 0xE0020...0xE007F: return true
+        default: return scalar.properties.isEmojiPresentation
+        }
+    }
+
+    private func shapeItem(_ analysis: UnsafePointer<PangoAnalysis>, offset: Int, length itemLength: Int32, base: UnsafePointer<CChar>,
+                           total length: Int32, size: Double, fonts: PangoFontContext) -> GlyphRun {
         let glyphString = pango_glyph_string_new()!
         defer { pango_glyph_string_free(glyphString) }
-        let offset = Int(item.pointee.offset)
-        let itemLength = item.pointee.length
-        pango_shape_with_flags(base + offset, itemLength, base, length, &item.pointee.analysis, glyphString, PANGO_SHAPE_NONE)
-        let face = fonts.fontFace(of: item.pointee.analysis.font)
+        pango_shape_with_flags(base + offset, itemLength, base, length, analysis, glyphString, PANGO_SHAPE_NONE)
+        let face = fonts.fontFace(of: analysis.pointee.font)
         var glyphs: [Glyph] = []
         var missing = 0
         let count = Int(glyphString.pointee.num_glyphs)
@@ -236,7 +317,7 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
         let bytes = UnsafeRawBufferPointer(start: base + offset, count: Int(itemLength))
         let text = String(decoding: bytes, as: UTF8.self)
         return GlyphRun(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missing,
-                        isRightToLeft: item.pointee.analysis.level % 2 == 1)
+                        isRightToLeft: analysis.pointee.level % 2 == 1)
     }
 
     /// Ascent, descent and the shaped space of `font`.
