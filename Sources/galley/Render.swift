@@ -52,8 +52,15 @@ struct Render: ParsableCommand {
     }
 
     private func render(_ article: SourcedArticle, with pipeline: ArticlePipeline, written: inout [String: String]) throws {
-        let name = try article.outputName()
-        let target = output ?? URL(fileURLWithPath: outDir).appendingPathComponent(name).relativePath
+        // With -o the file is named already: the slug, which can cost more than the article's typesetting (a Chinese
+        // or Japanese title), is not made; the id is held to the same rule either way.
+        let target: String
+        if let output {
+            try ArticleNaming.checkID(of: article.article, file: article.displayName)
+            target = output
+        } else {
+            target = URL(fileURLWithPath: outDir).appendingPathComponent(try article.outputName()).relativePath
+        }
         let place = "\(article.displayName) (id \(article.article.id))"
         if output != "-", let first = written[target.lowercased()] {
             throw Diagnostic(file: article.displayName, path: "id", message: "its output file \(target) is also the output of \(first); it is not written")
