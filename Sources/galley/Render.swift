@@ -52,20 +52,24 @@ struct Render: ParsableCommand {
     }
 
     private func render(_ article: SourcedArticle, with pipeline: ArticlePipeline, written: inout [String: String]) throws {
-        // With -o the file is named already: the slug, which can cost more than the article's typesetting (a Chinese
-        // or Japanese title), is not made; the id is held to the same rule either way.
-        let target: String
-        if let output {
-            try ArticleNaming.checkID(of: article.article, file: article.displayName)
-            target = output
-        } else {
-            target = URL(fileURLWithPath: outDir).appendingPathComponent(try article.outputName()).relativePath
+        // The id is held to the file-name rule whether or not it names the file. The slug is made only when it does
+        // (not with -o), and on a thread of its own while the article is set: a Chinese or Japanese title makes ICU
+        // build its Han transliterator first, which costs more than setting most articles.
+        try ArticleNaming.checkID(of: article.article, file: article.displayName)
+        let slug = output != nil ? nil : ThreadValue { [title = article.article.title, id = article.article.id] in
+            Slug.fileName(title: title, id: id)
         }
         let place = "\(article.displayName) (id \(article.article.id))"
+        let rendered = try pipeline.render(article)
+        let target: String
+        if let slug {
+            target = URL(fileURLWithPath: outDir).appendingPathComponent(slug.wait()).relativePath
+        } else {
+            target = output ?? outDir
+        }
         if output != "-", let first = written[target.lowercased()] {
             throw Diagnostic(file: article.displayName, path: "id", message: "its output file \(target) is also the output of \(first); it is not written")
         }
-        let rendered = try pipeline.render(article)
         rendered.warnings.forEach(Session.report)
         if output == "-" {
             try OutputFile.writeAll(rendered.pdf, to: STDOUT_FILENO, path: "<stdout>")
