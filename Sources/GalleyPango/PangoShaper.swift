@@ -285,6 +285,8 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
     private static func mayBeEmoji(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200D, 0x20E3, 0xFE0F, 0x1F000...0x1FAFF, 0xE0020...0xE007F: return true
+        // No character before U+231A (WATCH) has emoji presentation: most words never ask the property tables.
+        case ..<0x231A: return false
         default: return scalar.properties.isEmojiPresentation
         }
     }
