@@ -186,6 +186,7 @@ public struct PDFRenderer: Sendable {
         GlyphDrawing.prepare(cr)
         let glyphs = GlyphDrawing()
         let fonts = cache.fonts
+        fonts.clearUnopened()
         let images = cache.images
         images.beginDocument()
 
@@ -242,6 +243,11 @@ public struct PDFRenderer: Sendable {
         for status in [drawStatus, surfaceStatus] where status != CAIRO_STATUS_SUCCESS {
             throw RenderError(description: "cairo: " + String(cString: cairo_status_to_string(status))
                 + (failedImage.map { " (while drawing the image \($0))" } ?? ""))
+        }
+        // Fonts are opened when first drawn with, not when the fonts are listed: a file that fontconfig could read
+        // and FreeType now cannot (changed or truncated since) would otherwise leave its text out without a word.
+        if let face = fonts.unopened.first {
+            throw RenderError(description: "FreeType cannot open face \(face.index) of the font file \(face.file): the text set in it cannot be drawn")
         }
         part.bytes = sink.bytes
         part.imageProblems = images.problems
