@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "CQPDF", dependencies: ["CLibraryLoader"]),
         // harfbuzz's headers through Pango's pkg-config flags; libharfbuzz-subset is opened on first use.
         .target(name: "CFontSubset", dependencies: ["CLibraryLoader", "CCairoPango"]),
+        // Library calls Galley answers itself: Pango 1.50's fontconfig threads run on the caller's thread, and the
+        // cairo faces Pango makes from fontconfig patterns draw with faces Galley opened (Sources/CFontHooks).
+        .target(name: "CFontHooks", dependencies: ["CCairoPango"]),
         // Opens a shared library the first time Galley calls it, not at every start (qpdf, librsvg).
         .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -56,7 +59,7 @@ let package = Package(
         // ICU's line breaking (UAX #14 with dictionaries for Thai, Lao, Khmer, Myanmar) behind plain C names.
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.
-        .target(name: "GalleyFonts", dependencies: ["CCairoPango", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyFonts", dependencies: ["CCairoPango", "CFontHooks", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         // Downsamples PNGs and JPEGs a row at a time through libpng and libjpeg, whose errors longjmp (C only).
@@ -115,7 +118,7 @@ let package = Package(
         .target(name: "GalleyFuzzing", dependencies: ["GalleyExport", "GalleyIngest", "GalleyStyle", "GalleyDiagnostics", "GalleyFiles"]),
         .executableTarget(name: "galley-fuzz", dependencies: ["GalleyFuzzing"]),
         .testTarget(name: "GalleyUnitTests", dependencies: [
-            "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport",
+            "GalleyModel", "GalleyIngest", "GalleyStyle", "GalleyLayout", "GalleyPango", "GalleyExport", "GalleyFonts", "CCairoPango",
         ]),
         .testTarget(name: "GalleyIngestTests", dependencies: ["GalleyIngest", "GalleyModel", "GalleyDiagnostics", "GalleyFiles", "GalleyTestSupport"],
                     exclude: ["Fixtures"]),

@@ -1,12 +1,14 @@
 import CCairoPango
 import Foundation
 
-/// A fontconfig configuration holding exactly some of the catalog's fonts, each pattern carrying Galley's own
-/// FreeType face.
+/// A fontconfig configuration holding exactly some of the catalog's fonts, whose cairo faces draw with Galley's own
+/// FreeType faces.
 ///
-/// Pango chooses fonts through it; because every pattern names its face (`FC_FT_FACE`), the cairo faces Pango makes
-/// from them are faces cairo did not open and will never close (see `FreeTypeFaces`). One configuration per Pango
-/// font map, like the font map itself, since neither is shared between threads.
+/// Pango chooses fonts through it. The cairo faces Pango makes from its patterns must be faces cairo did not open
+/// and will never close (see `FreeTypeFaces`). With `FontHooks` active, a pattern gets its face (`FC_FT_FACE`) when
+/// Pango first makes a cairo face of it, so only the fonts a document uses are opened; otherwise every pattern is
+/// given its face here. One configuration per Pango font map, like the font map itself, since neither is shared
+/// between threads.
 public final class FontConfiguration {
     /// Which of the catalog's fonts a configuration holds.
     public enum Selection: String, Sendable {
@@ -21,12 +23,22 @@ public final class FontConfiguration {
     /// Every family name the fonts declare (English and localised names alike).
     public let families: Set<String>
 
-    /// Builds the configuration of `selection`'s fonts; throws when a font file cannot be opened.
+    /// Builds the configuration of `selection`'s fonts; throws when a font file cannot be opened here.
     public init(catalog: FontCatalog, selection: Selection = .all) throws {
         let config = try Self.scan(catalog, selection: selection)
         var families = Set<String>()
         do {
-            try Self.attachFaces(in: config, families: &families)
+            if FontHooks.active {
+                // fontconfig read each face with FreeType to list it; a face that fails later is reported by the
+                // renderer, which opens the same faces.
+                if let set = FcConfigGetFonts(config, FcSetApplication) {
+                    for index in 0..<Int(set.pointee.nfont) {
+                        if let pattern = set.pointee.fonts[index] { Self.collectFamilies(of: pattern, into: &families) }
+                    }
+                }
+            } else {
+                try Self.attachFaces(in: config, families: &families)
+            }
         } catch {
             FcConfigDestroy(config)
             throw error
@@ -112,7 +124,7 @@ public final class FontConfiguration {
         set.pointee.nfont = Int32(kept.count)
     }
 
-    /// Replaces the application font set's patterns by copies that carry their FreeType face.
+    /// Replaces the application font set's patterns by copies that carry their FreeType face (without `FontHooks`).
     ///
     /// The patterns read from fontconfig's cache live in read-only memory, so each one is duplicated and the
     /// original released.

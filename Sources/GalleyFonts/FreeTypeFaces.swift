@@ -7,8 +7,9 @@ import Foundation
 /// and closes one to open another without holding the lock of the face it closes: with two threads it could close
 /// a face the other thread was drawing with. Faces an application opens itself and hands to cairo (`from_face` in
 /// cairo's source) are never counted or closed by cairo, and their use is serialised by cairo's per-face mutex.
-/// So Galley opens every face here, and both the shaper's fontconfig patterns (`FC_FT_FACE`) and the renderer's
-/// cairo faces refer to these: cairo never opens a font file, however many fonts a document uses.
+/// So Galley opens every face here, and both the cairo faces Pango makes from fontconfig patterns (`FC_FT_FACE`,
+/// given on first use by `FontHooks`) and the renderer's cairo faces refer to these: cairo never opens a font file,
+/// however many fonts a document uses.
 public final class FreeTypeFaces: @unchecked Sendable {
     // `@unchecked`: every field is read and written under `lock`; FreeType objects are used by cairo under its own locks.
 

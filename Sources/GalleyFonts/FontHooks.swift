@@ -1,0 +1,22 @@
+import CCairoPango
+import CFontHooks
+
+/// Galley's own answers to two library calls (Sources/CFontHooks): Pango's fontconfig threads run on the caller's
+/// thread, and a cairo face Pango makes from a pattern draws with a FreeType face from `FreeTypeFaces`.
+public enum FontHooks {
+    /// Whether this process calls Galley's definitions, with the face opener registered; when it does not, a font
+    /// configuration opens every face itself (see `FontConfiguration`).
+    public static let active: Bool = {
+        galley_cairo_faces_set_opener { file, index in
+            guard let file else { return nil }
+            return FreeTypeFaces.shared.face(file: String(cString: file), index: Int(index))
+        }
+        return galley_font_hooks_active() != 0
+    }()
+
+    /// How many of Pango's fontconfig threads the calling thread has run itself so far.
+    public static var threadsRunInline: Int { Int(galley_pango_threads_run_inline()) }
+
+    /// How many cairo faces the calling thread has made from patterns that carried no face of their own.
+    public static var facesGiven: Int { Int(galley_cairo_faces_given()) }
+}
