@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Where libxml2's headers are (its pkg-config `--cflags`); see CLibXML2 below for why pkg-config is not named.
+let libxml2Headers = ["/usr/include/libxml2"]
+
 let package = Package(
     name: "Galley",
     platforms: [.macOS(.v14)],
@@ -28,7 +31,10 @@ let package = Package(
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2's headers only: the library is opened on first use by CLibXML2Loader, which defines the functions
+        // Galley calls. pkg-config would link it again, so its header folder is given below (libxml2Headers).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2Loader", dependencies: ["CLibraryLoader"], cSettings: [.unsafeFlags(libxml2Headers.map { "-I" + $0 })]),
         // librsvg, opened on first use like qpdf: only an article with an SVG needs it.
         .target(name: "CRsvg", dependencies: ["CLibraryLoader"]),
         // libqpdf's C API, opened on first use: only a PDF the native reader cannot read needs it (docs/architecture-notes.md).
@@ -49,7 +55,7 @@ let package = Package(
         // sentences, and the limits every input is held to: the ground every stage that touches a file stands on.
         .target(name: "GalleyFiles"),
         .target(name: "GalleyDiagnostics", dependencies: ["Yams", "GalleyFiles"]),
-        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", "CCmarkGFM", "CLibXML2"]),
+        .target(name: "GalleyIngest", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", "CCmarkGFM", "CLibXML2", "CLibXML2Loader"]),
         .target(name: "GalleyStyle", dependencies: ["GalleyModel", "GalleyDiagnostics", "GalleyFiles", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         // Release builds of the typesetter skip Swift's run-time exclusivity checks: its inner loops read fields of
         // shared glyph-run storage millions of times per export, each read a check (10 % of its instructions, measured
@@ -57,7 +63,7 @@ let package = Package(
         .target(name: "GalleyLayout", dependencies: ["GalleyModel", "GalleyStyle"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // ICU's line breaking (UAX #14 with dictionaries for Thai, Lao, Khmer, Myanmar) behind plain C names.
-        .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
+        .target(name: "CLineBreak", dependencies: ["CLibraryLoader"]),
         // The font files Galley may use, and the FreeType faces every other stage draws and shapes with.
         .target(name: "GalleyFonts", dependencies: ["CCairoPango", "CFontHooks", "GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyPango", dependencies: ["GalleyLayout", "GalleyFonts", "GalleyFiles", "GalleyModel", "GalleyStyle", "CCairoPango", "CHyphen", "CLineBreak"]),
@@ -153,8 +159,12 @@ let package = Package(
 // `FontKey: Hashable` by scanning every protocol conformance record of the executable (about 10,650); the accessor is
 // handed the conformance the compiler already knows. A cold `galley render` ran 10 % fewer instructions
 // (docs/architecture-notes.md). Only Galley's own targets: flags cannot reach dependencies from here.
+//
+// Every Galley target also gets libxml2's header folder: a module that imports one that imports CLibXML2 reads its
+// headers too.
 for target in package.targets where target.type != .system && target.name.lowercased().hasPrefix("galley") {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+        .unsafeFlags(libxml2Headers.flatMap { ["-Xcc", "-I" + $0] }),
     ]
 }

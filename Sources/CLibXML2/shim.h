@@ -9,6 +9,6 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-/* xmlFree is a global function pointer, which Swift cannot call directly. */
-static inline void galley_xml_free(void *pointer) { xmlFree(pointer); }
+/* xmlFree is a global function pointer, which Swift cannot call directly; CLibXML2Loader calls it. */
+void galley_xml_free(void *pointer);
 #endif
