@@ -28,7 +28,7 @@ public final class ServiceProcess: @unchecked Sendable {
     private init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
         cache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-serve-\(UUID().uuidString)")
         errors = cache.appendingPathExtension("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.executableURL = Self.galley
         process.arguments = ["serve", "--port", "0", "--cache", cache.path] + arguments
         process.currentDirectoryURL = Self.root
