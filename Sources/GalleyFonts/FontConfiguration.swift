@@ -26,23 +26,17 @@ public final class FontConfiguration {
     /// Builds the configuration of `selection`'s fonts; throws when a font file cannot be opened here.
     public init(catalog: FontCatalog, selection: Selection = .all) throws {
         let config = try Self.scan(catalog, selection: selection)
-        var families = Set<String>()
-        do {
-            if FontHooks.active {
-                // fontconfig read each face with FreeType to list it; a face that fails later is reported by the
-                // renderer, which opens the same faces.
-                if let set = FcConfigGetFonts(config, FcSetApplication) {
-                    for index in 0..<Int(set.pointee.nfont) {
-                        if let pattern = set.pointee.fonts[index] { Self.collectFamilies(of: pattern, into: &families) }
-                    }
-                }
-            } else {
-                try Self.attachFaces(in: config, families: &families)
+        // With the hooks, faces are opened when first used: fontconfig read each face with FreeType to list it, and
+        // a face that fails later is reported by the renderer, which opens the same faces.
+        if !FontHooks.active {
+            do {
+                try Self.attachFaces(in: config)
+            } catch {
+                FcConfigDestroy(config)
+                throw error
             }
-        } catch {
-            FcConfigDestroy(config)
-            throw error
         }
+        let families = Self.families(in: config)
         guard !families.isEmpty else {
             FcConfigDestroy(config)
             throw FontError(file: catalog.bundledDirectory.path, message: "fontconfig found no usable fonts")
@@ -78,6 +72,11 @@ public final class FontConfiguration {
     public static func familyNames(_ catalog: FontCatalog, selection: Selection) throws -> Set<String> {
         let config = try scan(catalog, selection: selection)
         defer { FcConfigDestroy(config) }
+        return families(in: config)
+    }
+
+    /// Every family name the application font set's patterns declare.
+    private static func families(in config: OpaquePointer) -> Set<String> {
         var families = Set<String>()
         guard let set = FcConfigGetFonts(config, FcSetApplication) else { return families }
         for index in 0..<Int(set.pointee.nfont) {
@@ -128,7 +127,7 @@ public final class FontConfiguration {
     ///
     /// The patterns read from fontconfig's cache live in read-only memory, so each one is duplicated and the
     /// original released.
-    private static func attachFaces(in config: OpaquePointer, families: inout Set<String>) throws {
+    private static func attachFaces(in config: OpaquePointer) throws {
         guard let set = FcConfigGetFonts(config, FcSetApplication) else { return }
         var failure: FontError?
         var kept: [OpaquePointer] = []
@@ -144,7 +143,6 @@ public final class FontConfiguration {
             }
             guard let copy = FcPatternDuplicate(pattern) else { continue }
             FcPatternAddFTFace(copy, galley_fc_ft_face(), face)
-            collectFamilies(of: copy, into: &families)
             kept.append(copy)
         }
         for (index, pattern) in kept.enumerated() { set.pointee.fonts[index] = pattern }
