@@ -25,26 +25,56 @@ public enum PDFFinisher {
         try finish(pdf, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, backend: .automatic)
     }
 
-    /// Finishes a document cairo drew as `parts`, files of consecutive pages: joins them into one file, points the
-    /// links `internalLinks[page][i]` names and the bookmarks `outline` names (drawn as `#name` URIs, since a part's
-    /// link may lead into another part) at their named destinations, then finishes the file as `finish` does.
+    /// Reads `part`, one file of consecutive pages of a document cairo drew in parts, into Galley's store and does
+    /// the finish's work that concerns its pages alone: its CFF font programs subset again, its pages' content
+    /// rewritten, where `marks[page][mcid]` is numbered within the part, and the streams cairo stored compressed.
     ///
-    /// Throws `PDFFinishError.unjoinable` when a part is not a file Galley's own store reads (only cairo's are), so
+    /// Called on the thread that drew the part, as soon as it has: a part that is done before the other gets on with
+    /// its share of the finish instead of waiting. Every result is the same on any thread and in any order, so the
+    /// joined file is the same bytes whether the parts were drawn side by side or one after the other.
+    /// Throws `PDFFinishError.unjoinable` when the part is not a file Galley's own store reads (only cairo's are), so
     /// that the caller can draw the document whole instead.
-    public static func finish(parts: [Data], internalLinks: [[String?]], outline: [String], structure: [StructureNode], marks: [[Int32]],
-                              annotations: [[Int32]], metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+    public static func prepare(part: Data, structure: [StructureNode], marks: [[Int32]], options: PDFFinishOptions) throws -> PDFPreparedPart {
+        let native: NativePDF
+        do {
+            native = try NativePDF(part)
+        } catch let unsupported as NativePDF.Unsupported {
+            throw PDFFinishError.unjoinable(unsupported.reason)
+        } catch {
+            throw PDFFinishError.unjoinable("\(error)")
+        }
+        native.zlibLevel = options.zlibLevel
+        native.threads = options.threads
+        try native.compactFontPrograms()
+        let kept = try rewriteContents(of: native, structure: structure, marks: marks, threads: options.threads)
+        try NativePDFWriter(document: native).compressReachableStoredStreams()
+        return PDFPreparedPart(native: native, keptMCIDs: kept)
+    }
+
+    /// Finishes a document cairo drew as `parts` (each made ready by `prepare`), files of consecutive pages: joins
+    /// them into one file, points the links `internalLinks[page][i]` names and the bookmarks `outline` names (drawn
+    /// as `#name` URIs, since a part's link may lead into another part) at their named destinations, then finishes
+    /// the file as `finish` does.
+    ///
+    /// Throws `PDFFinishError.unjoinable` when the parts cannot be joined, so that the caller can draw the document
+    /// whole instead.
+    public static func finish(prepared parts: [PDFPreparedPart], internalLinks: [[String?]], outline: [String], structure: [StructureNode],
+                              marks: [[Int32]], annotations: [[Int32]], metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
         let joined: NativePDF
         do {
             guard let first = parts.first else { throw NativePDF.Unsupported(reason: "there are no parts") }
-            joined = try NativePDF(first)
-            for part in parts.dropFirst() { try joined.appendPages(of: NativePDF(part)) }
+            joined = first.native
+            for part in parts.dropFirst() { try joined.appendPages(of: part.native) }
             try joined.pointLinks(internalLinks, outline: outline)
         } catch let unsupported as NativePDF.Unsupported {
             throw PDFFinishError.unjoinable(unsupported.reason)
         } catch {
             throw PDFFinishError.unjoinable("\(error)")
         }
-        return try finish(native: joined, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+        joined.zlibLevel = options.zlibLevel
+        joined.threads = options.threads
+        return try complete(joined, keptMCIDs: parts.flatMap(\.keptMCIDs), structure: structure, marks: marks, annotations: annotations,
+                            metadata: metadata, options: options)
     }
 
     /// Finishes `pdf` with the object store `backend` chooses.
@@ -70,18 +100,33 @@ public enum PDFFinisher {
 
     private static func finish<Store: PDFObjectStore>(_ document: Store, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
                                                      metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+        let keptMCIDs = try rewriteContents(of: document, structure: structure, marks: marks, threads: options.threads)
+        return try complete(document, keptMCIDs: keptMCIDs, structure: structure, marks: marks, annotations: annotations,
+                            metadata: metadata, options: options)
+    }
+
+    /// Rewrites every page's content (`ContentRewriter`) and returns, for each page, the marked-content ids it kept.
+    private static func rewriteContents<Store: PDFObjectStore>(of document: Store, structure: [StructureNode], marks: [[Int32]],
+                                                              threads: Int) throws -> [[Int32]] {
         let roleNames = structure.map { Array($0.role.rawValue.utf8) }
+        // Pages are rewritten (and compressed) independently: on as many threads as the options allow.
+        return try document.rewritePageContents(threads: threads) { index, bytes in
+            let result = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames).rewrite(bytes)
+            return (result.bytes, result.mcids)
+        }
+    }
+
+    /// Completes a document whose pages' content has been rewritten, keeping `keptMCIDs[page]`: its structure tree,
+    /// annotations, catalog and what the standard asks for; returns the file's bytes.
+    private static func complete<Store: PDFObjectStore>(_ document: Store, keptMCIDs: [[Int32]], structure: [StructureNode], marks: [[Int32]],
+                                                       annotations: [[Int32]], metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
         let pageCount = document.pageCount
+        guard keptMCIDs.count == pageCount else { throw PDFFinishError.unjoinable("content was rewritten for \(keptMCIDs.count) pages of \(pageCount)") }
         var pages: [Store.Handle] = []
         var content: [[(mcid: Int32, node: Int32)]] = []
         var annotationHandles: [[Store.Handle]] = []
         var annotationNodes: [[Int32]] = []
         pages.reserveCapacity(pageCount)
-        // Pages are rewritten (and compressed) independently: on as many threads as the options allow.
-        let keptMCIDs = try document.rewritePageContents(threads: options.threads) { index, bytes in
-            let result = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames).rewrite(bytes)
-            return (result.bytes, result.mcids)
-        }
         for index in 0..<pageCount {
             let page = document.page(index)
             pages.append(page)

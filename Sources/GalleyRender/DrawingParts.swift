@@ -3,8 +3,9 @@ import GalleyLayout
 /// Where a long document's pages are cut into the parts that cairo draws as documents of their own, side by side.
 ///
 /// A cairo surface belongs to one thread, and drawing an issue's pages is most of binding it. Drawn as two parts on
-/// two threads and joined before the finish (`PDFFinisher.finish(parts:…)`), it takes the second core. The cut
-/// depends on the document alone, never on the threads given, so an issue has the same bytes whatever `--jobs` is.
+/// two threads, each made ready for the finish on its thread and then joined (`PDFFinisher.prepare`,
+/// `finish(prepared:…)`), it takes the second core. The cut depends on the document alone, never on the threads
+/// given, so an issue has the same bytes whatever `--jobs` is.
 enum DrawingParts {
     /// The page ranges to draw: two parts of about equal drawing work for a document of `minimumPages` pages or
     /// more, else (or with no minimum) the whole document as one. Each part embeds its own subsets of the fonts both

@@ -1,4 +1,5 @@
 import GalleyLayout
+import GalleyPDF
 
 /// A run of a document's pages as cairo drew them, before the finish: the file's bytes and what the finish must know
 /// of each page.
@@ -14,4 +15,6 @@ struct DrawnPart {
     var internalLinks: [[String?]] = []
     /// Images that were not drawn as placed.
     var imageProblems: [ImageProblem] = []
+    /// The part read into Galley's store, with its share of the finish done; nil until `PDFFinisher.prepare` has run.
+    var prepared: PDFPreparedPart?
 }

@@ -92,12 +92,12 @@ public struct PDFRenderer: Sendable {
         return options
     }
 
-    /// Draws the parts `ranges` of `document`, side by side when the finish may use more than one thread, and joins
-    /// and finishes them as one file.
+    /// Draws the parts `ranges` of `document`, side by side when the finish may use more than one thread, each part's
+    /// own share of the finish done by the thread that drew it, and joins and finishes them as one file.
     ///
     /// Each part is a document of its own to cairo, so a link may point into another part: every link within the
     /// document, and every outline entry, is drawn as a URI that the join turns into the named destination (see
-    /// `PDFFinisher.finish(parts:…)`).
+    /// `PDFFinisher.finish(prepared:…)`).
     private func renderInParts(_ document: PagedDocument, ranges: [Range<Int>], destinations: Set<String>,
                                outline: [OutlineEntry], reusing cache: RenderCache) throws -> RenderedPDF {
         // librsvg sets SVG text with the fonts of the thread that draws, which the caller gave its own thread: a
@@ -107,16 +107,18 @@ public struct PDFRenderer: Sendable {
             page.items.contains { if case .image(let image, _) = $0.item { image.format == .svg } else { false } }
         }
         let threads = hasSVG && threadSetup == nil ? 1 : min(finishing.threads, ranges.count)
+        let options = finishOptions(document)
         let drawn: [DrawnPart]
         if threads <= 1 {
             drawn = try ranges.enumerated().map { index, range in
-                try drawPart(document, pages: range, tagged: true, destinations: destinations, outline: index == 0 ? outline : [],
-                             joined: true, cache: cache)
+                try drawAndPrepare(document, pages: range, destinations: destinations, outline: index == 0 ? outline : [], options: options,
+                                   cache: cache)
             }
         } else {
             // The caller draws the first part with its own cache and fonts; one thread of its own draws the others,
             // with a cache of its own (caches are not shared between threads; only lookups are cached, so the bytes
-            // are the same) and the fonts `threadSetup` gives it.
+            // are the same) and the fonts `threadSetup` gives it. Each thread then does its part's share of the finish,
+            // so the one that is done first works on while the other draws.
             let results = Locked([Result<DrawnPart, any Error>?](repeating: nil, count: ranges.count))
             let handoff = CacheHandoff(RenderCache(limits: cache.limits))
             let renderer = self
@@ -129,8 +131,8 @@ public struct PDFRenderer: Sendable {
                     for index in ranges.indices.dropFirst() {
                         let result = Result {
                             _ = try setup.get()
-                            return try renderer.drawPart(document, pages: ranges[index], tagged: true, destinations: destinations,
-                                                         outline: [], joined: true, cache: handoff.cache)
+                            return try renderer.drawAndPrepare(document, pages: ranges[index], destinations: destinations, outline: [],
+                                                               options: options, cache: handoff.cache)
                         }
                         results.withLock { $0[index] = result }
                     }
@@ -141,7 +143,7 @@ public struct PDFRenderer: Sendable {
             helper.name = "galley-draw-part"
             helper.start()
             let first = Result {
-                try drawPart(document, pages: ranges[0], tagged: true, destinations: destinations, outline: outline, joined: true, cache: cache)
+                try drawAndPrepare(document, pages: ranges[0], destinations: destinations, outline: outline, options: options, cache: cache)
             }
             done.wait()
             results.withLock { $0[0] = first }
@@ -149,13 +151,27 @@ public struct PDFRenderer: Sendable {
         }
         let marks = drawn.flatMap(\.marks)
         let annotations = drawn.flatMap(\.annotations)
-        let finished = try PDFFinisher.finish(parts: drawn.map { Data($0.bytes) }, internalLinks: drawn.flatMap(\.internalLinks),
+        let finished = try PDFFinisher.finish(prepared: drawn.compactMap(\.prepared), internalLinks: drawn.flatMap(\.internalLinks),
                                               outline: outline.map { Self.pdfName($0.destination) }, structure: document.structure, marks: marks,
-                                              annotations: annotations, metadata: document.metadata, options: finishOptions(document))
+                                              annotations: annotations, metadata: document.metadata, options: options)
         // A problem two parts met with the same image is reported once, as one document's would be.
         var problems: [ImageProblem] = []
         for problem in drawn.flatMap(\.imageProblems) where !problems.contains(problem) { problems.append(problem) }
         return RenderedPDF(data: finished, imageProblems: problems, marks: marks, annotations: annotations)
+    }
+
+    /// Draws the part `pages` of `document` as a cairo PDF of its own and does its share of the finish
+    /// (`PDFFinisher.prepare`) on the same thread; the part keeps its file only in Galley's store.
+    private func drawAndPrepare(_ document: PagedDocument, pages: Range<Int>, destinations: Set<String>, outline: [OutlineEntry],
+                                options: PDFFinishOptions, cache: RenderCache) throws -> DrawnPart {
+        var part = try drawPart(document, pages: pages, tagged: true, destinations: destinations, outline: outline, joined: true, cache: cache)
+        // One thread per part: the other part is drawing on the other core. Given two, the two parts' preparations
+        // ran on four threads beside the drawing and the issue took longer (the results are the same either way).
+        var own = options
+        own.threads = 1
+        part.prepared = try PDFFinisher.prepare(part: Data(part.bytes), structure: document.structure, marks: part.marks, options: own)
+        part.bytes = []
+        return part
     }
 
     /// Draws the pages `pages` of `document` as one cairo PDF, with `outline` as its bookmarks.

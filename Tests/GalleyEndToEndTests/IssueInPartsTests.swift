@@ -5,9 +5,10 @@ import GalleyPDF
 import GalleyRender
 import Testing
 
-/// An issue drawn as two parts on two threads and joined (`DrawingParts`, `PDFFinisher.finish(parts:…)`) must be the
-/// document drawn whole: the same pages, text, destinations, links, bookmarks and structure, read back by pikepdf and
-/// poppler; and the same bytes whatever the threads.
+/// An issue drawn as two parts on two threads, each made ready on its thread and then joined (`DrawingParts`,
+/// `PDFFinisher.prepare`, `finish(prepared:…)`), must be the document drawn whole: the same pages, text,
+/// destinations, links, bookmarks and structure, read back by pikepdf and poppler; and the same bytes whatever the
+/// threads.
 @Suite struct IssueInPartsTests {
     /// Every page's links (where each leads), the named destinations and the outline (title, depth, target), with
     /// pages given by number: what a reader follows, whatever the objects are called.

@@ -180,6 +180,16 @@ final class NativePDFWriter {
         return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
     }
 
+    /// Compresses, now, every stream cairo stored that the file's trailer reaches, as `write` would: for a part of a
+    /// document drawn in parts, on the thread that drew it (`PDFFinisher.prepare`), so that the join's writer finds
+    /// nothing left to compress. The bytes written are the same either way.
+    func compressReachableStoredStreams() throws {
+        _ = reachableObjects()
+        try compressStoredStreams()
+        storedStreams = []
+        untouchedStreams = []
+    }
+
     /// Compresses at the store's level the streams that were left uncompressed (stored deflate blocks).
     ///
     /// A renderer that knows this pass follows can have cairo write its streams at zlib level 0, which costs a
