@@ -147,7 +147,8 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
-        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel", "GalleyTestSupport",
+                                                         .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
                                                             "GalleyTestSupport"]),
     ],
