@@ -60,6 +60,23 @@ import Testing
         #expect(offsets, "no glyph with an offset among the examples")
     }
 
+    @Test func everyFieldOfTheStructureAndOutlineIsReadBack() throws {
+        // The archive writes these types field by field: a field added to either must be added there too, or the
+        // cache would give it back empty. This count fails first.
+        let node = StructureNode(.table, parent: 3, order: -2, alt: "A chart of wages", language: "ar", title: "Wages, 2024",
+                                 scope: .column, identifier: "fn-12")
+        #expect(Mirror(reflecting: node).children.count == 8, "StructureNode's fields changed: update LayoutArchive+Structure")
+        let entry = OutlineEntry(title: "Überschrift", level: 2, destination: "sec-3", page: 4)
+        #expect(Mirror(reflecting: entry).children.count == 4, "OutlineEntry's fields changed: update LayoutArchive+Structure")
+        var layout = try #require(try Self.layouts().first)
+        layout.structure.append(node)
+        layout.structure.append(StructureNode(.paragraph, parent: 0))
+        layout.outline.append(entry)
+        for scope in [StructureNode.Scope.row, .both] { layout.structure.append(StructureNode(.tableHeaderCell, parent: 1, scope: scope)) }
+        let bytes = try LayoutArchive.encode(layout)
+        #expect(bytes.withUnsafeBytes { LayoutArchive.decode($0) } == layout)
+    }
+
     @Test func aShortDamagedOrOlderFileReadsAsAMiss() throws {
         let layout = try #require(try Self.layouts().first)
         let bytes = try LayoutArchive.encode(layout)

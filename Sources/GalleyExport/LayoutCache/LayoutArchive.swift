@@ -2,8 +2,8 @@ import Foundation
 import GalleyFiles
 import GalleyLayout
 
-/// The layout cache's file format: an article's pages in a compact binary form read without `Codable`, the small
-/// rest (outline, metadata, quality, structure) as JSON.
+/// The layout cache's file format: an article's pages, structure tree and outline in a compact binary form read
+/// without `Codable`, the small rest (metadata and quality figures) as JSON.
 ///
 /// An issue of 50 articles spent two thirds of its time decoding their cached layouts as JSON (13 MB of it, glyph
 /// by glyph through `JSONDecoder`). Here doubles are stored as their 8 bytes, so a layout read back equals the one
@@ -11,14 +11,12 @@ import GalleyLayout
 /// A file that is short, damaged or of another version reads as nil, which the cache treats as a miss.
 enum LayoutArchive {
     /// The first bytes of every file: a name and the format's version, raised whenever the layout's types change.
-    static let magic: [UInt8] = Array("GALLEY-LAYOUT-2\n".utf8)
+    static let magic: [UInt8] = Array("GALLEY-LAYOUT-3\n".utf8)
 
-    /// What is written as JSON: everything but the pages, a few kilobytes at most.
+    /// What is written as JSON: the metadata and the quality figures, about a kilobyte.
     private struct Summary: Codable {
-        var outline: [OutlineEntry]
         var metadata: DocumentMetadata
         var quality: QualityReport
-        var structure: [StructureNode]
     }
 
     /// The item kinds, one byte each.
@@ -30,10 +28,11 @@ enum LayoutArchive {
     static func encode(_ layout: ArticleLayout) throws -> [UInt8] {
         var writer = ByteWriter()
         writer.append(magic)
-        let summary = try JSONEncoder().encode(Summary(outline: layout.outline, metadata: layout.metadata, quality: layout.quality,
-                                                       structure: layout.structure))
+        let summary = try JSONEncoder().encode(Summary(metadata: layout.metadata, quality: layout.quality))
         writer.count(summary.count)
         writer.append(summary)
+        writeStructure(layout.structure, to: &writer)
+        writeOutline(layout.outline, to: &writer)
         var faces: [FontFace: Int] = [:]
         var faceList: [FontFace] = []
         for page in layout.pages {
@@ -110,6 +109,7 @@ enum LayoutArchive {
         guard reader.bytes(magic.count) == magic,
               let summaryLength = reader.count(), let summaryBytes = reader.bytes(summaryLength),
               let summary = try? JSONDecoder().decode(Summary.self, from: Data(summaryBytes)),
+              let structure = readStructure(from: &reader), let outline = readOutline(from: &reader),
               let faceCount = reader.count(limit: 1 << 16) else { return nil }
         var faces: [FontFace] = []
         for _ in 0..<faceCount {
@@ -132,8 +132,8 @@ enum LayoutArchive {
             pages.append(items)
         }
         guard reader.isAtEnd else { return nil }
-        return ArticleLayout(pages: pages, outline: summary.outline, metadata: summary.metadata, quality: summary.quality,
-                             structure: summary.structure)
+        return ArticleLayout(pages: pages, outline: outline, metadata: summary.metadata, quality: summary.quality,
+                             structure: structure)
     }
 
     private static func item(_ kind: Kind, faces: [FontFace], reader: inout ByteReader) -> FrameItem? {
