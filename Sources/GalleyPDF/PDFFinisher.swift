@@ -35,14 +35,7 @@ public enum PDFFinisher {
     /// Throws `PDFFinishError.unjoinable` when the part is not a file Galley's own store reads (only cairo's are), so
     /// that the caller can draw the document whole instead.
     public static func prepare(part: Data, structure: [StructureNode], marks: [[Int32]], options: PDFFinishOptions) throws -> PDFPreparedPart {
-        let native: NativePDF
-        do {
-            native = try NativePDF(part)
-        } catch let unsupported as NativePDF.Unsupported {
-            throw PDFFinishError.unjoinable(unsupported.reason)
-        } catch {
-            throw PDFFinishError.unjoinable("\(error)")
-        }
+        let native = try joining { try NativePDF(part) }
         native.zlibLevel = options.zlibLevel
         native.threads = options.threads
         try native.compactFontPrograms()
@@ -60,21 +53,28 @@ public enum PDFFinisher {
     /// whole instead.
     public static func finish(prepared parts: [PDFPreparedPart], internalLinks: [[String?]], outline: [String], structure: [StructureNode],
                               marks: [[Int32]], annotations: [[Int32]], metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
-        let joined: NativePDF
-        do {
+        let joined = try joining {
             guard let first = parts.first else { throw NativePDF.Unsupported(reason: "there are no parts") }
-            joined = first.native
-            for part in parts.dropFirst() { try joined.appendPages(of: part.native) }
-            try joined.pointLinks(internalLinks, outline: outline)
-        } catch let unsupported as NativePDF.Unsupported {
-            throw PDFFinishError.unjoinable(unsupported.reason)
-        } catch {
-            throw PDFFinishError.unjoinable("\(error)")
+            for part in parts.dropFirst() { try first.native.appendPages(of: part.native) }
+            try first.native.pointLinks(internalLinks, outline: outline)
+            return first.native
         }
         joined.zlibLevel = options.zlibLevel
         joined.threads = options.threads
         return try complete(joined, keptMCIDs: parts.flatMap(\.keptMCIDs), structure: structure, marks: marks, annotations: annotations,
                             metadata: metadata, options: options)
+    }
+
+    /// `body`'s result, with any error it throws (the native store's, as a rule) turned into
+    /// `PDFFinishError.unjoinable`, which makes the caller draw the document whole.
+    private static func joining<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let unsupported as NativePDF.Unsupported {
+            throw PDFFinishError.unjoinable(unsupported.reason)
+        } catch {
+            throw PDFFinishError.unjoinable("\(error)")
+        }
     }
 
     /// Finishes `pdf` with the object store `backend` chooses.
