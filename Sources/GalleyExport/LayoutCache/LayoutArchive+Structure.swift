@@ -4,8 +4,8 @@ import GalleyLayout
 /// The structure tree and the outline in the layout cache's binary form.
 ///
 /// Written as JSON they were most of the cost of reading a cached layout: about 2.8 M instructions for 5 KB, in
-/// `JSONDecoder`, per article of an issue. `LayoutArchiveTests` reads back examples that set every field, and checks
-/// that the two types still have the fields written here.
+/// `JSONDecoder`, per article of an issue. `LayoutArchiveTests` reads back a node with every optional field set, and
+/// checks that the two types still have the fields written here.
 extension LayoutArchive {
     /// The optional fields of a structure node, one bit each in the byte that precedes them.
     private struct Present: OptionSet {

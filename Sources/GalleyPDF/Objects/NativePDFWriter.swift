@@ -120,7 +120,8 @@ final class NativePDFWriter {
             let start = index * identifierPiece
             return output.withUnsafeBufferPointer { bytes in
                 var hasher = SHA256()
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + identifierPiece)])))
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + identifierPiece)])
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(piece))
                 return Array(hasher.finalize())
             }
         }
@@ -210,8 +211,6 @@ final class NativePDFWriter {
     func compressReachableStoredStreams() throws {
         _ = reachableObjects()
         try compressStoredStreams()
-        storedStreams = []
-        untouchedStreams = []
     }
 
     /// Compresses at the store's level the streams that were left uncompressed (stored deflate blocks).
