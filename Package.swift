@@ -82,9 +82,13 @@ let package = Package(
         .target(name: "CProcessControl"),
         // Fetches remote figure images (allowed hosts, size and time limits, a disk cache shared by processes), with
         // no knowledge of articles or layout, so that the export pipeline and the HTTP service can both use it.
-        .target(name: "GalleyFetch", dependencies: [
-            "GalleyFiles", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        // Remote images: the settings, the cache and the mirrors, and the switch that says how they are downloaded;
+        // the HTTP download itself (SwiftNIO, TLS) is in GalleyFetchHTTP, which only programs that fetch link.
+        .target(name: "GalleyFetch", dependencies: ["GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GalleyFetchHTTP", dependencies: [
+            "GalleyFetch", "GalleyFiles", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "GalleyExport", dependencies: [
             "GalleyModel", "GalleyFetch", "GalleyIngest", "GalleyLanguage", "GalleyStyle", "GalleyLayout", "GalleyFonts", "GalleyPango", "GalleyRender", "GalleyPDF",
@@ -116,7 +120,7 @@ let package = Package(
         // the executable (43,000), and the dynamic loader then checked each of the libraries' 7,500 symbol lookups
         // against that table first, and `dladdr` scanned it: 3 to 5 ms of a cold `galley render` (docs/architecture-notes.md).
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
+            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyFetchHTTP", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
 
@@ -136,7 +140,7 @@ let package = Package(
         .testTarget(name: "GalleyLanguageTests", dependencies: ["GalleyLanguage", "GalleyModel"]),
         // Remote images against a real HTTP server on loopback, in the test process.
         .testTarget(name: "GalleyFetchTests", dependencies: [
-            "GalleyFetch", "GalleyExport", "GalleyModel", "GalleyFiles", "GalleyTestSupport",
+            "GalleyFetch", "GalleyFetchHTTP", "GalleyExport", "GalleyModel", "GalleyFiles", "GalleyTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),

@@ -10,12 +10,12 @@ import GalleyModel
 /// fetching waits on the network: one phase per article lets every image download at the same time (up to the
 /// settings' concurrency), and the content hash of an export can include the fetched bytes without laying anything out.
 public struct RemoteImages: Sendable {
-    /// The fetcher, holding the settings, the limits and the cache.
-    public let fetcher: ImageFetcher
+    /// The fetcher, holding the settings, the limits and the cache: the program's installed one (`ImageDownloaders`).
+    public let fetcher: any ImageDownloading
 
     /// Remote images fetched as `settings` say, within `limits`.
     public init(settings: ImageFetchSettings, limits: Limits) {
-        fetcher = ImageFetcher(settings: settings, limits: limits)
+        fetcher = ImageDownloaders.make(settings: settings, limits: limits)
     }
 
     /// Every remote figure image of `article`, by figure source, blocking the calling thread (one of Galley's own
@@ -23,7 +23,7 @@ public struct RemoteImages: Sendable {
     public func fetch(for article: Article) -> [String: FetchedImage] {
         let sources = Self.remoteSources(in: article)
         guard !sources.isEmpty else { return [:] }
-        return fetcher.fetchBlocking(sources, siteHosts: Self.siteHosts(of: article))
+        return fetcher.fetchBlocking(sources, siteHosts: Self.siteHosts(of: article), budget: nil)
     }
 
     /// The remote figure images of each of `articles` (the posts of one export file), in their order, fetched together
@@ -46,7 +46,7 @@ public struct RemoteImages: Sendable {
     public func fetchAsync(for article: Article) async -> [String: FetchedImage] {
         let sources = Self.remoteSources(in: article)
         guard !sources.isEmpty else { return [:] }
-        return await fetcher.fetch(sources, siteHosts: Self.siteHosts(of: article))
+        return await fetcher.fetch(sources, siteHosts: Self.siteHosts(of: article), budget: nil)
     }
 
     /// The figure sources of `article` that are addresses rather than files.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GalleyFetchHTTP
 import GalleyFonts
 
 /// The `galley` command: typesets articles into print-ready PDFs.
@@ -15,6 +16,8 @@ struct Galley: ParsableCommand {
     static func main() {
         // The process is Galley's alone: nothing in it needs the system's fonts (see quietSystemDefault).
         FontConfiguration.quietSystemDefault()
+        // Remote figure images are downloaded over HTTP by every command that meets one (see ImageDownloaders).
+        HTTPImageDownloads.install()
         main(nil)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyFetch
+import GalleyFetchHTTP
 import GalleyFiles
 import Testing
 

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import GalleyFetch
 import GalleyFiles
 import NIOCore
 import NIOHTTP1
