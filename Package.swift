@@ -80,10 +80,10 @@ let package = Package(
         .target(name: "GalleyLanguage", dependencies: ["GalleyModel", "CLanguageDetector"]),
         // prctl is variadic, so Swift cannot call it: one C function lets an export's workers die with their parent.
         .target(name: "CProcessControl"),
-        // Fetches remote figure images (allowed hosts, size and time limits, a disk cache shared by processes), with
-        // no knowledge of articles or layout, so that the export pipeline and the HTTP service can both use it.
-        // Remote images: the settings, the cache and the mirrors, and the switch that says how they are downloaded;
-        // the HTTP download itself (SwiftNIO, TLS) is in GalleyFetchHTTP, which only programs that fetch link.
+        // Remote figure images (allowed hosts, size and time limits, mirrors, a disk cache shared by processes), with
+        // no knowledge of articles or layout, so that the export pipeline and the HTTP service can both use it. The
+        // HTTP download itself (SwiftNIO, TLS) is in GalleyFetchHTTP, which only programs that fetch link: GalleyFetch
+        // declares the switch a program installs it through (ImageDownloaders).
         .target(name: "GalleyFetch", dependencies: ["GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyFetchHTTP", dependencies: [
             "GalleyFetch", "GalleyFiles", .product(name: "AsyncHTTPClient", package: "async-http-client"),

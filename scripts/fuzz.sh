@@ -3,8 +3,8 @@
 #
 #   scripts/fuzz.sh [--seconds N] [--seed S] [--debug] [TARGET...]   (default: 60 s for each of every target, a random seed)
 #
-# --debug builds without optimisation and without debug information: sooner built (about 4 minutes from scratch on 2
-# cores, against about 7 for release) but slower to run, which suits the short smoke run of the test command
+# --debug builds without optimisation and without debug information: sooner built (about 2 minutes from scratch on 2
+# cores; release takes longer) but slower to run, which suits the short smoke run of the test command
 # (scripts/test.sh); long runs want release, whose findings name their source lines.
 # Targets run side by side, as many at once as there are cores; each one's result is printed in the order given.
 # Targets: json markdown html wordpress wxr issue layout typeset (see Sources/GalleyFuzzing/FuzzTarget.swift).
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
         --seconds) seconds=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
         --debug) configuration=debug; build_flags=(-debug-info-format none); shift ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) targets+=("$1"); shift ;;
     esac
 done
