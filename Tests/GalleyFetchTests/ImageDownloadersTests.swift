@@ -1,5 +1,5 @@
 import Foundation
-@testable import GalleyExport
+import GalleyExport
 @testable import GalleyFetch
 import GalleyFetchHTTP
 import GalleyFiles
