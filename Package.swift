@@ -82,8 +82,8 @@ let package = Package(
         .target(name: "CProcessControl"),
         // Remote figure images (allowed hosts, size and time limits, mirrors, a disk cache shared by processes), with
         // no knowledge of articles or layout, so that the export pipeline and the HTTP service can both use it. The
-        // HTTP download itself (SwiftNIO, TLS) is in GalleyFetchHTTP, which only programs that fetch link: GalleyFetch
-        // declares the switch a program installs it through (ImageDownloaders).
+        // HTTP download itself (SwiftNIO, TLS) is in GalleyFetchHTTP, which only galley-net links: GalleyFetch declares
+        // the switch a program installs its downloader through (ImageDownloaders), and galley's asks galley-net.
         .target(name: "GalleyFetch", dependencies: ["GalleyFiles", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "GalleyFetchHTTP", dependencies: [
             "GalleyFetch", "GalleyFiles", .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -120,9 +120,21 @@ let package = Package(
         // the executable (43,000), and the dynamic loader then checked each of the libraries' 7,500 symbol lookups
         // against that table first, and `dladdr` scanned it: 3 to 5 ms of a cold `galley render` (docs/architecture-notes.md).
         .executableTarget(name: "galley", dependencies: [
-            "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyFetchHTTP", "GalleyWordPress", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
+            "GalleyCommandLine", "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
+        // `galley serve`, `galley publish` and remote image downloads: everything that speaks HTTP, in an executable of
+        // its own, so that `galley` is linked without SwiftNIO, TLS, Hummingbird and their 2,700 conformance records,
+        // which every first use of a generic type in a typesetting command scanned (docs/architecture-notes.md).
+        .executableTarget(name: "galley-net", dependencies: [
+            "GalleyCommandLine", "GalleyExport", "GalleyServe", "GalleyFetch", "GalleyFetchHTTP", "GalleyWordPress", "GalleyFiles", "GalleyStyle",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+        ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
+        // The options, reporting and resource lookup both executables' commands share.
+        .target(name: "GalleyCommandLine", dependencies: [
+            "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyLayout", "GalleyStyle",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // Fuzzing targets for every reader and the layout (scripts/fuzz.sh builds them for libFuzzer).
         .target(name: "GalleyFuzzing", dependencies: ["GalleyExport", "GalleyIngest", "GalleyStyle", "GalleyDiagnostics", "GalleyFiles"]),

@@ -20,7 +20,9 @@ while [ $# -gt 0 ]; do
 done
 command -v wrk >/dev/null || { echo "bench-serve: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 galley="$repo/.build/release/galley"
-[ -x "$galley" ] || (cd "$repo" && swift build -c release --product galley >/dev/null)
+# serve runs in galley-net, which galley finds beside itself.
+[ -x "$galley" ] && [ -x "$repo/.build/release/galley-net" ] ||
+  (cd "$repo" && swift build -c release --product galley >/dev/null && swift build -c release --product galley-net >/dev/null)
 work="$(mktemp -d)"
 trap 'kill -TERM -- -$server 2>/dev/null || true; rm -rf "$work"' EXIT
 

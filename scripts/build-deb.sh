@@ -36,16 +36,19 @@ trap 'rm -rf "$work"' EXIT
 stage="$work/root"
 scripts/install.sh --prefix /usr --destdir "$stage" "${install_flags[@]}"
 binary="$stage/usr/bin/galley"
+network="$stage/usr/libexec/galley/galley-net"
 
 # Nothing may come from the toolchain: Debian has no package for it, so such a library would be missing after install.
-if ldd "$binary" | grep -E 'swift|not found'; then
-  echo "build-deb.sh: the binary links the libraries above, which no Debian package provides" >&2
-  exit 1
-fi
+for file in "$binary" "$network"; do
+  if ldd "$file" | grep -E 'swift|not found'; then
+    echo "build-deb.sh: $file links the libraries above, which no Debian package provides" >&2
+    exit 1
+  fi
+done
 
 # Stripped as Debian strips its binaries (181 MB to 88 MB here). The executable's own deflateInit_, which cairo's
 # zlib calls must bind to (Sources/CDeflateLevel), lives in the dynamic symbol table, which strip keeps: checked.
-strip --strip-unneeded --remove-section=.comment --remove-section=.note "$binary"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$binary" "$network"
 nm -D --defined-only "$binary" | grep -w deflateInit_ >/dev/null || {
   echo "build-deb.sh: the stripped binary no longer exports deflateInit_ (compression levels would silently stop working)" >&2
   exit 1
@@ -57,7 +60,7 @@ gzip -9n "$stage/usr/share/man/man1/galley.1"
 # Libraries: dpkg-shlibdeps wants to run in a source package, so it gets a minimal debian/control of its own.
 mkdir -p "$work/src/debian"
 printf 'Source: galley\n\nPackage: galley\nArchitecture: any\n' > "$work/src/debian/control"
-libraries="$(cd "$work/src" && dpkg-shlibdeps -O "$binary" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')" || {
+libraries="$(cd "$work/src" && dpkg-shlibdeps -O "$binary" "$network" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')" || {
   cat "$work/shlibdeps.log" >&2
   exit 1
 }

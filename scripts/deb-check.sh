@@ -109,6 +109,13 @@ check "the publisher's name on $named_pages of $(pages "$pub" || echo 0) pages" 
 check "the logo on every page" "[ \"\$(pdfimages -list '$pub' | awk 'NR > 2 && \$3 == \"image\" { print \$1 }' | sort -u | wc -l)\" -eq \"\$(pages '$pub')\" ]"
 check "three typos reported in one run, each with its line" \
   "grep -qx 'typos exit 1' '$work/init.log' && [ \"\$(grep -c '^/tmp/galley-deb/typos.json:[0-9]*:' '$work/init.log')\" -eq 3 ]"
+# publish runs in galley-net (PREFIX/libexec/galley): a missing manifest is its own message, so this proves galley
+# found it and handed the command over.
+in_root 'cd /srv/articles && status=0; galley publish missing.json --wordpress https://example.org 2>/tmp/publish.err || status=$?;
+  echo "exit $status"; cat /tmp/publish.err' >"$work/publish.log" 2>&1 || true
+sed 's/^/  | /' "$work/publish.log"
+check "galley publish runs /usr/libexec/galley/galley-net" \
+  "[ -x '$root/usr/libexec/galley/galley-net' ] && grep -qx 'exit 2' '$work/publish.log' && grep -q 'missing.json: no such manifest' '$work/publish.log'"
 
 step "man page, completions, a copied binary without data"
 check "man page /usr/share/man/man1/galley.1.gz" "zcat '$root/usr/share/man/man1/galley.1.gz' | grep '^\.Dt GALLEY 1' >/dev/null"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Galley for release and installs it: PREFIX/bin/galley, the data it reads (Layouts/, Fonts/, Examples/) in
+# Builds Galley for release and installs it: PREFIX/bin/galley, PREFIX/libexec/galley/galley-net (serve, publish and
+# image downloads), the data it reads (Layouts/, Fonts/, Examples/) in
 # PREFIX/share/galley, the man page galley(1) and bash, zsh and fish completions. --destdir stages every file under
 # another root without changing the paths Galley is installed for (as `make install DESTDIR=…` does), which is how
 # scripts/build-deb.sh packages it. The layout on disk and the order Galley searches for its data: docs/install.md.
@@ -8,9 +9,10 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: scripts/install.sh [--prefix DIR] [--destdir DIR] [--no-build]
-  --prefix DIR   where Galley is installed (default /usr/local): DIR/bin/galley, DIR/share/galley, DIR/share/man/man1
+  --prefix DIR   where Galley is installed (default /usr/local): DIR/bin/galley, DIR/libexec/galley/galley-net,
+                 DIR/share/galley, DIR/share/man/man1
   --destdir DIR  stage the files under DIR (DIR/PREFIX/...) instead of the root, for packaging
-  --no-build     install the release binary already built (.build/release/galley) instead of building it
+  --no-build     install the release binaries already built (.build/release/galley and galley-net) instead of building them
 EOF
 }
 
@@ -40,19 +42,26 @@ repo="$(pwd)"
 
 # The Swift runtime is linked into the binary (--static-swift-stdlib): Debian has no package of Swift's runtime
 # libraries, and an installed Galley should not depend on where the toolchain that built it happens to live.
-build_flags=(-c release --product galley --static-swift-stdlib)
+# Two executables: galley, and galley-net with everything that speaks HTTP (serve, publish, image downloads), which
+# galley runs from PREFIX/libexec/galley when it needs it.
+build_flags=(-c release --static-swift-stdlib)
 if [ "$build" -eq 1 ]; then
-  swift build "${build_flags[@]}"
+  swift build "${build_flags[@]}" --product galley
+  swift build "${build_flags[@]}" --product galley-net
 fi
 binary="$repo/.build/release/galley"
-[ -x "$binary" ] || { echo "install.sh: no release binary at $binary (run without --no-build)" >&2; exit 1; }
+network="$repo/.build/release/galley-net"
+for file in "$binary" "$network"; do
+  [ -x "$file" ] || { echo "install.sh: no release binary at $file (run without --no-build)" >&2; exit 1; }
+done
 
 root="${destdir%/}$prefix"
 share="$root/share/galley"
 echo "installing Galley into ${destdir:+$destdir (staged) for }$prefix"
 
-install -d "$root/bin" "$share"
+install -d "$root/bin" "$share" "$root/libexec/galley"
 install -m 0755 "$binary" "$root/bin/galley"
+install -m 0755 "$network" "$root/libexec/galley/galley-net"
 
 # The data: a fresh copy each time, so a font or layout removed from the checkout does not linger in the install.
 # Fonts/ carries pinned-fonts.tsv (the system CJK files and their SHA-256) and the licences beside the font files.
@@ -79,4 +88,4 @@ install -d "$zsh_folder"
 "$root/bin/galley" --generate-completion-script zsh > "$zsh_folder/_galley"
 "$root/bin/galley" --generate-completion-script fish > "$root/share/fish/vendor_completions.d/galley.fish"
 
-echo "installed: $prefix/bin/galley, data in $prefix/share/galley, man page, bash/zsh/fish completions"
+echo "installed: $prefix/bin/galley, $prefix/libexec/galley/galley-net, data in $prefix/share/galley, man page, bash/zsh/fish completions"

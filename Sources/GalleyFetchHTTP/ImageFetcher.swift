@@ -20,6 +20,8 @@ public final class ImageFetcher: Sendable {
     public let limits: Limits
     /// Where downloaded images are kept.
     public let cache: ImageCache
+    /// Mirrors, refusals and cached copies: everything answered before a download.
+    let lookup: LocalImageLookup
 
     /// The most redirects followed for one image.
     public static let maxRedirects = 5
@@ -45,7 +47,8 @@ public final class ImageFetcher: Sendable {
     public init(settings: ImageFetchSettings, limits: Limits = Limits()) {
         self.settings = settings
         self.limits = limits
-        cache = ImageCache(directory: settings.resolvedCacheDirectory)
+        lookup = LocalImageLookup(settings: settings, limits: limits)
+        cache = lookup.cache
     }
 
     /// Every address of `urls` fetched (or found in the cache or a mirror), blocking the calling thread; `siteHosts`
@@ -77,37 +80,11 @@ public final class ImageFetcher: Sendable {
 
     /// One address: a mirror, the cache, or the network, in that order.
     func fetchOne(_ original: String, allowed: HostAllowList, budget: Date? = nil) -> FetchedImage {
-        // A protocol-relative address (`//host/x.png`) is fetched over HTTPS.
-        let address = original.hasPrefix("//") ? "https:" + original : original
-        if let remap = settings.remaps.first(where: { $0.matches(address) }) {
-            switch remap.file(for: address) {
-            case .success(let path):
-                do {
-                    return .file(path: path, digest: try Self.digest(ofFile: path, limit: limits.imageFileBytes), notes: [])
-                } catch {
-                    return .failed("the mirrored file \(error)")
-                }
-            case .failure(let problem):
-                return .failed("it is under --remap \(remap.prefix)=\(remap.directory), but \(problem)")
-            }
-        }
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            return .failed("only http and https addresses are fetched")
-        }
-        guard let host = url.host, !host.isEmpty else { return .failed("the address has no host") }
-        guard allowed.allows(host) else {
-            return .failed("the host \(host) is not allowed (allowed: \(allowed.summary); allow it with --allow-host \(host))")
-        }
-        let cached = cache.entry(for: address)
-        if let cached, settings.offline || settings.checkedSince.map({ cached.entry.checked >= $0 }) == true {
-            return .file(path: cached.path, digest: cached.entry.digest, notes: [])
-        }
-        if settings.offline {
-            return .failed("it is not in the image cache (\(cache.directory.path)), and --offline fetches nothing")
-        }
-        if let budget, budget.timeIntervalSinceNow <= 0 {
-            guard let cached else { return .failed(Self.budgetSpent) }
-            return .file(path: cached.path, digest: cached.entry.digest, notes: ["it was not checked with its server (\(Self.budgetSpent))"])
+        let address: String
+        let cached: LocalImageLookup.CachedImage?
+        switch lookup.look(original, allowed: allowed, budget: budget) {
+        case .answered(let answer): return answer
+        case .download(let wanted, let copy): (address, cached) = (wanted, copy)
         }
         switch download(address, allowed: allowed, cached: cached?.entry, budget: budget) {
         case .success(.notModified):
@@ -147,7 +124,7 @@ public final class ImageFetcher: Sendable {
                                       + "(the image-download-seconds limit)", transient: true)
         if let budget, budget.timeIntervalSinceNow < Double(seconds) {
             deadline = NIODeadline.now() + .milliseconds(Int64(max(0, budget.timeIntervalSinceNow) * 1000))
-            timeout = DownloadFailure(reason: Self.budgetSpent, transient: true)
+            timeout = DownloadFailure(reason: LocalImageLookup.budgetSpent, transient: true)
         }
         var current = address
         for _ in 0...Self.maxRedirects {
@@ -225,7 +202,6 @@ public final class ImageFetcher: Sendable {
     }
 
     /// Why an image was not fetched when the caller's time for fetching ran out.
-    static let budgetSpent = "the time for fetching images ran out before its turn"
 
     /// A client error as a reason.
     private static func failure(for error: any Error, limits: Limits, timeout: DownloadFailure) -> DownloadFailure {
@@ -243,13 +219,5 @@ public final class ImageFetcher: Sendable {
             }
         }
         return DownloadFailure(reason: "the server could not be reached (\(error))", transient: true)
-    }
-
-    /// SHA-256 of a mirrored file, read in chunks; throws a `FileProblem` for anything but a regular file within `limit`.
-    static func digest(ofFile path: String, limit: Int) throws -> String {
-        let file = try RegularFile(path: path, limit: limit, limitName: "image-file-bytes")
-        var hasher = SHA256()
-        try file.forEachChunk { hasher.update(bufferPointer: $0) }
-        return HexText.lowercase(hasher.finalize())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 
 /// `galley bench`: renders articles repeatedly in one process and reports speed and memory.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 
 /// `galley bench-bundle`: binds a generated N-article issue, laid out afresh and from an export's kept layouts.

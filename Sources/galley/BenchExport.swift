@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 
 /// `galley bench-export`: exports a generated archive with 1 and 2 workers, then again unchanged, and reports

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GalleyCommandLine
 import GalleyExport
 import GalleyRender
 

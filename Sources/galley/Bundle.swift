@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 import GalleyFiles
 import GalleyStyle

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GalleyFetchHTTP
+import GalleyFetch
 import GalleyFonts
 
 /// The `galley` command: typesets articles into print-ready PDFs.
@@ -9,15 +9,15 @@ struct Galley: ParsableCommand {
         commandName: "galley",
         abstract: "Typeset articles into print-ready PDF.",
         version: "0.1.0",
-        subcommands: [Init.self, Render.self, Watch.self, Export.self, Serve.self, Publish.self, Bundle.self, Boxes.self, Check.self, Extract.self, Manifest.self, Bench.self, BenchExport.self, BenchBundle.self,
+        subcommands: [Init.self, Render.self, Watch.self, Export.self, ServeCommand.self, PublishCommand.self, Bundle.self, Boxes.self, Check.self, Extract.self, Manifest.self, Bench.self, BenchExport.self, BenchBundle.self,
                       ExportWorker.self])
 
     /// Parses the command line and runs the command, with fontconfig's unused system default left unread.
     static func main() {
         // The process is Galley's alone: nothing in it needs the system's fonts (see quietSystemDefault).
         FontConfiguration.quietSystemDefault()
-        // Remote figure images are downloaded over HTTP by every command that meets one (see ImageDownloaders).
-        HTTPImageDownloads.install()
+        // Remote figure images are downloaded by galley-net, in a child process, for every command that meets one.
+        HelperDownloader.install()
         main(nil)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 
 /// `galley manifest merge`: joins the manifests of shards (or of runs) into one, entries sorted by id.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyDiagnostics
 import GalleyExport
 import GalleyFiles

@@ -10,12 +10,12 @@ import Testing
 @Suite struct ImageDownloadersTests {
     @Test func withNothingInstalledEveryAddressIsRefusedWithTheReason() async {
         let urls = ["https://example.org/a.png", "https://example.org/b.jpg", "https://example.org/a.png"]
-        let refused = ImageDownloaders.Unavailable().fetchBlocking(urls, siteHosts: [], budget: nil)
+        let refused = ImageDownloaders.Refusing().fetchBlocking(urls, siteHosts: [], budget: nil)
         #expect(refused.count == 2)
         for url in urls {
-            #expect(refused[url] == .failed(ImageDownloaders.Unavailable.reason))
+            #expect(refused[url] == .failed(ImageDownloaders.Refusing.unavailable))
         }
-        let asynchronous = await ImageDownloaders.Unavailable().fetch(urls, siteHosts: [], budget: nil)
+        let asynchronous = await ImageDownloaders.Refusing().fetch(urls, siteHosts: [], budget: nil)
         #expect(asynchronous == refused)
     }
 

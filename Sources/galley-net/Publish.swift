@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 import GalleyFiles
 import GalleyWordPress
@@ -7,55 +8,19 @@ import GalleyWordPress
 /// `galley publish`: attaches each exported PDF to its WordPress post, one Galley PDF per post, and records the
 /// attachment ids in the manifest.
 struct Publish: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "publish",
-        abstract: "Upload exported PDFs to a WordPress site's media library, attached to their posts.",
-        discussion: """
-        Every manifest entry without an attachment id (rebuilt by the last export, or never published) is uploaded \
-        to /wp/v2/media with its post as parent; its earlier Galley PDFs are deleted (the one the manifest named and \
-        any found among the post's attachments by the marker "galley-pdf" in their description), so each post has \
-        exactly one. The attachment id is written into the manifest, so a rerun with nothing changed uploads \
-        nothing (and makes no request). The entry id is the post id. One article failing never stops the others. Exit status: 0 all \
-        published, 1 some article failed, 2 the manifest could not be used, or the site did not answer or refused the password.
-        """)
+    static let configuration = PublishOptions.configuration
 
-    @Option(name: .long, help: "The site: https://example.org, or its REST root (…/wp-json or …/?rest_route=) (default: galley.yaml's cms.wordpress.site).")
-    var wordpress: String?
-
-    @Option(name: .long, help: "The WordPress user the application password belongs to (default: galley.yaml's cms.wordpress.user).")
-    var user: String?
-
-    @Option(name: .long, help: "A file holding the application password (Users → Profile → Application Passwords; default: galley.yaml's cms.wordpress).",
-            completion: Completions.file)
-    var appPasswordFile: String?
-
-    @OptionGroup var configOption: ConfigOption
-
-    @Option(name: .long, help: "The folder the manifest's PDFs are in (default: the manifest's folder).", completion: Completions.folder)
-    var pdfDir: String?
-
-    @Option(name: .shortAndLong, help: "Uploads at a time.")
-    var jobs = 2
-
-    @Option(name: .long, help: "Seconds a request may take.")
-    var timeout = 120
-
-    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
-    var quiet = false
-
-    @Argument(help: "The manifest `galley export` wrote (rewritten with the attachment ids).", completion: Completions.json)
-    var manifest: String
-
-    func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
-        guard let wordpress else { return }
-        guard let url = URL(string: wordpress), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
-            throw ValidationError("--wordpress takes an http:// or https:// URL, such as https://example.org")
-        }
-    }
+    @OptionGroup var options: PublishOptions
 
     func run() throws {
+        try options.execute()
+    }
+}
+
+/// What `galley publish` does, on the options galley-net parsed.
+extension PublishOptions {
+    /// Runs `galley publish` with these options.
+    func execute() throws {
         let manifestURL = URL(fileURLWithPath: manifest)
         let site: WordPressSite
         let lock: ExportLock

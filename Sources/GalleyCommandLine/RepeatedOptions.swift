@@ -2,15 +2,15 @@ import ArgumentParser
 
 /// Refuses a single-valued option given twice (`-o a.pdf -o b.pdf`): swift-argument-parser keeps the last value
 /// silently, and a user who typed two has made a mistake worth hearing about.
-enum RepeatedOptions {
+public enum RepeatedOptions {
     /// The options that take one value (their short and long spellings), across the commands.
-    static let single: [[String]] = [
+    public static let single: [[String]] = [
         ["-o", "--output"], ["--out-dir"], ["--layout"], ["--from"], ["--line-breaker"], ["--pdf-standard"], ["-j", "--jobs"],
         ["--manifest"], ["--layout-cache"], ["--port"], ["--host"], ["--config"],
     ]
 
     /// Throws a validation error naming the first option of `arguments` that appears more than once.
-    static func refuse(in arguments: [String]) throws {
+    public static func refuse(in arguments: [String]) throws {
         var seen: [Int: String] = [:]
         for argument in arguments.dropFirst() {
             if argument == "--" { break }

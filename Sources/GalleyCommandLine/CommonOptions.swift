@@ -5,28 +5,38 @@ import GalleyLayout
 import GalleyStyle
 
 /// Options every typesetting command shares.
-struct CommonOptions: ParsableArguments {
+public struct CommonOptions: ParsableArguments, Sendable {
+    /// Options as the parser makes them, every one at its default.
+    public init() {}
+
+    /// Layout name in Layouts/ or path to a layout file (default: galley.yaml's layout, else article-a4).
     @Option(name: .long, help: "Layout name in Layouts/ or path to a layout file (default: galley.yaml's layout, else article-a4).",
             completion: Completions.layouts)
-    var layout: String?
+    public var layout: String?
 
+    /// Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.
     @Option(name: .long, help: "Input format, instead of guessing from the extension: json, markdown, html, wordpress, wxr.", completion: Completions.formats)
-    var from: String?
+    public var from: String?
 
+    /// Line breaker (default: the layout's).
     @Option(name: .long, help: "Line breaker (default: the layout's).")
-    var lineBreaker: LineBreakerChoice?
+    public var lineBreaker: LineBreakerChoice?
 
+    /// The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).
     @Option(name: .long, help: "The PDF standard: none, ua-1, a-2b or a-3b (default: the layout's pdf.standard).")
-    var pdfStandard: PDFSettings.Standard?
+    public var pdfStandard: PDFSettings.Standard?
 
-    @OptionGroup var configOption: ConfigOption
+    /// The `--config` option.
+    @OptionGroup public var configOption: ConfigOption
 
-    @OptionGroup var limitOptions: LimitOptions
+    /// The `--limit` options.
+    @OptionGroup public var limitOptions: LimitOptions
 
-    @OptionGroup(title: "Remote images") var imageOptions: ImageOptions
+    /// The remote-image options.
+    @OptionGroup(title: "Remote images") public var imageOptions: ImageOptions
 
     /// The layout named by `--layout` (else by galley.yaml), with the publisher's identity and `--pdf-standard` applied.
-    func sheet(from resources: GalleyResources) throws -> StyleSheet {
+    public func sheet(from resources: GalleyResources) throws -> StyleSheet {
         let config = try configOption.load(limits: limits())
         var sheet = try resources.layout(layoutName(config: config), config: config)
         if let pdfStandard { try sheet.pdf.choose(pdfStandard) }
@@ -34,22 +44,22 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The layout to use: `--layout` wins over galley.yaml's, which wins over Galley's default.
-    func layoutName(config: GalleyConfig?) -> String {
+    public func layoutName(config: GalleyConfig?) -> String {
         layout ?? config?.layout ?? "article-a4"
     }
 
     /// The limits, defaults changed by every `--limit`.
-    func limits() throws -> Limits {
+    public func limits() throws -> Limits {
         try limitOptions.limits()
     }
 
     /// Refuses a single-valued option given twice: the parser would keep the last one without a word.
-    func validate() throws {
+    public func validate() throws {
         try RepeatedOptions.refuse(in: CommandLine.arguments)
     }
 
     /// The line breaker `--line-breaker` names, or nil for the layout's.
-    func breaker() throws -> (any LineBreaker)? {
+    public func breaker() throws -> (any LineBreaker)? {
         try LineBreakerName.breaker(lineBreaker?.rawValue)
     }
 }

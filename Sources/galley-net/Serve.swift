@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyCommandLine
 import GalleyExport
 import GalleyFiles
 import GalleyServe
@@ -9,65 +10,19 @@ import Logging
 
 /// `galley serve`: the HTTP service that sets posted articles and a WordPress site's posts as PDFs on demand.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve PDFs over HTTP: POST /v1/render, GET /v1/posts/{id}.pdf|png, /healthz, /metrics (see docs/serving.md).")
+    static let configuration = ServeOptions.configuration
 
-    @Option(name: .long, help: "Address to listen on (0.0.0.0 for every interface).")
-    var host = "127.0.0.1"
-
-    @Option(name: .long, help: "Port to listen on; 0 lets the system choose (the port is printed).")
-    var port = 8080
-
-    @Option(name: .shortAndLong, help: "Articles set at once, one worker process each (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(name: .long, help: "Articles that may wait for a worker; more are answered 503 with Retry-After.")
-    var queue = 64
-
-    @Option(name: .long, help: "Largest request body accepted, in bytes.")
-    var bodyLimit = 4 << 20
-
-    @Option(name: .long, help: "Seconds a client may take to send its request body; a slower one is answered 408.")
-    var bodyTimeout = 30
-
-    @Option(name: .long, help: "Seconds one article may take to set before it is stopped (answered 422).")
-    var renderTimeout = 30
-
-    @Option(name: .long, help: "File holding the bearer token every route but /healthz and /metrics requires (or $GALLEY_SERVE_TOKEN).", completion: Completions.file)
-    var tokenFile: String?
-
-    @Option(name: .long, help: "Folder keeping PDFs and page images by content hash (default: $XDG_CACHE_HOME/galley/serve).", completion: Completions.folder)
-    var cache: String?
-
-    @Option(name: .long, help: "WordPress site whose posts GET /v1/posts/{id}.pdf serves, e.g. https://example.org.")
-    var wordpress: String?
-
-    @Option(name: .long, help: "WordPress user whose application password lets the webhook attach PDFs to posts (and read private ones).")
-    var user: String?
-
-    @Option(name: .long, help: "File holding that user's application password.", completion: Completions.file)
-    var appPasswordFile: String?
-
-    @Option(name: .long, help: "Seconds a fetched post is trusted before the site is asked again (the webhook forgets it at once).")
-    var postFreshSeconds = 60
-
-    @Option(name: .long, help: "Layouts the service offers by name (repeatable; default: every layout in Layouts/).", completion: Completions.layouts)
-    var offer: [String] = []
-
-    @OptionGroup var common: CommonOptions
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if queue < 0 { throw ValidationError("--queue must be 0 or more") }
-        if !(1...(1 << 30)).contains(bodyLimit) { throw ValidationError("--body-limit must be from 1 byte to 1 GiB") }
-        if !(1...3600).contains(renderTimeout) { throw ValidationError("--render-timeout must be from 1 to 3600 seconds") }
-        if !(1...3600).contains(bodyTimeout) { throw ValidationError("--body-timeout must be from 1 to 3600 seconds") }
-        // --user and --app-password-file may each come from galley.yaml instead: they are checked together in run().
-        if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
-    }
+    @OptionGroup var options: ServeOptions
 
     func run() throws {
+        try options.execute()
+    }
+}
+
+/// What `galley serve` does, on the options galley-net parsed.
+extension ServeOptions {
+    /// Runs `galley serve` with these options.
+    func execute() throws {
         let resources = Session.resources
         let config: GalleyConfig?
         do {
@@ -91,8 +46,12 @@ struct Serve: ParsableCommand {
         }
         var limits = try common.limits()
         limits.articleSeconds = renderTimeout
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
-            throw ValidationError("cannot find Galley's own executable (/proc/self/exe) to start workers from")
+        // Articles are set by `galley export-worker` processes: the typesetter, not this program, which has no
+        // typesetting commands.
+        let executable: String
+        switch CompanionProgram.locate(CompanionProgram.typesetter) {
+        case .success(let path): executable = path
+        case .failure(let missing): throw ValidationError("\(missing)")
         }
         var settings = ServeSettings(cacheDirectory: URL(fileURLWithPath: cache ?? Self.defaultCache()))
         settings.host = host

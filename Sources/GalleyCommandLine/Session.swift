@@ -6,10 +6,12 @@ import GalleyFiles
 import GalleyStyle
 
 /// What the commands share: locating resources, loading the layout, reporting.
-enum Session {
-    static let resources = GalleyResources.locate()
+public enum Session {
+    /// Where Galley's layouts and fonts are, found once per process.
+    public static let resources = GalleyResources.locate()
 
-    static func renderer(_ options: CommonOptions) throws -> ArticleRenderer {
+    /// The article renderer for `options`; a bad layout or config is reported and exits with status 2.
+    public static func renderer(_ options: CommonOptions) throws -> ArticleRenderer {
         let sheet: StyleSheet
         do {
             sheet = try options.sheet(from: resources)
@@ -28,19 +30,20 @@ enum Session {
     }
 
     /// The article pipeline for `options`: its layout, line breaker, input format and limits.
-    static func pipeline(_ options: CommonOptions) throws -> ArticlePipeline {
+    public static func pipeline(_ options: CommonOptions) throws -> ArticlePipeline {
         ArticlePipeline(renderer: try renderer(options), format: options.from,
                         remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
     }
 
-    static func report(_ error: any Error) {
+    /// Prints `error` to standard error as a sentence.
+    public static func report(_ error: any Error) {
         let text = sentence(for: error)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// The error as a sentence: Galley's own errors say what they mean; a Foundation error from a file operation
     /// is turned into one naming its path, so that no `NSCocoaErrorDomain` code reaches the user.
-    static func sentence(for error: any Error) -> String {
+    public static func sentence(for error: any Error) -> String {
         switch error {
         case is Diagnostic, is FileProblem, is ExportError: return String(describing: error)
         default:
@@ -52,21 +55,24 @@ enum Session {
     }
 
     /// "1 page", "2 pages": the count as the status lines print it.
-    static func pages(_ count: Int) -> String {
+    public static func pages(_ count: Int) -> String {
         count == 1 ? "1 page" : "\(count) pages"
     }
 
-    static func log(_ line: String) {
+    /// Prints `line` to standard error.
+    public static func log(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func examples() -> [String] {
+    /// The example articles' paths, sorted.
+    public static func examples() -> [String] {
         let folder = resources.root.appendingPathComponent("Examples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
     }
 
-    static func peakResidentMegabytes() -> Int {
+    /// This process's peak resident memory, in MB.
+    public static func peakResidentMegabytes() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss / 1024)

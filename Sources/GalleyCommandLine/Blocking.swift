@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs async work from the synchronous commands: the root command stays a `ParsableCommand`, because `export`'s
 /// signal handling and worker processes expect a main thread that is not an async context.
-enum Blocking {
+public enum Blocking {
     /// Runs `operation` on the cooperative pool and waits for it on this thread.
-    static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+    public static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         Task {
