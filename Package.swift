@@ -120,8 +120,8 @@ let package = Package(
         // the executable (43,000), and the dynamic loader then checked each of the libraries' 7,500 symbol lookups
         // against that table first, and `dladdr` scanned it: 3 to 5 ms of a cold `galley render` (docs/architecture-notes.md).
         .executableTarget(name: "galley", dependencies: [
-            "GalleyCommandLine", "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyPDF",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyCommandLine", "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyLayout", "GalleyPDF",
+            "GalleyRender", "GalleyStyle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
         // `galley serve`, `galley publish` and remote image downloads: everything that speaks HTTP, in an executable of
         // its own, so that `galley` is linked without SwiftNIO, TLS, Hummingbird and their 2,700 conformance records,

@@ -35,6 +35,16 @@ public enum Session {
                         remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
     }
 
+    /// What a one-shot command made and uses to its end, kept until the process exits (see `keepUntilExit`).
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    /// Keeps `value` alive until the process exits, for a command that made it once and is about to end: its teardown
+    /// (the font maps, shaping caches and glyph tables of a whole pipeline, and the font-set sorts a font map runs as
+    /// it ends) is work the kernel does for free when the process exits. Called on the command's own thread.
+    public static func keepUntilExit(_ value: Any) {
+        kept.append(value)
+    }
+
     /// Prints `error` to standard error as a sentence.
     public static func report(_ error: any Error) {
         let text = sentence(for: error)

@@ -1,8 +1,9 @@
 import CCairoPango
 import CFontHooks
 
-/// Galley's own answers to two library calls (Sources/CFontHooks): Pango's fontconfig threads run on the caller's
-/// thread, and a cairo face Pango makes from a pattern draws with a FreeType face from `FreeTypeFaces`.
+/// Galley's own answers to three library calls (Sources/CFontHooks): Pango's fontconfig threads run on the caller's
+/// thread (a font-set sort only once a fallback font is needed), and a cairo face Pango makes from a pattern draws
+/// with a FreeType face from `FreeTypeFaces`.
 public enum FontHooks {
     /// Whether this process calls Galley's definitions, with the face opener registered; when it does not, a font
     /// configuration opens every face itself (see `FontConfiguration`).
@@ -14,8 +15,19 @@ public enum FontHooks {
         return galley_font_hooks_active() != 0
     }()
 
-    /// How many of Pango's fontconfig threads the calling thread has run itself so far.
+    /// How many of Pango's fontconfig threads the calling thread has run itself at once so far.
     public static var threadsRunInline: Int { Int(galley_pango_threads_run_inline()) }
+
+    /// How many of Pango's deferred font-set sorts the calling thread has run so far (for fallback fonts).
+    public static var sortsRun: Int { Int(galley_pango_sorts_run()) }
+
+    /// How many font-set sorts wait in the process for a fallback font to need them.
+    public static var sortsPending: Int { Int(galley_pango_sorts_pending()) }
+
+    /// Runs every waiting sort: called before a font map is let go, since a waiting sort holds a reference to it.
+    public static func runDeferredSorts() {
+        if galley_pango_sorts_pending() > 0 { galley_pango_run_deferred_sorts() }
+    }
 
     /// How many cairo faces the calling thread has made from patterns that carried no face of their own.
     public static var facesGiven: Int { Int(galley_cairo_faces_given()) }

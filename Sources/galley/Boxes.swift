@@ -14,6 +14,8 @@ struct Boxes: ParsableCommand {
 
     func run() throws {
         let pipeline = try Session.pipeline(common)
+        // Torn down by the process's exit, not by this function's end (see keepUntilExit).
+        defer { Session.keepUntilExit(pipeline) }
         do {
             // Every article of the file, one dump after another, with every warning on standard error.
             for sourced in try pipeline.read(article) {

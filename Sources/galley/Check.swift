@@ -23,6 +23,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let pipeline = try Session.pipeline(common)
+        // Torn down by the process's exit, not by this function's end (see keepUntilExit).
+        defer { Session.keepUntilExit(pipeline) }
         var problems = 0
         var failures = 0
         for path in articles {

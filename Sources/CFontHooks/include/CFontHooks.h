@@ -1,6 +1,6 @@
 #ifndef GALLEY_CFONTHOOKS_H
 #define GALLEY_CFONTHOOKS_H
-// Two library functions Galley defines itself. The executable's definitions come before the shared libraries' in
+// Three library functions Galley defines itself. The executable's definitions come before the shared libraries' in
 // the dynamic loader's search, so Pango's calls into GLib and cairo land here (a program whose loader does not find
 // them here gets the libraries' own; `galley_font_hooks_active` says which).
 //
@@ -10,6 +10,8 @@
 // for work of microseconds over Galley's own fonts. Pango 1.51.2 replaced them by one thread per font map ("Just
 // use a single fontconfig thread"). Here a thread Pango names "[pango] FcFontSet…" runs on the caller's thread at
 // once; every other thread, Pango's "[pango] FcInit" included (Pango starts it holding the lock it takes), is GLib's.
+// The sort is not run at once: it is needed only for a character the pattern's first font lacks, so it waits until
+// a wait of Pango's needs it (g_cond_wait, the third definition) or a font map ends. A Latin article never sorts.
 //
 // cairo_ft_font_face_create_for_pattern: cairo 1.16 opens the file behind a pattern itself unless the pattern
 // carries a FreeType face (FC_FT_FACE), and it closes faces it opened (at most ten kept) in a way that is unsafe
@@ -30,9 +32,18 @@ void galley_cairo_faces_set_opener(galley_face_opener opener);
 /// 1 when both of this file's definitions are the ones the process calls, else 0 (then cairo would open files).
 int galley_font_hooks_active(void);
 
-/// How many of Pango's fontconfig threads the calling thread has run itself (for tests: one thread's count is not
-/// changed by work on others).
+/// How many of Pango's fontconfig threads the calling thread has run itself at once (for tests: one thread's count
+/// is not changed by work on others).
 long galley_pango_threads_run_inline(void);
+
+/// How many deferred font-set sorts the calling thread has run (for tests).
+long galley_pango_sorts_run(void);
+
+/// How many font-set sorts are waiting, in the whole process, for a wait of Pango's to need them.
+long galley_pango_sorts_pending(void);
+
+/// Runs every waiting sort now: a font map's end calls it, so that the references the sorts hold are let go.
+void galley_pango_run_deferred_sorts(void);
 
 /// How many cairo faces the calling thread made from patterns that had no face of their own (for tests).
 long galley_cairo_faces_given(void);
