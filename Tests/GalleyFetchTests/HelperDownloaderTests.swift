@@ -17,11 +17,6 @@ import Testing
         return downloader
     }
 
-    static func failure(_ result: FetchedImage?) -> String {
-        if case .failed(let reason)? = result { return reason }
-        return "not a failure: \(String(describing: result))"
-    }
-
     @Test func theChildsAnswersAreTheInProcessFetchersAnswers() async throws {
         let helperCache = try ImageFetcherTests.temporaryFolder()
         let ownCache = try ImageFetcherTests.temporaryFolder()
@@ -77,7 +72,7 @@ import Testing
             let answer = Self.downloader(command, cache: cache).fetchBlocking(urls, siteHosts: ["example.org"], budget: nil)
             #expect(answer.count == 2, "\(command)")
             for url in urls {
-                #expect(Self.failure(answer[url]) == reason, "\(command)")
+                #expect(ImageFetcherTests.reason(answer[url]) == reason, "\(command)")
             }
         }
         #expect(Self.downloader(["/bin/false"], cache: cache).fetchBlocking([], siteHosts: [], budget: nil).isEmpty)
@@ -102,14 +97,14 @@ import Testing
         #expect(answer[urls[0]] == .file(path: mirror.appendingPathComponent("badge.png").path, digest: ImageCache.sha256(ImageServer.png), notes: []))
         guard case .file(_, let digest, let notes)? = answer[cached] else { Issue.record("\(String(describing: answer[cached]))"); return }
         #expect(digest == ImageCache.sha256(ImageServer.png) && notes.isEmpty)
-        #expect(Self.failure(answer[urls[2]]) == "only http and https addresses are fetched")
-        #expect(Self.failure(answer[urls[3]]).hasPrefix("the host elsewhere.invalid is not allowed"))
+        #expect(ImageFetcherTests.reason(answer[urls[2]]) == "only http and https addresses are fetched")
+        #expect(ImageFetcherTests.reason(answer[urls[3]]).hasPrefix("the host elsewhere.invalid is not allowed"))
         // Offline, a missing image is refused here too; online, it is the child's to fetch (and this one fails).
         settings.offline = true
         let missing = "https://example.org/missing.png"
         let offline = HelperDownloader(command: ["/bin/false"], settings: settings, limits: Limits()).fetchBlocking([missing], siteHosts: ["example.org"], budget: nil)
-        #expect(Self.failure(offline[missing]).hasSuffix("and --offline fetches nothing"))
-        #expect(Self.failure(local.fetchBlocking([missing], siteHosts: ["example.org"], budget: nil)[missing]) == "the image fetcher /bin/false failed (exit status 1)")
+        #expect(ImageFetcherTests.reason(offline[missing]).hasSuffix("and --offline fetches nothing"))
+        #expect(ImageFetcherTests.reason(local.fetchBlocking([missing], siteHosts: ["example.org"], budget: nil)[missing]) == "the image fetcher /bin/false failed (exit status 1)")
     }
 
     @Test func aChildThatOutlivesItsDeadlineIsStopped() throws {
@@ -118,7 +113,7 @@ import Testing
         let started = Date()
         let answer = Self.downloader(["/bin/sleep", "30"], cache: cache, margin: 0.5)
             .fetchBlocking(["https://example.org/a.png"], siteHosts: ["example.org"], budget: Date().addingTimeInterval(0.2))
-        #expect(Self.failure(answer["https://example.org/a.png"]).hasPrefix("the image fetcher /bin/sleep did not answer within"))
+        #expect(ImageFetcherTests.reason(answer["https://example.org/a.png"]).hasPrefix("the image fetcher /bin/sleep did not answer within"))
         #expect(Date().timeIntervalSince(started) < 20, "stopped, not waited for")
     }
 
