@@ -132,7 +132,7 @@ let package = Package(
         ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
         // The options, reporting and resource lookup both executables' commands share.
         .target(name: "GalleyCommandLine", dependencies: [
-            "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyLayout", "GalleyStyle",
+            "GalleyExport", "GalleyFetch", "GalleyDiagnostics", "GalleyFiles", "GalleyFonts", "GalleyLayout", "GalleyStyle",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -55,6 +55,16 @@ static int may_defer(void) {
     return known == 1;
 }
 
+static atomic_int kept_until_exit;
+
+void galley_pango_keep_sorts_until_exit(void) {
+    atomic_store(&kept_until_exit, 1);
+}
+
+int galley_pango_sorts_kept_until_exit(void) {
+    return atomic_load(&kept_until_exit);
+}
+
 long galley_pango_sorts_pending(void) {
     return atomic_load(&deferred_pending);
 }

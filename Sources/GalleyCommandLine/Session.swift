@@ -3,6 +3,7 @@ import Foundation
 import GalleyDiagnostics
 import GalleyExport
 import GalleyFiles
+import GalleyFonts
 import GalleyStyle
 
 /// What the commands share: locating resources, loading the layout, reporting.
@@ -43,6 +44,13 @@ public enum Session {
     /// it ends) is work the kernel does for free when the process exits. Called on the command's own thread.
     public static func keepUntilExit(_ value: Any) {
         kept.append(value)
+    }
+
+    /// Says that this process ends with its command, so that font maps that end before it leave their unread
+    /// font-set sorts to the exit (see `FontHooks.keepSortsUntilExit`); called first by `render`, `check`, `boxes`
+    /// and `bundle`.
+    public static func endsWithCommand() {
+        FontHooks.keepSortsUntilExit()
     }
 
     /// Prints `error` to standard error as a sentence.

@@ -25,8 +25,17 @@ public enum FontHooks {
     public static var sortsPending: Int { Int(galley_pango_sorts_pending()) }
 
     /// Runs every waiting sort: called before a font map is let go, since a waiting sort holds a reference to it.
+    /// In a process that ends with its command (`keepSortsUntilExit`), nothing is run: the exit frees the maps.
     public static func runDeferredSorts() {
+        guard galley_pango_sorts_kept_until_exit() == 0 else { return }
         if galley_pango_sorts_pending() > 0 { galley_pango_run_deferred_sorts() }
+    }
+
+    /// Says that this process ends when its command does (`render`, `check`, `boxes`, `bundle`): a font map that
+    /// ends before the process leaves its waiting sorts unrun, and stays in memory with them until the exit.
+    /// Long-lived processes (export workers, the service, `watch`, `bench-*`) never call this.
+    public static func keepSortsUntilExit() {
+        galley_pango_keep_sorts_until_exit()
     }
 
     /// How many cairo faces the calling thread has made from patterns that carried no face of their own.

@@ -44,6 +44,7 @@ struct Bundle: ParsableCommand {
     }
 
     func run() throws {
+        Session.endsWithCommand()
         let clock = ContinuousClock()
         let started = clock.now
         do {

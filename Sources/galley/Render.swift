@@ -25,6 +25,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        Session.endsWithCommand()
         let pipeline = try Session.pipeline(common)
         // Torn down by the process's exit, not by this function's end (see keepUntilExit).
         defer { Session.keepUntilExit(pipeline) }

@@ -45,6 +45,13 @@ long galley_pango_sorts_pending(void);
 /// Runs every waiting sort now: a font map's end calls it, so that the references the sorts hold are let go.
 void galley_pango_run_deferred_sorts(void);
 
+/// Says that this process ends when its command does: a font map's end then leaves waiting sorts (and the map they
+/// hold) to the process's exit instead of running them.
+void galley_pango_keep_sorts_until_exit(void);
+
+/// 1 once `galley_pango_keep_sorts_until_exit` was called, else 0.
+int galley_pango_sorts_kept_until_exit(void);
+
 /// How many cairo faces the calling thread made from patterns that had no face of their own (for tests).
 long galley_cairo_faces_given(void);
 
