@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "CFontHooks.h"
+#include "next_symbol.h"
 #include <cairo-ft.h>
 #include <dlfcn.h>
 #include <fontconfig/fcfreetype.h>
@@ -19,13 +20,8 @@ long galley_cairo_faces_given(void) {
 typedef cairo_font_face_t *(*create_for_pattern_type)(FcPattern *);
 
 static create_for_pattern_type cairo_own(void) {
-    static _Atomic(create_for_pattern_type) real;
-    create_for_pattern_type function = atomic_load_explicit(&real, memory_order_acquire);
-    if (!function) {
-        function = (create_for_pattern_type)dlsym(RTLD_NEXT, "cairo_ft_font_face_create_for_pattern");
-        atomic_store_explicit(&real, function, memory_order_release);
-    }
-    return function;
+    static _Atomic(void *) real;
+    return (create_for_pattern_type)galley_next_symbol(&real, "cairo_ft_font_face_create_for_pattern");
 }
 
 // cairo reads the pattern's face and load options here and keeps neither the pattern nor the copy: a face from a

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "CFontHooks.h"
+#include "next_symbol.h"
 #include <dlfcn.h>
 #include <glib.h>
 #include <pthread.h>
@@ -35,13 +36,8 @@ typedef GThread *(*thread_new_type)(const gchar *, GThreadFunc, gpointer);
 typedef void (*cond_wait_type)(GCond *, GMutex *);
 
 static cond_wait_type real_cond_wait(void) {
-    static _Atomic(cond_wait_type) real;
-    cond_wait_type function = atomic_load_explicit(&real, memory_order_acquire);
-    if (!function) {
-        function = (cond_wait_type)dlsym(RTLD_NEXT, "g_cond_wait");
-        atomic_store_explicit(&real, function, memory_order_release);
-    }
-    return function;
+    static _Atomic(void *) real;
+    return (cond_wait_type)galley_next_symbol(&real, "g_cond_wait");
 }
 
 // A sort may wait only if Pango's waits come here to run it: otherwise a wait for it would never end.
@@ -112,13 +108,8 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data) {
         func(data);
         return g_thread_ref(g_thread_self());
     }
-    static _Atomic(thread_new_type) real;
-    thread_new_type function = atomic_load_explicit(&real, memory_order_acquire);
-    if (!function) {
-        function = (thread_new_type)dlsym(RTLD_NEXT, "g_thread_new");
-        atomic_store_explicit(&real, function, memory_order_release);
-    }
-    return function(name, func, data);
+    static _Atomic(void *) real;
+    return ((thread_new_type)galley_next_symbol(&real, "g_thread_new"))(name, func, data);
 }
 
 // GLib's signature. While sorts wait in the list, a wait first runs them, with the caller's lock released (each

@@ -36,14 +36,18 @@ public enum Session {
                         remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
     }
 
-    /// What a one-shot command made and uses to its end, kept until the process exits (see `keepUntilExit`).
+    /// What a one-shot command made and uses to its end, kept until the process exits (see `commandPipeline`).
     nonisolated(unsafe) private static var kept: [Any] = []
 
-    /// Keeps `value` alive until the process exits, for a command that made it once and is about to end: its teardown
-    /// (the font maps, shaping caches and glyph tables of a whole pipeline, and the font-set sorts a font map runs as
-    /// it ends) is work the kernel does for free when the process exits. Called on the command's own thread.
-    public static func keepUntilExit(_ value: Any) {
-        kept.append(value)
+    /// The pipeline of a command that ends its process when it is done (`render`, `check`, `boxes`): the process is
+    /// marked as such (`endsWithCommand`), and the pipeline is kept until the exit. Its teardown (the font maps,
+    /// shaping caches and glyph tables, and the font-set sorts a font map runs as it ends) is work the kernel does
+    /// for free when the process exits. Called once, on the command's own thread.
+    public static func commandPipeline(_ options: CommonOptions) throws -> ArticlePipeline {
+        endsWithCommand()
+        let made = try pipeline(options)
+        kept.append(made)
+        return made
     }
 
     /// Says that this process ends with its command, so that font maps that end before it leave their unread

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyFiles
 import GalleyFonts
 import GalleyStyle
 
@@ -21,7 +22,7 @@ public struct GalleyResources: Sendable {
     public static func locate() -> GalleyResources {
         // Only the one variable read: `ProcessInfo.environment` copies the whole environment into a dictionary.
         let home = getenv("GALLEY_HOME").map { ["GALLEY_HOME": String(cString: $0)] } ?? [:]
-        return locate(environment: home, executable: runningExecutable(),
+        return locate(environment: home, executable: RunningExecutable.url(),
                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
@@ -63,16 +64,6 @@ public struct GalleyResources: Sendable {
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
         }
-    }
-
-    /// This process's executable with symlinks resolved: `argv[0]` is only a name when Galley is found on the `PATH`,
-    /// so Linux's `/proc/self/exe` (the kernel's resolved path) comes first.
-    static func runningExecutable() -> URL? {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: path)
-        }
-        if let url = Bundle.main.executableURL { return url.resolvingSymlinksInPath() }
-        return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath() }
     }
 
     /// The layouts folder.

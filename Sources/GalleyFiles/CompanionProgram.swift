@@ -23,10 +23,8 @@ public enum CompanionProgram {
 
     /// The path of `name`, or a sentence saying where it was looked for.
     public static func locate(_ name: String) -> Result<String, CompanionMissing> {
-        guard let me = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
-            return .failure(CompanionMissing(name: name, looked: []))
-        }
-        let places = candidates(for: name, from: URL(fileURLWithPath: me).deletingLastPathComponent())
+        guard let me = RunningExecutable.url() else { return .failure(CompanionMissing(name: name, looked: [])) }
+        let places = candidates(for: name, from: me.deletingLastPathComponent())
         for place in places where FileManager.default.isExecutableFile(atPath: place.path) {
             return .success(place.standardizedFileURL.path)
         }

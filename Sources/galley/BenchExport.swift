@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyCommandLine
 import GalleyExport
+import GalleyFiles
 
 /// `galley bench-export`: exports a generated archive with 1 and 2 workers, then again unchanged, and reports
 /// throughput, peak memory and the incremental rerun's time.
@@ -94,8 +95,7 @@ struct BenchExport: ParsableCommand {
     }
 
     private static func executable() -> URL {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return URL(fileURLWithPath: path) }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        RunningExecutable.url() ?? URL(fileURLWithPath: CommandLine.arguments[0])
     }
 }
 

@@ -13,10 +13,7 @@ struct Boxes: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        Session.endsWithCommand()
-        let pipeline = try Session.pipeline(common)
-        // Torn down by the process's exit, not by this function's end (see keepUntilExit).
-        defer { Session.keepUntilExit(pipeline) }
+        let pipeline = try Session.commandPipeline(common)
         do {
             // Every article of the file, one dump after another, with every warning on standard error.
             for sourced in try pipeline.read(article) {

@@ -22,10 +22,7 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        Session.endsWithCommand()
-        let pipeline = try Session.pipeline(common)
-        // Torn down by the process's exit, not by this function's end (see keepUntilExit).
-        defer { Session.keepUntilExit(pipeline) }
+        let pipeline = try Session.commandPipeline(common)
         var problems = 0
         var failures = 0
         for path in articles {

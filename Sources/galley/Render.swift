@@ -25,10 +25,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        Session.endsWithCommand()
-        let pipeline = try Session.pipeline(common)
-        // Torn down by the process's exit, not by this function's end (see keepUntilExit).
-        defer { Session.keepUntilExit(pipeline) }
+        let pipeline = try Session.commandPipeline(common)
         var failures = 0
         // Output names already written in this run, lower-cased (one file on case-insensitive file systems), with
         // their source: a second article of the same name is refused rather than written over the first.
