@@ -30,10 +30,46 @@ public enum Session {
         }
     }
 
+    /// Starts, on a thread of its own, what a typesetting command will need before its options are known: Galley's
+    /// resources, the font catalogue with its pinned files checked and its families listed, and then the article
+    /// file `arguments` most likely name, read with its languages' hyphenation patterns (`ArticleReadAhead`).
+    ///
+    /// Called with the command line's words before they are parsed, so that this runs on the second core while
+    /// ArgumentParser reflects the command (a seventh of a cold `render`). The command then finds the results made,
+    /// or waits for them under their locks; nothing is read twice. A failure is left for the command to meet and
+    /// report itself, and a wrong guess costs only the other core's time.
+    public static func warmUp(_ arguments: [String]) {
+        let guess = ArticleReadAhead.likelyArticleFile(among: arguments)
+        let work = ThreadValue { () -> [SourcedArticle]? in
+            if let catalog = try? FontCatalog.load(fontsDirectory: resources.fonts) {
+                // The layout checks its families against every font; the shaper lists the bundled ones too.
+                _ = try? catalog.installedFamilies(.all)
+                _ = try? catalog.installedFamilies(.bundled)
+            }
+            return guess.flatMap(ArticleReadAhead.readGuess)
+        }
+        if let guess { ArticleReadAhead.offer(guess) { work.wait() } }
+    }
+
     /// The article pipeline for `options`: its layout, line breaker, input format and limits.
     public static func pipeline(_ options: CommonOptions) throws -> ArticlePipeline {
         ArticlePipeline(renderer: try renderer(options), format: options.from,
                         remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
+    }
+
+    /// The command's files read ahead of their use (`ArticleReadAhead`), started before its pipeline is made; nil
+    /// when the limits are invalid, which making the pipeline then reports.
+    public static func readAhead(_ paths: [String], _ options: CommonOptions) -> ArticleReadAhead? {
+        guard let limits = try? options.limits() else { return nil }
+        return ArticleReadAhead(paths, format: options.from, limits: limits)
+    }
+
+    /// The articles of `path`, the next file of `reads`, or read by `pipeline` when there is no read-ahead.
+    public static func read(_ path: String, from reads: ArticleReadAhead?, with pipeline: ArticlePipeline) throws -> [SourcedArticle] {
+        guard let outcome = reads?.next() else { return try pipeline.read(path) }
+        assert(outcome.path == path, "files read ahead out of order")
+        guard outcome.path == path else { return try pipeline.read(path) }
+        return try outcome.articles.get()
     }
 
     /// What a one-shot command made and uses to its end, kept until the process exits (see `commandPipeline`).

@@ -26,19 +26,26 @@ public struct FontCatalog: Sendable {
     public func installedFamilies(_ selection: FontConfiguration.Selection = .all) throws -> Set<String> {
         // The raw value, not `\(selection)`: interpolating an enum goes through reflection (2 M instructions cold).
         let key = bundledDirectory.standardizedFileURL.path + "|" + selection.rawValue
-        if let known = Self.familyNames.withLock({ $0[key] }) { return known }
-        let families = try FontConfiguration.familyNames(self, selection: selection)
-        Self.familyNames.withLock { $0[key] = families }
-        return families
+        // Read under the lock: a second thread asking meanwhile (the command line's warm-up and the command itself,
+        // see `Session.warmUp`) waits for this scan rather than making its own.
+        return try Self.familyNames.withLock { known throws in
+            if let families = known[key] { return families }
+            let families = try FontConfiguration.familyNames(self, selection: selection)
+            known[key] = families
+            return families
+        }
     }
 
     /// The catalog of `fontsDirectory`, checked once per process: every pinned file must exist and match its hash.
     public static func load(fontsDirectory: URL) throws -> FontCatalog {
         let key = fontsDirectory.standardizedFileURL.path
-        if let known = loaded.withLock({ $0[key] }) { return known }
-        let catalog = try FontCatalog(fontsDirectory: fontsDirectory)
-        loaded.withLock { $0[key] = catalog }
-        return catalog
+        // Checked under the lock, for the same reason as the families above.
+        return try loaded.withLock { known throws in
+            if let catalog = known[key] { return catalog }
+            let catalog = try FontCatalog(fontsDirectory: fontsDirectory)
+            known[key] = catalog
+            return catalog
+        }
     }
 
     private init(fontsDirectory: URL) throws {

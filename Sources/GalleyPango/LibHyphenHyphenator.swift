@@ -4,7 +4,8 @@ import GalleyLayout
 
 /// Dictionary hyphenation with libhyphen and Debian's `hyphen-*` pattern files.
 ///
-/// Each instance loads its own dictionaries (libhyphen dictionaries are not shared between threads).
+/// The dictionaries are loaded once per process and shared read-only (`HyphenationDictionary.load`); each instance
+/// remembers its own lookups and words, so an instance belongs to one thread.
 public final class LibHyphenHyphenator: Hyphenator {
     private let directory: URL
     private var dictionaries: [String: HyphenationDictionary?] = [:]
@@ -42,17 +43,28 @@ public final class LibHyphenHyphenator: Hyphenator {
         return points
     }
 
+    /// Loads the process's dictionary for `language` from `directory` ahead of its first word, on any thread: a
+    /// command reading an article can load its patterns while another thread prepares the fonts and layout.
+    public static func preload(_ language: String, directory: URL = URL(fileURLWithPath: "/usr/share/hyphen")) {
+        _ = dictionary(for: language, in: directory)
+    }
+
     private func dictionary(for language: String) -> HyphenationDictionary? {
         // Keyed by the tag as written, so that the lookup for each new word does no string rewriting.
         if let known = dictionaries[language] { return known }
-        let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
-        let primary = String(tag.split(separator: "-").first ?? "")
-        let names = (Self.files[tag] ?? []) + (Self.files[primary] ?? [])
-        let (left, right) = Self.minimums[primary] ?? (2, 2)
-        let found = names.lazy.compactMap { name in
-            HyphenationDictionary.load(self.directory.appendingPathComponent(name), leftMin: left, rightMin: right)
-        }.first
+        let found = Self.dictionary(for: language, in: directory)
         dictionaries[language] = found
         return found
+    }
+
+    /// The process-wide dictionary for `language` in `directory`: the most specific pattern file that exists.
+    private static func dictionary(for language: String, in directory: URL) -> HyphenationDictionary? {
+        let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
+        let primary = String(tag.split(separator: "-").first ?? "")
+        let names = (files[tag] ?? []) + (files[primary] ?? [])
+        let (left, right) = minimums[primary] ?? (2, 2)
+        return names.lazy.compactMap { name in
+            HyphenationDictionary.load(directory.appendingPathComponent(name), leftMin: left, rightMin: right)
+        }.first
     }
 }

@@ -13,10 +13,11 @@ struct Boxes: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        let reads = Session.readAhead([article], common)
         let pipeline = try Session.commandPipeline(common)
         do {
             // Every article of the file, one dump after another, with every warning on standard error.
-            for sourced in try pipeline.read(article) {
+            for sourced in try Session.read(article, from: reads, with: pipeline) {
                 let typeset = try pipeline.typeset(sourced)
                 typeset.warnings.forEach(Session.report)
                 print(BoxDump().render(typeset.document), terminator: "")

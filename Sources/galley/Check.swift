@@ -22,12 +22,13 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        let reads = Session.readAhead(articles, common)
         let pipeline = try Session.commandPipeline(common)
         var problems = 0
         var failures = 0
         for path in articles {
             do {
-                for article in try pipeline.read(path) {
+                for article in try Session.read(path, from: reads, with: pipeline) {
                     let typeset = try pipeline.typeset(article)
                     let report = CheckReport(file: article.displayName, article: typeset, warnings: typeset.warnings.map(\.description))
                     problems += report.problems

@@ -25,6 +25,8 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        // The first file is read while the layout and fonts are made (see ArticleReadAhead).
+        let reads = Session.readAhead(articles, common)
         let pipeline = try Session.commandPipeline(common)
         var failures = 0
         // Output names already written in this run, lower-cased (one file on case-insensitive file systems), with
@@ -32,7 +34,7 @@ struct Render: ParsableCommand {
         var written: [String: String] = [:]
         for path in articles {
             do {
-                let articles = try pipeline.read(path)
+                let articles = try Session.read(path, from: reads, with: pipeline)
                 if output != nil, articles.count > 1 {
                     throw Diagnostic(file: articles[0].displayName, message: "holds \(articles.count) articles, and -o names one file; use --out-dir")
                 }

@@ -42,6 +42,35 @@ import Testing
         #expect(result.stderr.contains("(1 page, "), "\(result.stderr)")
     }
 
+    @Test func filesReadAheadGiveTheSameFilesAndMessagesInOrder() async throws {
+        // Each file is read while the one before is set (ArticleReadAhead): what is written, and the order of what
+        // is said, must be as if each were rendered alone, a broken file and standard input among them.
+        let folder = try Workspace.temporaryFolder()
+        let broken = folder.appendingPathComponent("broken.json")
+        try Data("{\"id\": \"78\", \"title\": ".utf8).write(to: broken)
+        let short = folder.appendingPathComponent("short.json")
+        try Self.shortArticle(title: "Short").write(to: short)
+        let together = folder.appendingPathComponent("together")
+        let files = [Workspace.example("ru-profsoyuzy.json"), broken.path, "-", short.path]
+        let result = try await Workspace.galley(["render"] + files + ["--out-dir", together.path], input: Self.shortArticle(title: "From input"))
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.stderr)")
+        guard lines.count == 4 else { return }
+        #expect(lines[0].hasPrefix("wrote ") && lines[2].hasPrefix("wrote ") && lines[3].hasPrefix("wrote "), "\(result.stderr)")
+        #expect(lines[1].contains("broken.json"), "\(result.stderr)")
+        #expect(lines[2].contains("from-input"), "\(result.stderr)")
+
+        for (index, file) in files.enumerated() where index != 1 {
+            let alone = folder.appendingPathComponent("alone-\(index)")
+            let single = try await Workspace.galley(["render", file, "--out-dir", alone.path], input: Self.shortArticle(title: "From input"))
+            #expect(single.status == 0, "\(single.stderr)")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: alone.path).first)
+            let expected = try Data(contentsOf: alone.appendingPathComponent(name))
+            #expect(try Data(contentsOf: together.appendingPathComponent(name)) == expected, "\(name)")
+        }
+    }
+
     @Test func watchRendersAgainWhenTheArticleIsSaved() async throws {
         let folder = try Workspace.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
