@@ -44,6 +44,8 @@ let package = Package(
         // Library calls Galley answers itself: Pango 1.50's fontconfig threads run on the caller's thread, and the
         // cairo faces Pango makes from fontconfig patterns draw with faces Galley opened (Sources/CFontHooks).
         .target(name: "CFontHooks", dependencies: ["CCairoPango"]),
+        // cairo prints each glyph number of a PDF with one snprintf call; Galley prints the simple ones (Sources/CFormatHooks).
+        .target(name: "CFormatHooks"),
         // Opens a shared library the first time Galley calls it, not at every start (qpdf, librsvg).
         .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -72,7 +74,7 @@ let package = Package(
         .target(name: "CImageScale", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // The final pass over cairo's PDF: structure tree, artifacts, XMP and the PDF/UA and PDF/A requirements, with qpdf.
         .target(name: "GalleyPDF", dependencies: ["GalleyLayout", "GalleyStyle", "GalleyFiles", "CQPDF", "CFontSubset", "CZlib", "CLibDeflate", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyLayout", "GalleyPDF", "GalleyFonts", "GalleyFiles", "CCairoPango", "CRsvg", "CDeflateLevel", "CImageScale", "CFormatHooks"]),
         // CLD2 (Debian's libcld2) is C++; this target wraps it in one extern "C" function Swift can call. SwiftPM
         // links the C++ runtime itself for a target with C++ sources, so only cld2 is named.
         .target(name: "CLanguageDetector", linkerSettings: [.linkedLibrary("cld2")]),
@@ -163,7 +165,7 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         // Finishes PDFs that cairo draws in the test process and reads them back with pikepdf, qpdf and poppler.
-        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel", "GalleyTestSupport",
+        .testTarget(name: "GalleyPDFTests", dependencies: ["GalleyPDF", "GalleyLayout", "CCairoPango", "CDeflateLevel", "CFormatHooks", "GalleyTestSupport",
                                                          .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GalleyExportTests", dependencies: ["GalleyExport", "GalleyModel", "GalleyStyle", "GalleyFiles", "GalleyFuzzing",
                                                             "GalleyTestSupport"]),

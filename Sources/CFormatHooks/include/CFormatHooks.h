@@ -1,0 +1,14 @@
+#ifndef GALLEY_FORMAT_HOOKS_H
+#define GALLEY_FORMAT_HOOKS_H
+#include <stdarg.h>
+#include <stddef.h>
+
+// Formats `format` with the arguments in `arguments` as `vsnprintf` would, into `buffer` of `size` bytes, when the
+// format is one integer conversion and nothing else (see snprintf_chk.c); returns -2 without consuming `arguments`
+// for any other format.
+int galley_format_integer(char *buffer, size_t size, const char *format, va_list arguments);
+
+// Whether this process's `__snprintf_chk` is Galley's (the loader resolved cairo's calls to this executable).
+int galley_format_hooks_active(void);
+
+#endif
