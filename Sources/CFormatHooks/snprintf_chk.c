@@ -8,9 +8,6 @@
 #define _GNU_SOURCE
 #include "CFormatHooks.h"
 #include <dlfcn.h>
-#include <limits.h>
-#include <stdio.h>
-#include <string.h>
 
 extern int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, va_list ap);
 extern void __chk_fail(void) __attribute__((noreturn));

@@ -4,8 +4,9 @@
 #include <stddef.h>
 
 // Formats `format` with the arguments in `arguments` as `vsnprintf` would, into `buffer` of `size` bytes, when the
-// format is one integer conversion and nothing else (see snprintf_chk.c); returns -2 without consuming `arguments`
-// for any other format.
+// format is one integer conversion and nothing else (see snprintf_chk.c), and returns the length. Any other format
+// (and a negative width from the arguments) is declined with a negative number, the arguments possibly read: the
+// caller passes a copy of its list, and gives glibc its own.
 int galley_format_integer(char *buffer, size_t size, const char *format, va_list arguments);
 
 // Whether this process's `__snprintf_chk` is Galley's (the loader resolved cairo's calls to this executable).
