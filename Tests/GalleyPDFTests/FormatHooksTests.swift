@@ -7,16 +7,50 @@ import Testing
 struct FormatHooksTests {
     /// What `format` gives with `arguments` in a buffer of `size` bytes, and the returned length: by Galley's integer
     /// printer when `ours`, else by glibc's `vsnprintf`.
-    private func printed(_ format: String, _ arguments: [any CVarArg], size: Int, ours: Bool) -> (text: [UInt8], length: Int32) {
+    private func printed(_ format: String, _ arguments: [any CVarArg], size: Int, ours: Bool, fixed: Bool = false) -> (text: [UInt8], length: Int32) {
         var buffer = [UInt8](repeating: 0xAA, count: size + 4)
         let length = buffer.withUnsafeMutableBufferPointer { bytes in
             bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
                 withVaList(arguments) { list in
-                    ours ? galley_format_integer(text, size, format, list) : vsnprintf(text, size, format, list)
+                    guard ours else { return vsnprintf(text, size, format, list) }
+                    return fixed ? galley_format_fixed(text, size, format, list) : galley_format_integer(text, size, format, list)
                 }
             }
         }
         return (buffer, length)
+    }
+
+    @Test func fixedPointNumbersAreGlibcsDigits() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 0.0625, 1e-7, 5e-7, -5e-7, 0.1, 0.05,
+                                0.9999995, 999999.9999995, 841.89, 595.28, 12.345678, 1e15, 9007199254740991, -9007199254740991,
+                                Double.leastNonzeroMagnitude, -Double.leastNormalMagnitude, 1.0 / 3, 2.0 / 3, 72.0 / 7]
+        // Random magnitudes from 1e-20 to 1e15, and values on a 1/1024 grid (exact binary fractions, so ties).
+        values += (0..<400).map { _ in
+            Double.random(in: 1...10, using: &generator) * pow(10, Double(Int.random(in: -20...14, using: &generator)))
+                * (Bool.random(using: &generator) ? 1 : -1)
+        }
+        values += (0..<200).map { _ in Double(Int.random(in: -2_000_000...2_000_000, using: &generator)) / 1024 }
+        var compared = 0
+        for value in values {
+            for size in [0, 1, 4, 64] {
+                for format in ["%f", "%.0f", "%.1f", "%.3f", "%.6f", "%.18f"] {
+                    #expect(printed(format, [value], size: size, ours: true, fixed: true) == printed(format, [value], size: size, ours: false),
+                            "\(format) \(value) in \(size) bytes")
+                    compared += 1
+                }
+                for precision: Int32 in [0, 2, 7, 17, 18] {
+                    #expect(printed("%.*f", [precision, value], size: size, ours: true, fixed: true) == printed("%.*f", [precision, value], size: size, ours: false),
+                            "%.*f \(precision) \(value)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20_000)
+        // Beyond 2^53, infinities, NaNs and other shapes are glibc's.
+        for (format, value) in [("%f", 9007199254740992.0), ("%f", Double.infinity), ("%f", Double.nan), ("%.19f", 1.0), ("%e", 1.0), ("%5f", 1.0), ("%.f", 1.0)] {
+            #expect(printed(format, [value], size: 64, ours: true, fixed: true).length < 0, "\(format) \(value)")
+        }
     }
 
     @Test func theProcessUsesGalleysDefinition() {
