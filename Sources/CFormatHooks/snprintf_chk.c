@@ -41,8 +41,8 @@ static int parse(const char *format, integer_format *out) {
         f++;
     } else {
         while (*f >= '0' && *f <= '9') {
-            if (out->width > 1000) return 0;
             out->width = out->width * 10 + (*f++ - '0');
+            if (out->width > 1000) return 0;
         }
     }
     if (*f == 'l') {
@@ -55,6 +55,17 @@ static int parse(const char *format, integer_format *out) {
     }
     out->conversion = *f++;
     return *f == '\0';
+}
+
+// Copies `text` of `length` characters into `buffer` of `size` bytes as glibc does: at most size - 1 of them and a
+// terminating zero; returns `length`.
+static int emit(char *buffer, size_t size, const char *text, int length) {
+    if (size > 0) {
+        size_t count = (size_t)length < size - 1 ? (size_t)length : size - 1;
+        for (size_t i = 0; i < count; i++) buffer[i] = text[i];
+        buffer[count] = '\0';
+    }
+    return length;
 }
 
 int galley_format_integer(char *buffer, size_t size, const char *format, va_list arguments) {
@@ -95,33 +106,16 @@ int galley_format_integer(char *buffer, size_t size, const char *format, va_list
         reversed[count++] = digits[magnitude % base];
         magnitude /= base;
     } while (magnitude);
-    int length = count + negative;
-    int padding = width > length ? width - length : 0;
-    int total = length + padding;
-    // Written as glibc writes it: at most size - 1 characters and a terminating zero; the full length returned.
-    size_t at = 0;
-    char pad = shape.zero ? '0' : ' ';
-    if (!shape.zero) {
-        for (int i = 0; i < padding; i++) if (at + 1 < size) buffer[at++] = pad;
-    }
-    if (negative && at + 1 < size) buffer[at++] = '-';
-    if (shape.zero) {
-        for (int i = 0; i < padding; i++) if (at + 1 < size) buffer[at++] = pad;
-    }
-    for (int i = count - 1; i >= 0; i--) if (at + 1 < size) buffer[at++] = reversed[i];
-    if (size > 0) buffer[at] = '\0';
-    return total;
-}
-
-// Copies `text` of `length` characters into `buffer` of `size` bytes as glibc does: at most size - 1 of them and a
-// terminating zero; returns `length`.
-static int emit(char *buffer, size_t size, const char *text, int length) {
-    if (size > 0) {
-        size_t count = (size_t)length < size - 1 ? (size_t)length : size - 1;
-        for (size_t i = 0; i < count; i++) buffer[i] = text[i];
-        buffer[count] = '\0';
-    }
-    return length;
+    // At most 1,000 of padding (a width is at most 1,000: see parse and the `*` check), a sign and 22 digits.
+    char text[1024];
+    int length = 0;
+    int digits_length = count + negative;
+    int padding = width > digits_length ? width - digits_length : 0;
+    if (!shape.zero) for (; padding > 0; padding--) text[length++] = ' ';
+    if (negative) text[length++] = '-';
+    for (; padding > 0; padding--) text[length++] = '0';
+    while (count > 0) text[length++] = reversed[--count];
+    return emit(buffer, size, text, length);
 }
 
 // "%f", "%.Nf" and "%.*f" with N from 0 to 18: the forms cairo's `_cairo_dtostr` prints a coordinate with. The

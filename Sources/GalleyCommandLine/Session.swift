@@ -57,33 +57,24 @@ public enum Session {
                         remoteImages: RemoteImages(settings: try options.imageOptions.settings(), limits: try options.limits()))
     }
 
-    /// The command's files read ahead of their use (`ArticleReadAhead`), started before its pipeline is made; nil
-    /// when the limits are invalid, which making the pipeline then reports.
-    public static func readAhead(_ paths: [String], _ options: CommonOptions) -> ArticleReadAhead? {
-        guard let limits = try? options.limits() else { return nil }
-        return ArticleReadAhead(paths, format: options.from, limits: limits)
-    }
-
-    /// The articles of `path`, the next file of `reads`, or read by `pipeline` when there is no read-ahead.
-    public static func read(_ path: String, from reads: ArticleReadAhead?, with pipeline: ArticlePipeline) throws -> [SourcedArticle] {
-        guard let outcome = reads?.next() else { return try pipeline.read(path) }
-        assert(outcome.path == path, "files read ahead out of order")
-        guard outcome.path == path else { return try pipeline.read(path) }
-        return try outcome.articles.get()
-    }
-
     /// What a one-shot command made and uses to its end, kept until the process exits (see `commandPipeline`).
     nonisolated(unsafe) private static var kept: [Any] = []
 
-    /// The pipeline of a command that ends its process when it is done (`render`, `check`, `boxes`): the process is
-    /// marked as such (`endsWithCommand`), and the pipeline is kept until the exit. Its teardown (the font maps,
-    /// shaping caches and glyph tables, and the font-set sorts a font map runs as it ends) is work the kernel does
-    /// for free when the process exits. Called once, on the command's own thread.
-    public static func commandPipeline(_ options: CommonOptions) throws -> ArticlePipeline {
+    /// The pipeline of a command that ends its process when it is done (`render`, `check`, `boxes`), and its article
+    /// files `paths` read ahead of their use (`ArticleReadAhead`), in order.
+    ///
+    /// The reading starts before the pipeline is made, so that the first file is read while the layout and fonts
+    /// are. The process is marked as one that ends with its command (`endsWithCommand`), and the pipeline is kept
+    /// until the exit: its teardown (the font maps, shaping caches and glyph tables, and the font-set sorts a font map
+    /// runs as it ends) is work the kernel does for free when the process exits. Called once, on the command's own
+    /// thread.
+    public static func commandPipeline(_ options: CommonOptions, reading paths: [String]) throws -> (pipeline: ArticlePipeline, files: ArticleReadAhead) {
+        // Invalid limits start no reading: making the pipeline reports them, after the layout's own errors as before.
+        let early = (try? options.limits()).map { ArticleReadAhead(paths, format: options.from, limits: $0) }
         endsWithCommand()
         let made = try pipeline(options)
         kept.append(made)
-        return made
+        return (made, early ?? ArticleReadAhead(paths, format: made.format, limits: made.limits))
     }
 
     /// Says that this process ends with its command, so that font maps that end before it leave their unread

@@ -13,14 +13,15 @@ struct Boxes: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let reads = Session.readAhead([article], common)
-        let pipeline = try Session.commandPipeline(common)
+        let (pipeline, files) = try Session.commandPipeline(common, reading: [article])
         do {
             // Every article of the file, one dump after another, with every warning on standard error.
-            for sourced in try Session.read(article, from: reads, with: pipeline) {
-                let typeset = try pipeline.typeset(sourced)
-                typeset.warnings.forEach(Session.report)
-                print(BoxDump().render(typeset.document), terminator: "")
+            while let file = files.next() {
+                for sourced in try file.articles.get() {
+                    let typeset = try pipeline.typeset(sourced)
+                    typeset.warnings.forEach(Session.report)
+                    print(BoxDump().render(typeset.document), terminator: "")
+                }
             }
         } catch {
             Session.report(error)

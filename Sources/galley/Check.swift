@@ -22,13 +22,12 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let reads = Session.readAhead(articles, common)
-        let pipeline = try Session.commandPipeline(common)
+        let (pipeline, files) = try Session.commandPipeline(common, reading: articles)
         var problems = 0
         var failures = 0
-        for path in articles {
+        while let file = files.next() {
             do {
-                for article in try Session.read(path, from: reads, with: pipeline) {
+                for article in try file.articles.get() {
                     let typeset = try pipeline.typeset(article)
                     let report = CheckReport(file: article.displayName, article: typeset, warnings: typeset.warnings.map(\.description))
                     problems += report.problems

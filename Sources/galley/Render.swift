@@ -25,16 +25,14 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        // The first file is read while the layout and fonts are made (see ArticleReadAhead).
-        let reads = Session.readAhead(articles, common)
-        let pipeline = try Session.commandPipeline(common)
+        let (pipeline, files) = try Session.commandPipeline(common, reading: articles)
         var failures = 0
         // Output names already written in this run, lower-cased (one file on case-insensitive file systems), with
         // their source: a second article of the same name is refused rather than written over the first.
         var written: [String: String] = [:]
-        for path in articles {
+        while let file = files.next() {
             do {
-                let articles = try Session.read(path, from: reads, with: pipeline)
+                let articles = try file.articles.get()
                 if output != nil, articles.count > 1 {
                     throw Diagnostic(file: articles[0].displayName, message: "holds \(articles.count) articles, and -o names one file; use --out-dir")
                 }

@@ -101,6 +101,15 @@ struct FormatHooksTests {
         for format in ["%s", "%f", "%g", "%c", "%%", "x%d", "%d ", "%d%d", "%.3d", "%-5d", "%+d", "% d", "%hd", "%lld", "%zu", "%#x", "", "%"] {
             #expect(printed(format, [Int32(5), Int32(6)], size: 32, ours: true).length == -2, "\(format)")
         }
+        // Widths up to 1,000 are printed here, wider ones left to glibc (the printer's own buffer holds 1,000).
+        for size in [0, 8, 1100] {
+            #expect(printed("%1000d", [Int32(-42)], size: size, ours: true) == printed("%1000d", [Int32(-42)], size: size, ours: false))
+            #expect(printed("%01000x", [Int32(42)], size: size, ours: true) == printed("%01000x", [Int32(42)], size: size, ours: false))
+        }
+        for format in ["%1001d", "%9999d", "%99999999999d"] {
+            #expect(printed(format, [Int32(5)], size: 32, ours: true).length == -2, "\(format)")
+        }
+        #expect(printed("%*d", [Int32(1001), Int32(5)], size: 32, ours: true).length < 0)
         // A negative width from the arguments (left-justified) is left to glibc too.
         #expect(printed("%*d", [Int32(-4), Int32(5)], size: 32, ours: true).length < 0)
     }
