@@ -33,6 +33,12 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
     var itemizesEveryWord = false
     /// The words shaped without itemizing so far (for that test).
     private(set) var wordsNotItemized = 0
+    /// Shapes every word through `pango_shape`, as before `DirectShaping`: set only by the tests that compare the ways.
+    var shapesThroughPango = false
+    /// The words shaped with HarfBuzz directly so far (for those tests).
+    private(set) var wordsShapedDirectly = 0
+    /// The HarfBuzz buffer words are shaped in directly, reset for each.
+    private let buffer: OpaquePointer = hb_buffer_create()!
 
     private struct ItemKey: Hashable {
         var fonts: ObjectIdentifier
@@ -58,6 +64,7 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
     }
 
     deinit {
+        hb_buffer_destroy(buffer)
         for breaker in lineBreakers.values { galley_line_breaker_close(breaker) }
         // The items hold fonts and fontsets of the font maps: released while the maps are still alive.
         items.removeAll()
@@ -199,6 +206,10 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
                 wordsNotItemized += 1
                 return text.withCString { base in
                     let length = Int32(strlen(base))
+                    if !shapesThroughPango, let direct = item.direct, let glyphs = direct.shape(base, length: length, in: buffer) {
+                        wordsShapedDirectly += 1
+                        return [run(glyphs, text: text, size: font.size, face: fonts.fontFace(of: item.analysis.font), isRightToLeft: false)]
+                    }
                     return withUnsafePointer(to: item.analysis) { analysis in
                         [shapeItem(analysis, offset: 0, length: length, base: base, total: length, size: font.size, fonts: fonts)]
                     }
@@ -296,15 +307,25 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
         let glyphString = pango_glyph_string_new()!
         defer { pango_glyph_string_free(glyphString) }
         pango_shape_with_flags(base + offset, itemLength, base, length, analysis, glyphString, PANGO_SHAPE_NONE)
-        let face = fonts.fontFace(of: analysis.pointee.font)
-        var glyphs: [Glyph] = []
-        var missing = 0
         let count = Int(glyphString.pointee.num_glyphs)
+        var glyphs: [ShapedGlyph] = []
         glyphs.reserveCapacity(count)
-        let scale = Double(PANGO_SCALE)
         for index in 0..<count {
             let info = glyphString.pointee.glyphs[index]
-            var id = info.glyph
+            glyphs.append(ShapedGlyph(glyph: info.glyph, width: info.geometry.width, xOffset: info.geometry.x_offset,
+                                      yOffset: info.geometry.y_offset, cluster: glyphString.pointee.log_clusters[index]))
+        }
+        let bytes = UnsafeRawBufferPointer(start: base + offset, count: Int(itemLength))
+        return run(glyphs, text: String(decoding: bytes, as: UTF8.self), size: size, face: fonts.fontFace(of: analysis.pointee.font),
+                   isRightToLeft: analysis.pointee.level % 2 == 1)
+    }
+
+    /// The glyph run of `glyphs` as Pango gives them (Pango units, its empty and unknown glyphs), set in `face`.
+    private func run(_ glyphs: [ShapedGlyph], text: String, size: Double, face: FontFace, isRightToLeft: Bool) -> GlyphRun {
+        var missing = 0
+        let scale = Double(PANGO_SCALE)
+        let converted = glyphs.map { shaped in
+            var id = shaped.glyph
             if id == PANGO_GLYPH_EMPTY {
                 // Pango's glyph for characters drawn as nothing (joiners, bidi marks): kept for the cluster map only.
                 id = GlyphRun.invisibleGlyph
@@ -312,14 +333,10 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
                 missing += 1
                 id = 0
             }
-            glyphs.append(Glyph(id: id, advance: Double(info.geometry.width) / scale,
-                                xOffset: Double(info.geometry.x_offset) / scale, yOffset: Double(info.geometry.y_offset) / scale,
-                                cluster: Int(glyphString.pointee.log_clusters[index])))
+            return Glyph(id: id, advance: Double(shaped.width) / scale, xOffset: Double(shaped.xOffset) / scale,
+                         yOffset: Double(shaped.yOffset) / scale, cluster: Int(shaped.cluster))
         }
-        let bytes = UnsafeRawBufferPointer(start: base + offset, count: Int(itemLength))
-        let text = String(decoding: bytes, as: UTF8.self)
-        return GlyphRun(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missing,
-                        isRightToLeft: analysis.pointee.level % 2 == 1)
+        return GlyphRun(face: face, size: size, text: text, glyphs: converted, missingGlyphs: missing, isRightToLeft: isRightToLeft)
     }
 
     /// Ascent, descent and the shaped space of `font`.

@@ -15,6 +15,8 @@ final class ShapingItem {
     private let fontset: UnsafeMutablePointer<PangoFontset>
     /// The characters found to pass, each asked of Pango once: its coverage test is the costlier part of the check.
     private var passed = Set<UInt32>()
+    /// The HarfBuzz plan a word this item accepts is shaped with, made on the first such word (nil: none can be).
+    private(set) lazy var direct: DirectShaping? = DirectShaping(analysis)
 
     /// The item `item` of `text`, when it covers all of it at level 0 in `script`, has no attributes Galley did not
     /// set, and its font and fontset account for each of its characters; nil otherwise.

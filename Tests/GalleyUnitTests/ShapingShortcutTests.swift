@@ -65,7 +65,34 @@ import GalleyStyle
         #expect(firstDifferences.isEmpty, "\(differences.count) words shaped differently")
         // The comparison means something only if most words did take the shortcut.
         #expect(quick.wordsNotItemized > words.count * 9 * 2 / 2, "\(quick.wordsNotItemized) of \(words.count * 9 * 2) words")
-        #expect(slow.wordsNotItemized == 0)
+        // And only if those words were shaped with HarfBuzz directly, not through `pango_shape` as the slow shaper's were.
+        #expect(quick.wordsShapedDirectly == quick.wordsNotItemized, "\(quick.wordsShapedDirectly) of \(quick.wordsNotItemized)")
+        #expect(slow.wordsNotItemized == 0 && slow.wordsShapedDirectly == 0)
+    }
+
+    /// A word shaped without itemizing comes out the same whether HarfBuzz is called directly (`DirectShaping`) or
+    /// through `pango_shape`, for every word of the corpus the shortcut takes.
+    @Test func directShapingGivesPangosGlyphs() throws {
+        let sheet = try StyleSheetLoader(layoutsDirectory: Self.root.appendingPathComponent("Layouts")).load("article-a4")
+        let fonts = Self.root.appendingPathComponent("Fonts")
+        let direct = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
+        let throughPango = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
+        throughPango.shapesThroughPango = true
+        var differences: [String] = []
+        for (bold, italic) in [(false, false), (true, true)] {
+            let font = FontRequest(family: "serif", bold: bold, italic: italic, size: 11)
+            for _ in 0..<2 {
+                for (word, language) in Self.corpus + Self.edges {
+                    let expected = throughPango.shape(word, font: font, language: language, direction: .leftToRight)
+                    if direct.shape(word, font: font, language: language, direction: .leftToRight) != expected {
+                        differences.append("\(bold) \(italic) \(language) \(word)")
+                    }
+                }
+            }
+        }
+        #expect(Array(differences.prefix(8)).isEmpty, "\(differences.count) words shaped differently")
+        #expect(direct.wordsShapedDirectly > Self.corpus.count, "\(direct.wordsShapedDirectly) words shaped directly")
+        #expect(throughPango.wordsShapedDirectly == 0 && throughPango.wordsNotItemized == direct.wordsNotItemized)
     }
 
     @Test func wordsItemizingWouldSplitAreRefused() {
