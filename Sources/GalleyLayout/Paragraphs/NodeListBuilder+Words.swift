@@ -6,13 +6,19 @@ extension NodeListBuilder {
     /// Characters after which a word may break without a hyphen being added.
     private static let breakAfter: Set<Character> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
 
-    /// The scalars of `breakAfter`, for the quick test most words pass.
-    private static let breakScalars: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "/"]
+    /// Whether `scalar` is one of `breakAfter`'s: the quick test most words pass, as a switch rather than a set,
+    /// whose lookup hashed every scalar of every new word.
+    private static func breaksAfter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "\u{2010}", "\u{2013}", "\u{2014}", "/": true
+        default: false
+        }
+    }
 
     /// Appends a word (text between spaces, or a piece of one of one bidi level) as boxes, with breaks after its
     /// hyphens and dashes and discretionary hyphens where the dictionary allows.
     func appendWord(_ word: String, run: StyledText, level: UInt8, to nodes: inout [Node]) {
-        if !run.isVerbatim, !word.unicodeScalars.contains(where: { Self.breakScalars.contains($0) }) {
+        if !run.isVerbatim, !word.unicodeScalars.contains(where: Self.breaksAfter) {
             appendPiece(word, run: run, level: level, to: &nodes)
             return
         }
@@ -54,18 +60,12 @@ extension NodeListBuilder {
         // Most words on a first pass have neither soft hyphens nor dictionary points to look up.
         let fragments = hasSoftHyphen || run.hyphenate ? hyphenationFragments(piece, run: run) : []
         guard fragments.count > 1 else {
-            let key = BoxKey(shape: ShapeKey(text: cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise,
-                                             direction: direction),
-                             style: run.style, level: level)
-            if let boxes = boxCache[key] {
-                for box in boxes { nodes.append(.box(box)) }
-                return
+            // Not cached by style as well: a word met again is taken whole from `wordNodes`, and its shapes from the
+            // shape cache, so a table of boxes was filled for nearly every new word and hit for few (602 and 57 in
+            // the example article), and filling it cost more than the boxes it saved.
+            for glyphRun in shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise, direction: direction) {
+                nodes.append(.box(makeBox(glyphRun, style: run.style, level: level)))
             }
-            let boxes = shape(cleaned, font: run.font, language: run.language, tracking: run.tracking, rise: run.rise, direction: direction)
-                .map { makeBox($0, style: run.style, level: level) }
-            if boxCache.count >= Self.cacheLimit { boxCache.removeAll() }
-            boxCache[key] = boxes
-            for box in boxes { nodes.append(.box(box)) }
             return
         }
         let hyphen = shape("-", font: run.font, language: run.language).map { hyphenRun -> Box in

@@ -14,7 +14,6 @@ public final class NodeListBuilder {
     private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     var fragmentCache: [FragmentKey: [String]] = [:]
-    var boxCache: [BoxKey: [Box]] = [:]
     /// The finished nodes of every word met so far, by the run settings they were built with: most words of an
     /// archive recur, and one lookup by the word's text then replaces shaping, hyphenation and box making.
     private var wordNodes: [RunSettings: [String: [Node]]] = [:]
@@ -26,13 +25,6 @@ public final class NodeListBuilder {
     private var lastSpaceFont: FontRequest?
     private var lastSpaceLanguage: String?
     private var lastSpace: GlyphRun?
-
-    /// A shaped word in one style: its boxes, with their hanging-punctuation amounts, are worked out once.
-    struct BoxKey: Hashable {
-        var shape: ShapeKey
-        var style: TextStyle
-        var level: UInt8 = 0
-    }
 
     /// Everything about a run except its text that decides the nodes of its words.
     private struct RunSettings: Hashable {
