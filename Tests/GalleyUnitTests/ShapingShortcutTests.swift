@@ -39,11 +39,15 @@ import GalleyStyle
         ("l'été", "fr"), ("l’été", "fr"), ("—", "en"), ("-", "en"), ("¿Qué?", "es"), ("ß", "de"), ("İstanbul", "tr"),
     ]
 
+    /// Two shapers over Galley's fonts and the default layout's stacks, to be set up to shape two ways.
+    private static func twoShapers() throws -> (PangoShaper, PangoShaper) {
+        let sheet = try StyleSheetLoader(layoutsDirectory: root.appendingPathComponent("Layouts")).load("article-a4")
+        let fonts = root.appendingPathComponent("Fonts")
+        return (try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts), try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts))
+    }
+
     @Test func everyWordComesOutAsItemizingMakesIt() throws {
-        let sheet = try StyleSheetLoader(layoutsDirectory: Self.root.appendingPathComponent("Layouts")).load("article-a4")
-        let fonts = Self.root.appendingPathComponent("Fonts")
-        let quick = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
-        let slow = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
+        let (quick, slow) = try Self.twoShapers()
         slow.itemizesEveryWord = true
         let words = Self.corpus + Self.edges
         #expect(words.count > 1500, "the example articles give the corpus")
@@ -73,10 +77,7 @@ import GalleyStyle
     /// A word shaped without itemizing comes out the same whether HarfBuzz is called directly (`DirectShaping`) or
     /// through `pango_shape`, for every word of the corpus the shortcut takes.
     @Test func directShapingGivesPangosGlyphs() throws {
-        let sheet = try StyleSheetLoader(layoutsDirectory: Self.root.appendingPathComponent("Layouts")).load("article-a4")
-        let fonts = Self.root.appendingPathComponent("Fonts")
-        let direct = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
-        let throughPango = try PangoShaper(fontsDirectory: fonts, stacks: sheet.fonts)
+        let (direct, throughPango) = try Self.twoShapers()
         throughPango.shapesThroughPango = true
         var differences: [String] = []
         for (bold, italic) in [(false, false), (true, true)] {
