@@ -62,7 +62,7 @@ final class DirectShaping {
             let position = positions[index]
             guard position.x_advance >= 0 else { return nil }
             glyphs.append(ShapedGlyph(glyph: infos[index].codepoint, width: position.x_advance, xOffset: position.x_offset,
-                                                   yOffset: -position.y_offset, cluster: Int32(bitPattern: infos[index].cluster)))
+                                      yOffset: -position.y_offset, cluster: Int32(bitPattern: infos[index].cluster)))
         }
         return glyphs
     }

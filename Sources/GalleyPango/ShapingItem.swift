@@ -37,6 +37,8 @@ final class ShapingItem {
     }
 
     deinit {
+        // The plan and HarfBuzz font belong to the font's face: let go of them while the font is still held.
+        direct = nil
         if let font = analysis.font { g_object_unref(UnsafeMutableRawPointer(font)) }
         g_object_unref(UnsafeMutableRawPointer(fontset))
     }
