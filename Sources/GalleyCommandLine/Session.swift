@@ -32,7 +32,8 @@ public enum Session {
 
     /// Starts, on a thread of its own, what a typesetting command will need before its options are known: Galley's
     /// resources, the font catalogue with its pinned files checked and its families listed, and then the article
-    /// file `arguments` most likely name, read with its languages' hyphenation patterns (`ArticleReadAhead`).
+    /// file `arguments` most likely name, read while its languages' hyphenation patterns load beside it
+    /// (`ArticleReadAhead`).
     ///
     /// Called with the command line's words before they are parsed, so that this runs on the second core while
     /// ArgumentParser reflects the command (a seventh of a cold `render`). The command then finds the results made,

@@ -72,15 +72,16 @@ public final class ArticleReadAhead {
         return { value.wait() }
     }
 
-    /// Reads `path`, then loads the hyphenation patterns of its articles' declared languages.
+    /// Reads `path`, and starts loading the hyphenation patterns of its articles' declared languages beside it.
     private static func read(_ path: String, format: String?, limits: Limits) -> Result<[SourcedArticle], any Error> {
         let result = Result { try ArticlePipeline.read(path, format: format, limits: limits) }
-        // An undeclared language is only a guess until the detector runs, at setting: nothing is loaded for it.
+        // An undeclared language is only a guess until the detector runs, at setting: nothing is loaded for it. The
+        // patterns load on a thread of their own, so that the articles are handed over without waiting for them;
+        // the typesetter's first hyphenation waits on the dictionary's own lock if they are still loading.
         if case .success(let articles) = result {
             var seen = Set<String>()
-            for sourced in articles where sourced.article.languageDeclared && seen.insert(sourced.article.language).inserted {
-                LibHyphenHyphenator.preload(sourced.article.language)
-            }
+            let languages = articles.map(\.article).filter { $0.languageDeclared && seen.insert($0.language).inserted }.map(\.language)
+            if !languages.isEmpty { _ = ThreadValue { languages.forEach { LibHyphenHyphenator.preload($0) } } }
         }
         return result
     }
@@ -99,7 +100,7 @@ public final class ArticleReadAhead {
     }
 
     /// The articles of `path` read as a head start (by extension, default limits, at most `guessedFileBytes`), with
-    /// their languages' patterns loaded; nil when it cannot be read so.
+    /// their languages' patterns loading; nil when it cannot be read so.
     public static func readGuess(_ path: String) -> [SourcedArticle]? {
         var limits = Limits()
         limits.fileBytes = min(limits.fileBytes, guessedFileBytes)
