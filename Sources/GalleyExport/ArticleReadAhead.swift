@@ -26,6 +26,10 @@ public final class ArticleReadAhead {
 
     private static let headStart = Mutex<HeadStart?>(nil)
 
+    /// The languages whose patterns this process has started loading: a thread is started once per language, not
+    /// once per file of a batch.
+    private static let patternsAsked = Mutex<Set<String>>([])
+
     private let paths: [String]
     private let format: String?
     private let limits: Limits
@@ -79,8 +83,8 @@ public final class ArticleReadAhead {
         // patterns load on a thread of their own, so that the articles are handed over without waiting for them;
         // the typesetter's first hyphenation waits on the dictionary's own lock if they are still loading.
         if case .success(let articles) = result {
-            var seen = Set<String>()
-            let languages = articles.map(\.article).filter { $0.languageDeclared && seen.insert($0.language).inserted }.map(\.language)
+            let declared = articles.map(\.article).filter(\.languageDeclared).map(\.language)
+            let languages = patternsAsked.withLock { asked in declared.filter { asked.insert($0).inserted } }
             if !languages.isEmpty { _ = ThreadValue { languages.forEach { LibHyphenHyphenator.preload($0) } } }
         }
         return result
