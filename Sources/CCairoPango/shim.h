@@ -12,6 +12,8 @@
 #include <fribidi.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_CID_H
+#include <hb-ot.h>
 
 /* Function-like macros and variadic functions are not imported into Swift. */
 static inline const char *galley_fc_file(void) { return FC_FILE; }

@@ -1,9 +1,11 @@
-// harfbuzz's subsetter, run on a font program cairo already subset. cairo 1.16 drops a CFF font's unused subroutines
-// only when its own charstring reader understands every glyph; for Noto Serif CJK it does not, and a 600-glyph subset
-// carries all 26,000 local subroutines of the font (740 KB where 190 KB do). Subsetting the program again over every
-// glyph it has, numbers kept, leaves the glyphs as they are and drops what none of them calls.
+// harfbuzz's subsetter, run two ways. `galley_font_subset` cuts the program of a face whose text Galley writes itself
+// from its font file, once per document, over the glyphs every part of the document shows. `galley_cff_resubset`
+// runs on a CFF program cairo already subset (text cairo still draws): cairo 1.16 drops a CFF font's unused
+// subroutines only when its own charstring reader understands every glyph; for Noto Serif CJK it does not, and a
+// 600-glyph subset carries all 26,000 local subroutines of the font (740 KB where 190 KB do). Subsetting the program
+// again over every glyph it has, numbers kept, leaves the glyphs as they are and drops what none of them calls.
 //
-// libharfbuzz-subset is opened on first use (see CLibraryLoader), like qpdf: most documents have no CFF CJK font.
+// libharfbuzz-subset is opened on first use (see CLibraryLoader), like qpdf.
 // The core harfbuzz functions come from libharfbuzz, which Pango already links.
 #include "CFontSubset.h"
 #include <CLibraryLoader.h>
@@ -24,6 +26,7 @@ LAZY(hb_subset_input_t *, hb_subset_input_create_or_fail, (void), ())
 LAZY_VOID(hb_subset_input_destroy, (hb_subset_input_t *input), (input))
 LAZY(hb_set_t *, hb_subset_input_glyph_set, (hb_subset_input_t *input), (input))
 LAZY_VOID(hb_subset_input_set_flags, (hb_subset_input_t *input, unsigned value), (input, value))
+LAZY(hb_set_t *, hb_subset_input_set, (hb_subset_input_t *input, hb_subset_sets_t set_type), (input, set_type))
 LAZY(hb_face_t *, hb_subset_or_fail, (hb_face_t *source, const hb_subset_input_t *input), (source, input))
 
 // A big-endian unsigned integer of `size` bytes at `at`, or -1 past the end.
@@ -121,5 +124,79 @@ unsigned char *galley_cff_resubset(const unsigned char *cff, size_t length, size
     hb_blob_destroy(profile);
     hb_blob_destroy(program);
     hb_face_destroy(builder);
+    return result;
+}
+
+// Tables a PDF's font program does without: shaping, the character map, names and the like. They are dropped from
+// the subset, and hidden from the subsetter, which would otherwise read the whole character map and close the glyph
+// set over the shaping rules (a third more glyphs, and two thirds of its time for a Latin face).
+static int unused_table(hb_tag_t tag) {
+    switch (tag) {
+    case HB_TAG('G', 'S', 'U', 'B'): case HB_TAG('G', 'P', 'O', 'S'): case HB_TAG('G', 'D', 'E', 'F'):
+    case HB_TAG('B', 'A', 'S', 'E'): case HB_TAG('J', 'S', 'T', 'F'): case HB_TAG('M', 'A', 'T', 'H'):
+    case HB_TAG('k', 'e', 'r', 'n'): case HB_TAG('m', 'o', 'r', 'x'): case HB_TAG('m', 'o', 'r', 't'):
+    case HB_TAG('D', 'S', 'I', 'G'): case HB_TAG('V', 'O', 'R', 'G'): case HB_TAG('v', 'h', 'e', 'a'):
+    case HB_TAG('v', 'm', 't', 'x'): case HB_TAG('S', 'T', 'A', 'T'): case HB_TAG('m', 'e', 't', 'a'):
+    case HB_TAG('l', 't', 'a', 'g'): case HB_TAG('h', 'd', 'm', 'x'): case HB_TAG('L', 'T', 'S', 'H'):
+    case HB_TAG('V', 'D', 'M', 'X'): case HB_TAG('g', 'a', 's', 'p'): case HB_TAG('P', 'C', 'L', 'T'):
+    case HB_TAG('c', 'm', 'a', 'p'): case HB_TAG('n', 'a', 'm', 'e'): case HB_TAG('p', 'o', 's', 't'):
+    case HB_TAG('O', 'S', '/', '2'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static hb_blob_t *used_table(hb_face_t *face, hb_tag_t tag, void *source) {
+    (void)face;
+    return unused_table(tag) ? hb_blob_get_empty() : hb_face_reference_table((hb_face_t *)source, tag);
+}
+
+unsigned char *galley_font_subset(const char *path, unsigned index, const unsigned *glyphs, size_t count, int retain_gids,
+                                  int cff_only, size_t *out_length) {
+    if (!galley_font_subset_load()) return NULL;
+    hb_blob_t *file = hb_blob_create_from_file_or_fail(path);
+    if (!file) return NULL;
+    hb_face_t *source = hb_face_create(file, index);
+    hb_face_t *face = hb_face_create_for_tables(used_table, hb_face_reference(source), (hb_destroy_func_t)hb_face_destroy);
+    hb_face_set_index(face, index);
+    hb_face_set_upem(face, hb_face_get_upem(source));
+    hb_face_set_glyph_count(face, hb_face_get_glyph_count(source));
+    unsigned char *result = NULL;
+    hb_subset_input_t *input = hb_subset_input_create_or_fail();
+    if (input && hb_face_get_glyph_count(source) > 0) {
+        hb_set_t *set = hb_subset_input_glyph_set(input);
+        hb_set_add(set, 0);
+        for (size_t i = 0; i < count; i++) hb_set_add(set, glyphs[i]);
+        hb_set_t *dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+        hb_tag_t tags[64];
+        unsigned total = hb_face_get_table_tags(source, 0, NULL, NULL), offset = 0;
+        while (offset < total) {
+            unsigned batch = 64;
+            hb_face_get_table_tags(source, offset, &batch, tags);
+            if (batch == 0) break;
+            for (unsigned i = 0; i < batch; i++) if (unused_table(tags[i])) hb_set_add(dropped, tags[i]);
+            offset += batch;
+        }
+        unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
+        if (retain_gids) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
+        hb_subset_input_set_flags(input, flags);
+        hb_face_t *subset = hb_subset_or_fail(face, input);
+        if (subset) {
+            hb_blob_t *blob = cff_only ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
+            unsigned size = 0;
+            const char *bytes = hb_blob_get_data(blob, &size);
+            if (bytes && size > 0 && (result = malloc(size))) {
+                memcpy(result, bytes, size);
+                *out_length = size;
+            }
+            hb_blob_destroy(blob);
+            hb_face_destroy(subset);
+        }
+    }
+    if (input) hb_subset_input_destroy(input);
+    hb_face_destroy(face);
+    hb_face_destroy(source);
+    hb_blob_destroy(file);
     return result;
 }

@@ -19,29 +19,33 @@ public enum PDFFinisher {
     }
 
     /// Finishes `pdf`, where `marks[page][mcid]` names the structure node of each marked-content id cairo gave (a
-    /// negative node for none) and `annotations[page][i]` the `Link` node of the page's i-th annotation.
+    /// negative node for none) and `annotations[page][i]` the `Link` node of the page's i-th annotation; `text` is
+    /// the text Galley wrote itself, which follows each page's content, and whose fonts are embedded here.
     public static func finish(_ pdf: Data, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
-                              metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
-        try finish(pdf, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, backend: .automatic)
+                              metadata: DocumentMetadata, options: PDFFinishOptions, text: PartText? = nil) throws -> Data {
+        try finish(pdf, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, text: text,
+                   backend: .automatic)
     }
 
     /// Reads `part`, one file of consecutive pages of a document cairo drew in parts, into Galley's store and does
     /// the finish's work that concerns its pages alone: its CFF font programs subset again, its pages' content
-    /// rewritten, where `marks[page][mcid]` is numbered within the part, and the streams cairo stored compressed.
+    /// rewritten, where `marks[page][mcid]` is numbered within the part, with the part's own `text` after cairo's
+    /// content, and the streams cairo stored compressed.
     ///
     /// Called on the thread that drew the part, as soon as it has: a part that is done before the other gets on with
     /// its share of the finish instead of waiting. Every result is the same on any thread and in any order, so the
     /// joined file is the same bytes whether the parts were drawn side by side or one after the other.
     /// Throws `PDFFinishError.unjoinable` when the part is not a file Galley's own store reads (only cairo's are), so
     /// that the caller can draw the document whole instead.
-    public static func prepare(part: Data, structure: [StructureNode], marks: [[Int32]], options: PDFFinishOptions) throws -> PDFPreparedPart {
+    public static func prepare(part: Data, structure: [StructureNode], marks: [[Int32]], options: PDFFinishOptions,
+                               text: PartText? = nil) throws -> PDFPreparedPart {
         let native = try joining { try NativePDF(part) }
         native.zlibLevel = options.zlibLevel
         native.threads = options.threads
         try native.compactFontPrograms()
-        let kept = try rewriteContents(of: native, structure: structure, marks: marks, threads: options.threads)
+        let kept = try rewriteContents(of: native, structure: structure, marks: marks, text: text, threads: options.threads)
         try NativePDFWriter(document: native).compressReachableStoredStreams()
-        return PDFPreparedPart(native: native, keptMCIDs: kept)
+        return PDFPreparedPart(native: native, keptMCIDs: kept, text: text)
     }
 
     /// Finishes a document cairo drew as `parts` (each made ready by `prepare`), files of consecutive pages: joins
@@ -61,6 +65,14 @@ public enum PDFFinisher {
         }
         joined.zlibLevel = options.zlibLevel
         joined.threads = options.threads
+        // One program per face for the whole document, whatever part showed which glyphs.
+        var texts: [(firstPage: Int, text: PartText)] = []
+        var firstPage = 0
+        for part in parts {
+            if let text = part.text { texts.append((firstPage, text)) }
+            firstPage += part.keptMCIDs.count
+        }
+        try TextFontEmbedder(document: joined).embed(texts, threads: options.threads)
         return try complete(joined, keptMCIDs: parts.flatMap(\.keptMCIDs), structure: structure, marks: marks, annotations: annotations,
                             metadata: metadata, options: options)
     }
@@ -79,39 +91,47 @@ public enum PDFFinisher {
 
     /// Finishes `pdf` with the object store `backend` chooses.
     static func finish(_ pdf: Data, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
-                       metadata: DocumentMetadata, options: PDFFinishOptions, backend: Backend) throws -> Data {
+                       metadata: DocumentMetadata, options: PDFFinishOptions, text: PartText? = nil, backend: Backend) throws -> Data {
         // A file NativePDF does not know (not one cairo wrote) goes to qpdf, which reads anything a PDF can be.
         if backend == .automatic, let native = try? NativePDF(pdf) {
-            return try finish(native: native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+            return try finish(native: native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options,
+                              text: text)
         }
         let document = try QPDFDocument(pdf, description: "the PDF to finish")
-        return try finish(document, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+        return try finish(document, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, text: text)
     }
 
     /// Finishes a file of Galley's own store: compressed at the options' level on their threads, its CFF font
     /// programs subset again (only this store can put a program in place of cairo's).
     private static func finish(native: NativePDF, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
-                               metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
+                               metadata: DocumentMetadata, options: PDFFinishOptions, text: PartText?) throws -> Data {
         native.zlibLevel = options.zlibLevel
         native.threads = options.threads
         try native.compactFontPrograms()
-        return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options)
+        return try finish(native, structure: structure, marks: marks, annotations: annotations, metadata: metadata, options: options, text: text)
     }
 
     private static func finish<Store: PDFObjectStore>(_ document: Store, structure: [StructureNode], marks: [[Int32]], annotations: [[Int32]],
-                                                     metadata: DocumentMetadata, options: PDFFinishOptions) throws -> Data {
-        let keptMCIDs = try rewriteContents(of: document, structure: structure, marks: marks, threads: options.threads)
+                                                     metadata: DocumentMetadata, options: PDFFinishOptions, text: PartText?) throws -> Data {
+        if let text { try TextFontEmbedder(document: document).embed([(0, text)], threads: options.threads) }
+        let keptMCIDs = try rewriteContents(of: document, structure: structure, marks: marks, text: text, threads: options.threads)
         return try complete(document, keptMCIDs: keptMCIDs, structure: structure, marks: marks, annotations: annotations,
                             metadata: metadata, options: options)
     }
 
-    /// Rewrites every page's content (`ContentRewriter`) and returns, for each page, the marked-content ids it kept.
+    /// Rewrites every page's content (`ContentRewriter`), the page's `text` after cairo's, and returns, for each page,
+    /// the marked-content ids it kept.
     private static func rewriteContents<Store: PDFObjectStore>(of document: Store, structure: [StructureNode], marks: [[Int32]],
-                                                              threads: Int) throws -> [[Int32]] {
+                                                              text: PartText?, threads: Int) throws -> [[Int32]] {
         let roleNames = structure.map { Array($0.role.rawValue.utf8) }
         // Pages are rewritten (and compressed) independently: on as many threads as the options allow.
         return try document.rewritePageContents(threads: threads) { index, bytes in
-            let result = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames).rewrite(bytes)
+            let rewriter = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames)
+            let result = if let combined = text?.content(ofPage: index, after: bytes) {
+                combined.withUnsafeBufferPointer { rewriter.rewrite($0) }
+            } else {
+                rewriter.rewrite(bytes)
+            }
             return (result.bytes, result.mcids)
         }
     }

@@ -8,9 +8,12 @@ public final class PDFPreparedPart: @unchecked Sendable {
     let native: NativePDF
     /// For each of the part's pages, the marked-content ids its rewritten content kept.
     let keptMCIDs: [[Int32]]
+    /// The text Galley wrote itself on the part's pages, whose fonts the join embeds.
+    let text: PartText?
 
-    init(native: NativePDF, keptMCIDs: [[Int32]]) {
+    init(native: NativePDF, keptMCIDs: [[Int32]], text: PartText?) {
         self.native = native
         self.keptMCIDs = keptMCIDs
+        self.text = text
     }
 }

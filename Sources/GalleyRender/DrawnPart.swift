@@ -13,6 +13,8 @@ struct DrawnPart {
     /// For each page, the destination name (as the PDF writes it) of each link annotation that leads within the
     /// document, or nil for a link to a URI, in the same order.
     var internalLinks: [[String?]] = []
+    /// The text Galley wrote itself, which follows each page's content (nil: cairo drew all of it).
+    var text: PartText?
     /// Images that were not drawn as placed.
     var imageProblems: [ImageProblem] = []
     /// The part read into Galley's store, with its share of the finish done; nil until `PDFFinisher.prepare` has run.

@@ -54,21 +54,40 @@ final class GlyphDrawing {
         cairo_fill(cr)
     }
 
+    /// What a run shows: its text, its glyphs where they stand, and the clusters that tie them together, as cairo's
+    /// `cairo_show_text_glyphs` takes them (and Galley's own text operators too).
+    struct ShownText {
+        /// The text, in UTF-8.
+        var text: [UInt8]
+        /// The glyphs, with their positions on the page.
+        var glyphs: [cairo_glyph_t]
+        /// Bytes of text and glyphs, cluster after cluster, in text order.
+        var clusters: [cairo_text_cluster_t]
+        /// Whether the clusters count glyphs from the last (a right-to-left run in visual order).
+        var backward: Bool
+    }
+
+    /// Shows `run` with cairo, with its text.
     func show(_ run: GlyphRun, at origin: Point, on cr: OpaquePointer, face: OpaquePointer) {
         guard !run.glyphs.isEmpty else { return }
         select(run, face: face, on: cr)
-        if run.isRightToLeft, let page = Self.rightToLeftText(run, at: origin, carrier: carrier(on: cr, face: face)) {
-            var glyphs = page.glyphs
-            var clusters = page.clusters
-            page.text.withUnsafeBufferPointer { bytes in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
-                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
-                }
+        guard var shown = Self.shownText(run, at: origin, carrier: { self.carrier(on: cr, face: face) }) else { return }
+        let flags = shown.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
+        shown.text.withUnsafeBufferPointer { bytes in
+            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                cairo_show_text_glyphs(cr, text, Int32(bytes.count), &shown.glyphs, Int32(shown.glyphs.count),
+                                       &shown.clusters, Int32(shown.clusters.count), flags)
             }
-            return
         }
+    }
 
+    /// What `run`, drawn from `origin`, shows; nil when it shows nothing. `carrier` gives the face's empty glyph, for
+    /// text with no glyph of its own and the characters a right-to-left run places apart.
+    static func shownText(_ run: GlyphRun, at origin: Point, carrier: () -> UInt?) -> ShownText? {
+        guard !run.glyphs.isEmpty else { return nil }
+        if run.isRightToLeft, let page = rightToLeftText(run, at: origin, carrier: carrier()) {
+            return ShownText(text: page.text, glyphs: page.glyphs, clusters: page.clusters, backward: false)
+        }
         var glyphs: [cairo_glyph_t] = []
         glyphs.reserveCapacity(run.glyphs.count)
         var pen = origin.x
@@ -83,25 +102,12 @@ final class GlyphDrawing {
         guard !glyphs.isEmpty else {
             // Text with no glyph of its own (a drop cap's letter, filled as a shape): shown on the face's empty glyph, so
             // that it is copied and searched where it is read.
-            guard !utf8.isEmpty, let carrier = carrier(on: cr, face: face) else { return }
-            var one = [cairo_glyph_t(index: carrier, x: origin.x, y: origin.y)]
-            var cluster = [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: 1)]
-            utf8.withUnsafeBufferPointer { bytes in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &one, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
-                }
-            }
-            return
+            guard !utf8.isEmpty, let carrier = carrier() else { return nil }
+            return ShownText(text: utf8, glyphs: [cairo_glyph_t(index: carrier, x: origin.x, y: origin.y)],
+                             clusters: [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: 1)], backward: false)
         }
-        var clusters = Self.clusterMap(run, byteCount: utf8.count)
         // A right-to-left run's clusters run from its last glyph (the glyphs stand in visual order).
-        let flags = run.isRightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
-        utf8.withUnsafeBufferPointer { bytes in
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
-                                       &clusters, Int32(clusters.count), flags)
-            }
-        }
+        return ShownText(text: utf8, glyphs: glyphs, clusters: clusterMap(run, byteCount: utf8.count), backward: run.isRightToLeft)
     }
 
     /// cairo's clusters from the glyphs' byte offsets, in text order, counting only the glyphs that are shown.

@@ -77,7 +77,7 @@ public struct PDFRenderer: Sendable {
         guard tagged else { return RenderedPDF(data: Data(part.bytes), imageProblems: part.imageProblems) }
         let finished = try PDFFinisher.finish(Data(part.bytes), structure: document.structure, marks: part.marks,
                                               annotations: part.annotations, metadata: document.metadata,
-                                              options: finishOptions(document))
+                                              options: finishOptions(document), text: part.text)
         return RenderedPDF(data: finished, imageProblems: part.imageProblems, marks: part.marks, annotations: part.annotations)
     }
 
@@ -171,7 +171,8 @@ public struct PDFRenderer: Sendable {
         // ran on four threads beside the drawing and the issue took longer (the results are the same either way).
         var own = options
         own.threads = 1
-        part.prepared = try PDFFinisher.prepare(part: Data(part.bytes), structure: document.structure, marks: part.marks, options: own)
+        part.prepared = try PDFFinisher.prepare(part: Data(part.bytes), structure: document.structure, marks: part.marks, options: own,
+                                                text: part.text)
         part.bytes = []
         return part
     }
@@ -213,10 +214,20 @@ public struct PDFRenderer: Sendable {
         // cairo's errors are sticky and say nothing of their cause: the image being drawn when one arose is named.
         var failedImage: String?
         var part = DrawnPart()
+        // A tagged document's text is written by Galley (see TextOperatorWriter), and what cairo draws (shapes, images,
+        // runs in faces Galley does not embed) is marked only when it is drawn.
+        let writer = tagged ? TextOperatorWriter(structure: document.structure) : nil
         for page in document.pages[pages] {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            writer?.beginPage(height: page.size.height)
             var content = ContentMarker(cr: cr, structure: tagged ? document.structure : [])
             for positioned in page.items {
+                if let writer, case .glyphs(let run, let color) = positioned.item, let face = TextFaces.shared.face(for: run.face) {
+                    if let shown = GlyphDrawing.shownText(run, at: positioned.origin, carrier: { face.carrier.map(UInt.init) }) {
+                        writer.show(shown, face: face, size: run.size, horizontalScale: run.horizontalScale, fill: color, node: positioned.node)
+                    }
+                    continue
+                }
                 switch positioned.item {
                 case .link, .destination: continue
                 case .glyphs, .rule, .image, .shape: content.enter(positioned.node)
@@ -230,7 +241,9 @@ public struct PDFRenderer: Sendable {
                 }
             }
             content.enter(-1)
-            part.marks.append(content.marks)
+            var marks = content.marks
+            if let writer { marks += writer.endPage(firstMCID: marks.count) }
+            part.marks.append(marks)
             // Links and destinations last, outside any marked content: cairo 1.16 marks only the content of a tag
             // that has no tag inside it, so a link begun inside a paragraph's tag would leave its text unmarked.
             var pageAnnotations: [Int32] = []
@@ -268,6 +281,7 @@ public struct PDFRenderer: Sendable {
             throw RenderError(description: "FreeType cannot open face \(face.index) of the font file \(face.file): the text set in it cannot be drawn")
         }
         part.bytes = sink.bytes
+        part.text = writer?.finish()
         part.imageProblems = images.problems
         return part
     }

@@ -419,6 +419,19 @@ final class NativePDF: PDFObjectStore {
         return .reference(nextNumber - 1)
     }
 
+    func streams(_ data: [[UInt8]], threads: Int) throws -> [PDFValue] {
+        let level = zlibLevel
+        let compressed = try ParallelMap.map(count: data.count, threads: threads) { Data(Flate.deflate(data[$0], level: level)) }
+        return compressed.map { bytes in
+            let made = Object(span: nil)
+            made.value = .dictionary(PDFDictionaryBox([("/Filter", .name("/FlateDecode"))]))
+            made.data = bytes
+            objects[nextNumber] = made
+            nextNumber += 1
+            return .reference(nextNumber - 1)
+        }
+    }
+
     func replaceContent(of page: PDFValue, with content: [UInt8]) {
         install(Data(Flate.deflate(content, level: zlibLevel)), asContentOf: page)
     }

@@ -70,6 +70,9 @@ protocol PDFObjectStore: AnyObject {
     func indirect(_ object: Handle) -> Handle
     /// A new stream of `data` (compressed when written) with the dictionary entries `entries`.
     func stream(_ data: some ContiguousBytes, _ entries: KeyValuePairs<String, Handle>) -> Handle
+    /// New streams of `data` with nothing in their dictionaries yet, compressed side by side on up to `threads`
+    /// threads where the store can (each piece alone, so the bytes do not depend on the threads).
+    func streams(_ data: [[UInt8]], threads: Int) throws -> [Handle]
     /// Sets `key` of the dictionary or stream `object`.
     func set(_ object: Handle, _ key: String, _ value: Handle)
     /// Removes `key` from the dictionary or stream `object`.
@@ -86,6 +89,11 @@ protocol PDFObjectStore: AnyObject {
 }
 
 extension PDFObjectStore {
+    /// One stream after another: for a store that compresses when it writes (qpdf).
+    func streams(_ data: [[UInt8]], threads: Int) throws -> [Handle] {
+        data.map { stream($0, [:]) }
+    }
+
     /// One page after another, through `withPageContent` and `replaceContent`: for a store whose objects cannot be
     /// read from several threads (qpdf), and which compresses when it writes anyway.
     func rewritePageContents<T: Sendable>(threads: Int, _ rewrite: @escaping @Sendable (Int, UnsafeBufferPointer<UInt8>) -> ([UInt8], T)) throws -> [T] {

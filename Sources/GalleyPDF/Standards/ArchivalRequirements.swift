@@ -9,7 +9,8 @@ import Foundation
 /// annotations (6.3.2) and the agreement of XMP and information dictionary (6.6.2) are made for every PDF by the
 /// finisher. What cairo already satisfies, and what was checked:
 /// - the trailer has an `/ID` (both writers derive one from the content) and no `/Encrypt`; the header says PDF 1.7;
-/// - every font is embedded (cairo embeds subsets of all fonts, Type 3 for bitmap glyphs);
+/// - every font is embedded (Galley embeds subsets of the faces it writes text in, cairo of the rest, Type 3 for bitmap
+///   glyphs);
 /// - no LZW, no external streams (`/F`), no `/OPI`, `/Alternates`, transfer functions or halftones;
 /// - transparency (soft masks, page groups with `/CS /DeviceRGB`, standard blend modes) is allowed in PDF/A-2;
 /// - actions are `/URI` and `/GoTo` only; no JavaScript, no `/AA`, no optional content, no forms;
