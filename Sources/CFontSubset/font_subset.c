@@ -85,6 +85,24 @@ static long cff_glyph_count(const unsigned char *data, size_t length) {
     return -1;
 }
 
+// `face` subset as `input` says: its `CFF ` table (`cff_only`) or the whole font, in a buffer to free(); NULL when
+// harfbuzz cannot subset it.
+static unsigned char *subset_bytes(hb_face_t *face, const hb_subset_input_t *input, int cff_only, size_t *out_length) {
+    hb_face_t *subset = hb_subset_or_fail(face, input);
+    if (!subset) return NULL;
+    hb_blob_t *blob = cff_only ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
+    unsigned size = 0;
+    const char *bytes = hb_blob_get_data(blob, &size);
+    unsigned char *result = NULL;
+    if (bytes && size > 0 && (result = malloc(size))) {
+        memcpy(result, bytes, size);
+        *out_length = size;
+    }
+    hb_blob_destroy(blob);
+    hb_face_destroy(subset);
+    return result;
+}
+
 unsigned char *galley_cff_resubset(const unsigned char *cff, size_t length, size_t *out_length) {
     if (!galley_font_subset_load() || length < 4 || length > 64u << 20) return NULL;
     long glyphs = cff_glyph_count(cff, length);
@@ -105,18 +123,7 @@ unsigned char *galley_cff_resubset(const unsigned char *cff, size_t length, size
         hb_set_add_range(hb_subset_input_glyph_set(input), 0, (hb_codepoint_t)(glyphs - 1));
         // Every glyph keeps its number (the page content names glyphs by number), .notdef its outline.
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-        hb_face_t *subset = hb_subset_or_fail(face, input);
-        if (subset) {
-            hb_blob_t *table = hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' '));
-            unsigned size = 0;
-            const char *bytes = hb_blob_get_data(table, &size);
-            if (bytes && size > 0 && (result = malloc(size))) {
-                memcpy(result, bytes, size);
-                *out_length = size;
-            }
-            hb_blob_destroy(table);
-            hb_face_destroy(subset);
-        }
+        result = subset_bytes(face, input, 1, out_length);
     }
     if (input) hb_subset_input_destroy(input);
     hb_face_destroy(face);
@@ -181,18 +188,7 @@ unsigned char *galley_font_subset(const char *path, unsigned index, const unsign
         unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
         if (retain_gids) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
         hb_subset_input_set_flags(input, flags);
-        hb_face_t *subset = hb_subset_or_fail(face, input);
-        if (subset) {
-            hb_blob_t *blob = cff_only ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
-            unsigned size = 0;
-            const char *bytes = hb_blob_get_data(blob, &size);
-            if (bytes && size > 0 && (result = malloc(size))) {
-                memcpy(result, bytes, size);
-                *out_length = size;
-            }
-            hb_blob_destroy(blob);
-            hb_face_destroy(subset);
-        }
+        result = subset_bytes(face, input, cff_only, out_length);
     }
     if (input) hb_subset_input_destroy(input);
     hb_face_destroy(face);
