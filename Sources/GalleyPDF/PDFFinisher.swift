@@ -125,15 +125,22 @@ public enum PDFFinisher {
                                                               text: PartText?, threads: Int) throws -> [[Int32]] {
         let roleNames = structure.map { Array($0.role.rawValue.utf8) }
         // Pages are rewritten (and compressed) independently: on as many threads as the options allow.
-        return try document.rewritePageContents(threads: threads) { index, bytes in
+        let results = try document.rewritePageContents(threads: threads) { index, bytes in
             let rewriter = ContentRewriter(marks: index < marks.count ? marks[index] : [], roleNames: roleNames)
             let result = if let combined = text?.content(ofPage: index, after: bytes) {
                 combined.withUnsafeBufferPointer { rewriter.rewrite($0) }
             } else {
                 rewriter.rewrite(bytes)
             }
-            return (result.bytes, result.mcids)
+            return (result.bytes, (result.mcids, result.repeated.first))
         }
+        // Galley's text must keep every marked-content id it was given: an id cairo had used already would make the
+        // rewrite unwrap the text as a repeat, and the text would read as an artifact.
+        if text != nil, let page = results.firstIndex(where: { $0.1 != nil }) {
+            throw PDFFinishError.invalidStructure("marked-content id \(results[page].1!) is used twice on page \(page + 1): "
+                + "Galley's text would lose its element")
+        }
+        return results.map(\.0)
     }
 
     /// Completes a document whose pages' content has been rewritten, keeping `keptMCIDs[page]`: its structure tree,

@@ -241,9 +241,6 @@ public struct PDFRenderer: Sendable {
                 }
             }
             content.enter(-1)
-            var marks = content.marks
-            if let writer { marks += writer.endPage(firstMCID: marks.count) }
-            part.marks.append(marks)
             // Links and destinations last, outside any marked content: cairo 1.16 marks only the content of a tag
             // that has no tag inside it, so a link begun inside a paragraph's tag would leave its text unmarked.
             var pageAnnotations: [Int32] = []
@@ -263,6 +260,11 @@ public struct PDFRenderer: Sendable {
             }
             part.annotations.append(pageAnnotations)
             part.internalLinks.append(pageLinks)
+            // cairo numbers a page's marked content in the order its tags begin, and a link's tag takes a number too
+            // (an empty sequence, which the finish unwraps). Galley's text follows, numbered after all of them.
+            var marks = content.marks + [Int32](repeating: -1, count: pageAnnotations.count)
+            if let writer { marks += writer.endPage(firstMCID: marks.count) }
+            part.marks.append(marks)
             cairo_show_page(cr)
         }
         addOutline(outline, to: surface, asURIs: joined)

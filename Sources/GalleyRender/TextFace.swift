@@ -22,6 +22,10 @@ final class TextFace: @unchecked Sendable {
     private let scale: Double
     /// The FreeType face, for the CIDs of a CID-keyed CFF face's glyphs.
     private let ftFace: FT_Face
+    /// Each glyph's character by the face's character map (the lowest, where several map to one glyph), made when
+    /// first asked for, under `reverseLock`.
+    private var reverse: [UInt32: UInt32]?
+    private let reverseLock = NSLock()
 
     /// The face `face` as Galley can write its text, or nil when cairo must draw it: a file FreeType or HarfBuzz
     /// cannot read, a variation instance, colour or bitmap glyphs, or outlines other than TrueType or CFF.
@@ -81,6 +85,28 @@ final class TextFace: @unchecked Sendable {
         var cid: FT_UInt = 0
         guard FT_Get_CID_From_Glyph_Index(ftFace, glyph, &cid) == 0, cid <= 0xFFFF else { return UInt16(truncatingIfNeeded: glyph) }
         return UInt16(cid)
+    }
+
+    /// The character the face's character map gives `glyph` (the lowest, where several do), or nil: the text a
+    /// glyph that only ever shows part of a larger cluster maps to, for readers that take each glyph's text from
+    /// ToUnicode and pass over `/ActualText`, as cairo mapped it. The map is made once per face, on first need.
+    func character(of glyph: UInt32) -> Unicode.Scalar? {
+        reverseLock.lock()
+        defer { reverseLock.unlock() }
+        if reverse == nil {
+            var made: [UInt32: UInt32] = [:]
+            let characters = hb_set_create()
+            hb_face_collect_unicodes(face, characters)
+            var scalar = hb_codepoint_t.max  // HB_SET_VALUE_INVALID: start before the first.
+            while hb_set_next(characters, &scalar) != 0 {
+                var found: hb_codepoint_t = 0
+                // The set runs upwards, so the first character of a glyph is its lowest.
+                if hb_font_get_nominal_glyph(font, scalar, &found) != 0, made[found] == nil { made[found] = scalar }
+            }
+            hb_set_destroy(characters)
+            reverse = made
+        }
+        return reverse?[glyph].flatMap(Unicode.Scalar.init)
     }
 
     /// The advance of `glyph` in thousandths of an em, rounded as the PDF's `/W` writes it.

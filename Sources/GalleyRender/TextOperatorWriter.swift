@@ -48,7 +48,12 @@ final class TextOperatorWriter {
                 let code = code(glyph)
                 use.glyphs.append(UInt32(glyph))
                 use.widths[code] = Int(widths[glyph])
-                if textIndex[glyph] >= 0 { use.text[code] = texts[Int(textIndex[glyph])] }
+                if textIndex[glyph] >= 0 {
+                    use.text[code] = texts[Int(textIndex[glyph])]
+                } else if let character = face.character(of: UInt32(glyph)) {
+                    // Shown only inside ActualText spans: its own character, for readers that pass over the spans.
+                    use.text[code] = Array(String(Character(character)).utf8)
+                }
             }
             return use
         }
@@ -195,6 +200,9 @@ extension TextOperatorWriter.State {
                 place(glyphs[cursor], font: index, into: &out)
             } else {
                 closeArray(&out)
+                // The span opens where its first glyph stands: a text matrix inside it would start a new line there,
+                // and poppler then leaves the span's text out of the element that holds it.
+                if count > 0 { position(shown.backward ? glyphs[cursor + count - 1] : glyphs[cursor], into: &out) }
                 out.append(contentsOf: "/Span<</ActualText ".utf8)
                 TextOperatorWriter.appendTextString(bytes, to: &out)
                 out.append(contentsOf: ">>BDC\n".utf8)
@@ -227,32 +235,13 @@ extension TextOperatorWriter.State {
     private mutating func place(_ glyph: cairo_glyph_t, font index: Int, into out: inout [UInt8]) {
         let id = Int(truncatingIfNeeded: glyph.index)
         guard id >= 0, id < fonts[index].widths.count else { return }
-        let x = glyph.x
-        // Positions as the text matrix writes them (thousandths of a point), so that a baseline is compared as written.
-        let y = ((height - glyph.y) * 1000).rounded() / 1000
-        // A glyph raised or lowered by less than a thousandth of an em stays on the line, as cairo kept it: a new text
-        // matrix for a mark nudged by a rounding would make extractors read it apart from its letter.
-        if !positioned || abs(y - originY) > size * 0.0011 || abs((x - originX) / scaleX - pen) > 10 {
-            closeArray(&out)
-            originX = (x * 1000).rounded() / 1000
-            originY = y
-            PDFNumbers.append(scaleX, places: 5, to: &out)
-            out.append(contentsOf: " 0 0 ".utf8)
-            PDFNumbers.append(size, places: 5, to: &out)
-            out.append(UInt8(ascii: " "))
-            PDFNumbers.append(originX, to: &out)
-            out.append(UInt8(ascii: " "))
-            PDFNumbers.append(originY, to: &out)
-            out.append(contentsOf: " Tm\n".utf8)
-            pen = 0
-            positioned = true
-        }
+        position(glyph, into: &out)
         if !arrayOpen {
             out.append(UInt8(ascii: "["))
             arrayOpen = true
         }
         // A number in a text array moves the pen left by thousandths of the (scaled) font size.
-        let adjustment = Int(((pen - (x - originX) / scaleX) * 1000).rounded())
+        let adjustment = Int(((pen - (glyph.x - originX) / scaleX) * 1000).rounded())
         if adjustment != 0 {
             if stringOpen {
                 out.append(UInt8(ascii: ">"))
@@ -272,6 +261,29 @@ extension TextOperatorWriter.State {
             fonts[index].widths[id] = width
         }
         pen += Double(width) / 1000
+    }
+
+    /// Starts a new text matrix at `glyph` when it leaves the line or lies far from the pen.
+    private mutating func position(_ glyph: cairo_glyph_t, into out: inout [UInt8]) {
+        let x = glyph.x
+        // Positions as the text matrix writes them (thousandths of a point), so that a baseline is compared as written.
+        let y = ((height - glyph.y) * 1000).rounded() / 1000
+        // A glyph raised or lowered by less than a thousandth of an em stays on the line, as cairo kept it: a new text
+        // matrix for a mark nudged by a rounding would make extractors read it apart from its letter.
+        guard !positioned || abs(y - originY) > size * 0.0011 || abs((x - originX) / scaleX - pen) > 10 else { return }
+        closeArray(&out)
+        originX = (x * 1000).rounded() / 1000
+        originY = y
+        PDFNumbers.append(scaleX, places: 5, to: &out)
+        out.append(contentsOf: " 0 0 ".utf8)
+        PDFNumbers.append(size, places: 5, to: &out)
+        out.append(UInt8(ascii: " "))
+        PDFNumbers.append(originX, to: &out)
+        out.append(UInt8(ascii: " "))
+        PDFNumbers.append(originY, to: &out)
+        out.append(contentsOf: " Tm\n".utf8)
+        pen = 0
+        positioned = true
     }
 
     /// Ends the open text array, if any.

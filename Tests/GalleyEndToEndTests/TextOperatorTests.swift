@@ -107,6 +107,14 @@ import Testing
                     "page \(page): \(galleyWords.count) words against \(cairoWords.count), \(unmatched) not found")
         }
 
+        // Every element's text is marked content of that element: poppler's structure text finds some for each one
+        // but figures (their text is their alternative description). A marked-content id cairo had already used
+        // (a link's takes one) would turn Galley's text into an artifact and leave its element empty.
+        let structure = try await Workspace.poppler("pdfinfo", ["-struct-text", galley.path]).split(separator: "\n")
+        for (index, line) in structure.enumerated() where line.trimmingCharacters(in: .whitespaces) == "\"\"" && index > 0 {
+            #expect(structure[index - 1].trimmingCharacters(in: .whitespaces).hasPrefix("Figure"), "\(structure[index - 1]) has no text")
+        }
+
         // The pages look the same: at 60 dpi, positions that differ by a thousandth of an em may move an edge pixel's
         // grey, no more.
         for (file, name) in [(galley, "galley"), (cairo, "cairo")] {
@@ -122,6 +130,83 @@ import Testing
             let differing = zip(mine, theirs).reduce(0) { $0 + (abs(Int($1.0) - Int($1.1)) > 64 ? 1 : 0) }
             #expect(Double(differing) < Double(mine.count) * 0.002, "\(image): \(differing) of \(mine.count) pixels differ")
         }
+    }
+
+    /// Writes a copy of `font` with an empty colour table (`COLR`), which makes Galley leave its runs to cairo.
+    static let withColourTable = """
+    import sys
+    from fontTools.ttLib import TTFont, newTable
+    font = TTFont(sys.argv[1])
+    colr = newTable("COLR")
+    colr.version = 0
+    colr.ColorLayers = {}
+    font["COLR"] = colr
+    font.save(sys.argv[2])
+    """
+
+    /// A face Galley does not embed (colour glyphs, here) is drawn by cairo in its place, marked and with its text,
+    /// beside the faces Galley writes: the page reads as it does when Galley writes every run.
+    @Test func aFaceGalleyDeclinesIsDrawnByCairo() async throws {
+        let folder = try Workspace.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = try GalleyStyleLoader.sheet()
+        let renderer = try ArticleRenderer(sheet: sheet, resources: GalleyResources(root: Workspace.root))
+        let path = Workspace.example("iv-9062.json")
+        let document = renderer.typeset(try ArticleSource.read(path), source: path).document
+        // The body face, copied with a colour table.
+        var bodyFace: FontFace?
+        for page in document.pages {
+            for item in page.items {
+                if case .glyphs(let run, _) = item.item, run.face.postScriptName == "NotoSerif-Regular" { bodyFace = run.face }
+            }
+        }
+        let original = try #require(bodyFace)
+        let copy = folder.appendingPathComponent("NotoSerif-Colour.ttf").path
+        let made = try await Workspace.run("/usr/bin/python3", ["-c", Self.withColourTable, original.file, copy])
+        #expect(made.status == 0, "\(made.text)")
+        var mixed = document
+        var moved = 0
+        for page in mixed.pages.indices {
+            for index in mixed.pages[page].items.indices {
+                guard case .glyphs(var run, let color) = mixed.pages[page].items[index].item, run.face == original else { continue }
+                run.face = FontFace(file: copy, index: 0, postScriptName: original.postScriptName)
+                mixed.pages[page].items[index].item = .glyphs(run, color: color)
+                moved += 1
+            }
+        }
+        #expect(moved > 20)
+
+        let allGalley = folder.appendingPathComponent("galley.pdf")
+        let partlyCairo = folder.appendingPathComponent("mixed.pdf")
+        try PDFRenderer().render(document).write(to: allGalley)
+        try PDFRenderer().render(mixed).write(to: partlyCairo)
+        let check = try await Workspace.run("/usr/bin/qpdf", ["--check", partlyCairo.path])
+        #expect(check.status == 0, "qpdf --check: \(check.text)")
+        let fonts = try await Workspace.poppler("pdffonts", [partlyCairo.path])
+        // cairo's subset of the copy (its own name, no "Galley" CID font for it) beside Galley's fonts for the rest.
+        let body = fonts.split(separator: "\n").filter { $0.contains("NotoSerif-Regular") }
+        #expect(body.contains { $0.contains("TrueType") && $0.contains("WinAnsi") }, "cairo's subset of the copy is missing: \(fonts)")
+        #expect(fonts.contains("NotoSans-Bold") && fonts.contains("CID TrueType"), "\(fonts)")
+        for page in 1...document.pages.count {
+            let range = ["-f", "\(page)", "-l", "\(page)"]
+            let expected = try await Workspace.poppler("pdftotext", range + [allGalley.path, "-"])
+            let text = try await Workspace.poppler("pdftotext", range + [partlyCairo.path, "-"])
+            #expect(text.split(separator: "\n") == expected.split(separator: "\n"), "page \(page)'s text differs")
+        }
+        // The structure tree has the same elements, and the runs cairo drew are marked content of theirs. poppler's
+        // `-struct-text` stops reading an element at an ActualText span inside which cairo changes fonts, as cairo
+        // does for a ligature of its second subset (showing the ligature's own character), so each element's text
+        // read from the mixed file must begin the text read from Galley's, and be empty only where that is.
+        // Annotations are listed by object number, which differs between the two files.
+        let tagged = try await Workspace.poppler("pdfinfo", ["-struct-text", partlyCairo.path]).split(separator: "\n").filter { !$0.contains("Object ") }
+        let taggedAll = try await Workspace.poppler("pdfinfo", ["-struct-text", allGalley.path]).split(separator: "\n").filter { !$0.contains("Object ") }
+        #expect(tagged.count == taggedAll.count)
+        for (line, expected) in zip(tagged, taggedAll) {
+            let read = line.replacingOccurrences(of: "\u{FB00}", with: "ff").replacingOccurrences(of: "\u{FB01}", with: "fi")
+                .replacingOccurrences(of: "\u{FB02}", with: "fl").dropLast()
+            #expect(expected.hasPrefix(read) && (line.hasSuffix("\"\"") == expected.hasSuffix("\"\"")), "\(line) against \(expected)")
+        }
+        #expect(tagged.contains { $0.contains("Desertion, prison or exile") })
     }
 
     /// For each CID-keyed CFF program in the PDF: its font name, glyph count and size, and whether every glyph the

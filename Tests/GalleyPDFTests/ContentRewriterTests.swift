@@ -51,6 +51,18 @@ import Testing
         #expect(result.mcids == [0])
     }
 
+    /// A listed id met a second time (Galley's text numbered over an id cairo had used) is unwrapped and reported,
+    /// so that the finish can refuse the file rather than let the text read as an artifact.
+    @Test func aListedIdMetAgainIsReported() {
+        let rewriter = ContentRewriter(marks: [1, 1], roleNames: ["Document", "P"].map { Array($0.utf8) })
+        let twice = Array("/P <</MCID 0>> BDC EMC BT /P<</MCID 0>>BDC [<0001>]TJ EMC ET /P<</MCID 1>>BDC EMC".utf8)
+        let result = twice.withUnsafeBufferPointer { rewriter.rewrite($0) }
+        #expect(result.mcids == [0, 1])
+        #expect(result.repeated == [0])
+        let once = Array("/P <</MCID 0>> BDC EMC /P<</MCID 1>>BDC EMC".utf8)
+        #expect(once.withUnsafeBufferPointer { rewriter.rewrite($0) }.repeated.isEmpty)
+    }
+
     @Test func tagsAreRenamedToTheirNodesRole() {
         let result = rewrite("/Span <</MCID 0>> BDC (link) Tj EMC", marks: [2], roles: ["Document", "P", "Link"])
         #expect(result.text == "/Link <</MCID 0>> BDC (link) Tj EMC")

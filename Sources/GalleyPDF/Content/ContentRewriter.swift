@@ -11,6 +11,8 @@ struct ContentRewriter {
     struct Result {
         var bytes: [UInt8]
         var mcids: [Int32]
+        /// Listed ids met again after their first sequence, whose later sequences were unwrapped.
+        var repeated: [Int32] = []
     }
 
     /// A change to the input: replace `start..<end` (empty for an insertion) with `replacement`.
@@ -44,6 +46,7 @@ struct ContentRewriter {
         let operations = ContentTokenizer.operations(bytes)
         var edits: [Edit] = []
         var kept: [Int32] = []
+        var repeated: [Int32] = []
         var used = [Bool](repeating: false, count: marks.count)
         var frames: [Frame] = []
         var coveringFrames = 0
@@ -85,6 +88,7 @@ struct ContentRewriter {
                             edits.append(Edit(start: tag.nameStart, end: tag.nameEnd, replacement: .bytes([UInt8(ascii: "/")] + role)))
                         }
                     } else {
+                        if node >= 0, Int(mcid) < used.count, used[Int(mcid)] { repeated.append(mcid) }
                         frame.removed = true
                         edits.append(Edit(start: operation.start, end: operation.end, replacement: .space))
                     }
@@ -151,7 +155,7 @@ struct ContentRewriter {
             index += 1
         }
         closeArtifact(at: bytes.count)
-        return Result(bytes: Self.apply(edits, to: bytes), mcids: kept)
+        return Result(bytes: Self.apply(edits, to: bytes), mcids: kept, repeated: repeated)
     }
 
     /// Whether `bytes[start..<end]` spells `name`.
