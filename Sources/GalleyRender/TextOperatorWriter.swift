@@ -233,8 +233,10 @@ extension TextOperatorWriter.State {
     /// Shows `glyph` where it stands: in the open text array, after the adjustment that puts it there, or from a new
     /// text matrix when it leaves the line or lies far from the pen.
     private mutating func place(_ glyph: cairo_glyph_t, font index: Int, into out: inout [UInt8]) {
-        let id = Int(truncatingIfNeeded: glyph.index)
-        guard id >= 0, id < fonts[index].widths.count else { return }
+        // A glyph number the face does not have (a layout cached from another version of the font) is shown as the
+        // face's .notdef rather than dropped: its text still reaches the page, through an ActualText span.
+        var id = Int(truncatingIfNeeded: glyph.index)
+        if id < 0 || id >= fonts[index].widths.count { id = 0 }
         position(glyph, into: &out)
         if !arrayOpen {
             out.append(UInt8(ascii: "["))
