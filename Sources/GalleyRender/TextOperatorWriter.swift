@@ -246,17 +246,32 @@ extension TextOperatorWriter.State {
         let adjustment = Int(((pen - (glyph.x - originX) / scaleX) * 1000).rounded())
         if adjustment != 0 {
             if stringOpen {
-                out.append(UInt8(ascii: ">"))
+                out.append(UInt8(ascii: ")"))
                 stringOpen = false
             }
             PDFNumbers.append(adjustment, to: &out)
             pen -= Double(adjustment) / 1000
         }
         if !stringOpen {
-            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "("))
             stringOpen = true
         }
-        PDFNumbers.appendHex(fonts[index].code(id), to: &out)
+        // Codes go as their two bytes in a literal string, half the size of hexadecimal before compression and a
+        // third smaller after it (a long article's text outweighs its fonts): the string's delimiters and the
+        // backslash are escaped, and a carriage return too, which a reader would take for an end of line.
+        let code = fonts[index].code(id)
+        for byte in [UInt8(truncatingIfNeeded: code >> 8), UInt8(truncatingIfNeeded: code)] {
+            switch byte {
+            case 0x28, 0x29, 0x5C:
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "r"))
+            default:
+                out.append(byte)
+            }
+        }
         var width = fonts[index].widths[id]
         if width < 0 {
             width = Int32(fonts[index].face.width(UInt32(id)))
@@ -291,7 +306,7 @@ extension TextOperatorWriter.State {
     /// Ends the open text array, if any.
     private mutating func closeArray(_ out: inout [UInt8]) {
         if stringOpen {
-            out.append(UInt8(ascii: ">"))
+            out.append(UInt8(ascii: ")"))
             stringOpen = false
         }
         if arrayOpen {
