@@ -321,19 +321,27 @@ final class GlyphDrawing {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    /// An empty glyph of no advance in the current face (zero width space, byte order mark, word joiner, or one of the
-    /// first glyphs, where fonts keep their null glyph), cached per face; nil when the face has none.
+    /// The glyphs that may carry text without ink, in the order they are tried: those of a zero width space, a byte
+    /// order mark and a word joiner (`glyph` gives a character's glyph, 0 for none), then the first glyphs, where fonts
+    /// keep their null glyph. Galley's text writer (`TextFace`) tries the same ones.
+    static func carrierCandidates(glyphCount: Int, glyph: (UInt32) -> UInt32) -> [UInt] {
+        var candidates: [UInt] = []
+        for character: UInt32 in [0x200B, 0xFEFF, 0x2060] {
+            let id = glyph(character)
+            if id != 0 { candidates.append(UInt(id)) }
+        }
+        return candidates + (1..<max(1, min(4, glyphCount))).map { UInt($0) }
+    }
+
+    /// An empty glyph of no advance in the current face (see `carrierCandidates`), cached per face; nil when the face
+    /// has none.
     private func carrier(on cr: OpaquePointer, face: OpaquePointer) -> UInt? {
         if let known = carriers[face] { return known == 0 ? nil : known }
         var found: UInt = 0
         if let scaled = cairo_get_scaled_font(cr) {
             var candidates: [UInt] = []
             if let ftFace = cairo_ft_scaled_font_lock_face(scaled) {
-                for code: FT_ULong in [0x200B, 0xFEFF, 0x2060] {
-                    let id = FT_Get_Char_Index(ftFace, code)
-                    if id != 0 { candidates.append(UInt(id)) }
-                }
-                candidates += (1..<max(1, min(4, Int(ftFace.pointee.num_glyphs)))).map { UInt($0) }
+                candidates = Self.carrierCandidates(glyphCount: Int(ftFace.pointee.num_glyphs)) { UInt32(FT_Get_Char_Index(ftFace, FT_ULong($0))) }
                 cairo_ft_scaled_font_unlock_face(scaled)
             }
             for id in candidates {

@@ -122,15 +122,14 @@ final class TextFace: @unchecked Sendable {
         return FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) == 0 && keyed != 0 ? .cidCFF : .nameCFF
     }
 
-    /// A zero width space, byte order mark or word joiner, or one of the first glyphs, that has neither ink nor advance.
+    /// The first of `GlyphDrawing.carrierCandidates` that has neither ink nor advance.
     private static func findCarrier(_ font: OpaquePointer, glyphCount: Int) -> UInt32? {
-        var candidates: [UInt32] = []
-        for scalar: UInt32 in [0x200B, 0xFEFF, 0x2060] {
+        let candidates = GlyphDrawing.carrierCandidates(glyphCount: glyphCount) { character in
             var glyph: hb_codepoint_t = 0
-            if hb_font_get_nominal_glyph(font, scalar, &glyph) != 0, glyph != 0 { candidates.append(glyph) }
+            return hb_font_get_nominal_glyph(font, character, &glyph) != 0 ? glyph : 0
         }
-        candidates += (1..<max(1, min(4, glyphCount))).map { UInt32($0) }
-        for glyph in candidates {
+        for candidate in candidates {
+            let glyph = UInt32(candidate)
             var extents = hb_glyph_extents_t()
             let inked = hb_font_get_glyph_extents(font, glyph, &extents) != 0 && (extents.width != 0 || extents.height != 0)
             if !inked, hb_font_get_glyph_h_advance(font, glyph) == 0 { return glyph }
