@@ -32,4 +32,12 @@ static inline int galley_bidi_keeps_left_to_right(uint32_t c) {
     return type == FRIBIDI_TYPE_LTR || type == FRIBIDI_TYPE_EN || type == FRIBIDI_TYPE_ES || type == FRIBIDI_TYPE_ET ||
            type == FRIBIDI_TYPE_CS || type == FRIBIDI_TYPE_NSM || type == FRIBIDI_TYPE_BN || type == FRIBIDI_TYPE_ON;
 }
+/* True when `c` takes the level of a right-to-left word around it: a right-to-left or Arabic letter, a mark, a
+   boundary neutral, a separator or terminator with no European number near (there is none: numbers are refused), or
+   another neutral. With a right-to-left base and only these, UAX #9 gives every character level 1. */
+static inline int galley_bidi_keeps_right_to_left(uint32_t c) {
+    FriBidiCharType type = fribidi_get_bidi_type(c);
+    return type == FRIBIDI_TYPE_RTL || type == FRIBIDI_TYPE_AL || type == FRIBIDI_TYPE_ES || type == FRIBIDI_TYPE_ET ||
+           type == FRIBIDI_TYPE_CS || type == FRIBIDI_TYPE_NSM || type == FRIBIDI_TYPE_BN || type == FRIBIDI_TYPE_ON;
+}
 #endif

@@ -18,8 +18,8 @@ final class DirectShaping {
     private var properties: hb_segment_properties_t
     private var features: [hb_feature_t]
 
-    /// The plan for `analysis` (level 0, no extra attributes, as `ShapingItem` requires), nil when its font has no
-    /// HarfBuzz font.
+    /// The plan for `analysis` (level 0 or 1, no extra attributes, as `ShapingItem` requires), nil when its font has
+    /// no HarfBuzz font.
     init?(_ analysis: PangoAnalysis) {
         guard let pangoFont = analysis.font, let font = pango_font_get_hb_font(pangoFont) else { return nil }
         self.font = font
@@ -30,7 +30,8 @@ final class DirectShaping {
         pango_font_get_features(pangoFont, &collected, guint(collected.count), &count)
         features = Array(collected.prefix(Int(count)))
         properties = hb_segment_properties_t()
-        properties.direction = HB_DIRECTION_LTR
+        // As `pango_shape` sets it: right to left at an odd level, the glyphs then coming in visual order.
+        properties.direction = analysis.level % 2 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR
         properties.script = hb_script_t(rawValue: g_unicode_script_to_iso15924(GUnicodeScript(rawValue: Int32(analysis.script))))
         properties.language = hb_language_from_string(pango_language_to_string(analysis.language), -1)
         guard let plan = hb_shape_plan_create_cached2(hb_font_get_face(font), &properties, features, UInt32(features.count),

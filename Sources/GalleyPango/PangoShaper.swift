@@ -46,6 +46,7 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
         var font: FontRequest
         var language: String
         var script: UInt32
+        var direction: TextDirection
     }
 
     private struct FamilyKey: Hashable {
@@ -197,18 +198,21 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
 
     private func shape(_ text: String, in fonts: PangoFontContext, runs: [(bytes: Range<Int>, script: Script?)], lists: [String],
                        font: FontRequest, language: String, direction: TextDirection) -> [GlyphRun] {
-        // A word of one script, left to right: once a word of the same script, families, font and language has been
-        // itemized into one item, the next one whose characters that item's font has is shaped without itemizing.
+        // A word of one script and one direction: once a word of the same script, direction, families, font and
+        // language has been itemized into one item, the next one whose characters that item's font has is shaped
+        // without itemizing.
         var key: ItemKey?
-        if !itemizesEveryWord, runs.count == 1, direction == .leftToRight, let script = Self.shortcutScript(text) {
-            let made = ItemKey(fonts: ObjectIdentifier(fonts), families: lists[0], font: font, language: language, script: script)
+        if !itemizesEveryWord, runs.count == 1, let script = Self.shortcutScript(text, direction: direction) {
+            let made = ItemKey(fonts: ObjectIdentifier(fonts), families: lists[0], font: font, language: language, script: script,
+                               direction: direction)
             if let item = items[made], item.accepts(text) {
                 wordsNotItemized += 1
                 return text.withCString { base in
                     let length = Int32(strlen(base))
                     if !shapesThroughPango, let direct = item.direct, let glyphs = direct.shape(base, length: length, in: buffer) {
                         wordsShapedDirectly += 1
-                        return [run(glyphs, text: text, size: font.size, face: fonts.fontFace(of: item.analysis.font), isRightToLeft: false)]
+                        return [run(glyphs, text: text, size: font.size, face: fonts.fontFace(of: item.analysis.font),
+                                    isRightToLeft: direction == .rightToLeft)]
                     }
                     return withUnsafePointer(to: item.analysis) { analysis in
                         [shapeItem(analysis, offset: 0, length: length, base: base, total: length, size: font.size, fonts: fonts)]
@@ -249,7 +253,7 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
             }
             if let key, let only = list, only.pointee.next == nil, items[key] == nil,
                let item = ShapingItem(only.pointee.data.assumingMemoryBound(to: PangoItem.self), of: text, script: key.script,
-                                      fontMap: fonts.fontMap, context: context, description: descriptions[0]) {
+                                      level: key.direction == .rightToLeft ? 1 : 0, fontMap: fonts.fontMap, context: context, description: descriptions[0]) {
                 items[key] = item
             }
             while let node = list {
@@ -263,17 +267,19 @@ public final class PangoShaper: TextShaper, TextAnalyzer {
     }
 
     /// The script a word takes the shortcut past itemizing in, or nil when itemizing it could give anything but one
-    /// item at level 0: it holds a second script, a right-to-left or Arabic-number character, part of an emoji, or
-    /// a character Pango never chooses a font for (spaces, controls, format characters, variation selectors), or it
-    /// starts with a combining mark. Characters common to every script take the script of the others, as Pango's
-    /// script iterator gives them; a word of them alone is in the common script.
-    static func shortcutScript(_ text: String) -> UInt32? {
+    /// item at the direction's level (0 left to right, 1 right to left): it holds a second script, a character of
+    /// the other direction or a number (`galley_bidi_keeps_left_to_right` and `…_right_to_left` say which keep the
+    /// level), part of an emoji, or a character Pango never chooses a font for (spaces, controls, format characters,
+    /// variation selectors), or it starts with a combining mark. Characters common to every script take the script
+    /// of the others, as Pango's script iterator gives them; a word of them alone is in the common script.
+    static func shortcutScript(_ text: String, direction: TextDirection = .leftToRight) -> UInt32? {
+        let keepsLevel = direction == .rightToLeft ? galley_bidi_keeps_right_to_left : galley_bidi_keeps_left_to_right
         let common = UInt32(bitPattern: G_UNICODE_SCRIPT_COMMON.rawValue), inherited = UInt32(bitPattern: G_UNICODE_SCRIPT_INHERITED.rawValue)
         var found: UInt32?
         var first = true
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            guard galley_bidi_keeps_left_to_right(value) != 0, !Self.mayBeEmoji(scalar) else { return nil }
+            guard keepsLevel(value) != 0, !Self.mayBeEmoji(scalar) else { return nil }
             switch g_unichar_type(value) {
             case G_UNICODE_CONTROL, G_UNICODE_FORMAT, G_UNICODE_SURROGATE, G_UNICODE_LINE_SEPARATOR,
                  G_UNICODE_PARAGRAPH_SEPARATOR, G_UNICODE_SPACE_SEPARATOR, G_UNICODE_UNASSIGNED, G_UNICODE_PRIVATE_USE:

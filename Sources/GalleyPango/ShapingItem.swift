@@ -1,14 +1,15 @@
 import CCairoPango
 import GalleyLayout
 
-/// What itemizing one word gave: a single item of one font, script and language at bidi level 0, kept so that the
-/// next word of the same families, font request, language and script is shaped without `pango_itemize`.
+/// What itemizing one word gave: a single item of one font, script and language at bidi level 0 or 1, kept so that
+/// the next word of the same families, font request, language, script and direction is shaped without
+/// `pango_itemize`.
 ///
 /// Itemizing is a third of the cost of shaping a word, and its answer for a word of one script in a font that has
 /// every one of its characters is always that same item. `accepts` checks, character by character, what
 /// `pango_itemize` would check: each must be in this font, and this must be the first font of the fontset that has
 /// it (Pango's own fallback rule). `PangoShaper.shortcutScript` has already refused what itemizing treats apart:
-/// right-to-left and Arabic-number characters, a second script, emoji, and characters Pango never picks a font for.
+/// characters of the other direction and numbers, a second script, emoji, and characters Pango never picks a font for.
 final class ShapingItem {
     /// The item's analysis, its font referenced for as long as this is kept.
     let analysis: PangoAnalysis
@@ -18,12 +19,12 @@ final class ShapingItem {
     /// The HarfBuzz plan a word this item accepts is shaped with, made on the first such word (nil: none can be).
     private(set) lazy var direct: DirectShaping? = DirectShaping(analysis)
 
-    /// The item `item` of `text`, when it covers all of it at level 0 in `script`, has no attributes Galley did not
-    /// set, and its font and fontset account for each of its characters; nil otherwise.
-    init?(_ item: UnsafeMutablePointer<PangoItem>, of text: String, script: UInt32, fontMap: UnsafeMutablePointer<PangoFontMap>,
+    /// The item `item` of `text`, when it covers all of it at `level` (0 or 1) in `script`, has no attributes Galley
+    /// did not set, and its font and fontset account for each of its characters; nil otherwise.
+    init?(_ item: UnsafeMutablePointer<PangoItem>, of text: String, script: UInt32, level: UInt8, fontMap: UnsafeMutablePointer<PangoFontMap>,
           context: OpaquePointer, description: OpaquePointer) {
         let found = item.pointee.analysis
-        guard item.pointee.offset == 0, Int(item.pointee.length) == text.utf8.count, found.level == 0,
+        guard item.pointee.offset == 0, Int(item.pointee.length) == text.utf8.count, found.level == level,
               UInt32(found.script) == script, found.extra_attrs == nil, let font = found.font,
               let fontset = pango_font_map_load_fontset(fontMap, context, description, found.language) else { return nil }
         // The word it was made from must pass its own test, or the fontset is not the one itemizing used.

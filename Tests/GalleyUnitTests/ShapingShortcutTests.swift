@@ -96,6 +96,39 @@ import GalleyStyle
         #expect(throughPango.wordsShapedDirectly == 0 && throughPango.wordsNotItemized == direct.wordsNotItemized)
     }
 
+    /// The same for words shaped right to left, as the words of Arabic and Hebrew text (and any word at an odd
+    /// level) are: the ones the shortcut takes come out as itemizing makes them, through HarfBuzz directly and through
+    /// `pango_shape`, and the others (a Latin word, a number) are itemized.
+    @Test func rightToLeftWordsComeOutAsItemizingMakesThem() throws {
+        let (quick, slow) = try Self.twoShapers()
+        let (_, throughPango) = try Self.twoShapers()
+        slow.itemizesEveryWord = true
+        throughPango.shapesThroughPango = true
+        let words = Self.corpus + Self.edges + [("مرحبا،", "ar"), ("(مرحبا)", "ar"), ("«שלום»", "he"), ("العُمّال", "ar")]
+        let rightToLeftWords = words.filter { PangoShaper.shortcutScript($0.word, direction: .rightToLeft) != nil }
+        #expect(rightToLeftWords.count > 300, "the Arabic example gives the corpus its right-to-left words")
+        var differences: [String] = []
+        for (bold, italic) in [(false, false), (true, false), (false, true)] {
+            let font = FontRequest(family: "serif", bold: bold, italic: italic, size: 10)
+            for _ in 0..<2 {
+                for (word, language) in words {
+                    let expected = slow.shape(word, font: font, language: language, direction: .rightToLeft)
+                    if quick.shape(word, font: font, language: language, direction: .rightToLeft) != expected
+                        || throughPango.shape(word, font: font, language: language, direction: .rightToLeft) != expected {
+                        differences.append("\(bold) \(italic) \(language) \(word)")
+                    }
+                }
+            }
+        }
+        #expect(Array(differences.prefix(8)).isEmpty, "\(differences.count) words shaped differently")
+        #expect(quick.wordsNotItemized > rightToLeftWords.count * 3, "\(quick.wordsNotItemized) words not itemized")
+        #expect(quick.wordsShapedDirectly == quick.wordsNotItemized, "\(quick.wordsShapedDirectly) of \(quick.wordsNotItemized)")
+        #expect(throughPango.wordsShapedDirectly == 0 && throughPango.wordsNotItemized == quick.wordsNotItemized)
+        // Right-to-left runs are the ones the line assembler joins from the right: their glyphs come in visual order.
+        let shaped = quick.shape("مرحبا", font: FontRequest(family: "serif", size: 10), language: "ar", direction: .rightToLeft)
+        #expect(shaped.count == 1 && shaped[0].isRightToLeft && shaped[0].glyphs.first?.cluster ?? 0 > 0)
+    }
+
     @Test func wordsItemizingWouldSplitAreRefused() {
         for word in ["١٢٣", "שלום", "ok👍", "☺\u{FE0F}", "a\u{200D}b", "x\u{FE0E}", "ひらがな漢字", "Ωmega", "abc\u{200B}def",
                      "\u{301}a", "\u{E000}", "a b"] {
@@ -103,6 +136,13 @@ import GalleyStyle
         }
         for word in ["2025", "naïve", "日本語", "Привет", "हिन्दी", "«oui»", "l’été", "10%"] {
             #expect(PangoShaper.shortcutScript(word) != nil, "\(word)")
+        }
+        // Right to left: numbers (European or Arabic), left-to-right letters and a mixed script are itemized.
+        for word in ["١٢٣", "2025", "abc", "شلوم123", "שלוםمرحبا", "\u{64E}ب", "a b"] {
+            #expect(PangoShaper.shortcutScript(word, direction: .rightToLeft) == nil, "\(word)")
+        }
+        for word in ["שלום", "مرحبا", "مرحبا،", "(مرحبا)", "العُمّال"] {
+            #expect(PangoShaper.shortcutScript(word, direction: .rightToLeft) != nil, "\(word)")
         }
     }
 

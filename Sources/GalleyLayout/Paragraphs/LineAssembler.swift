@@ -151,13 +151,9 @@ public struct LineAssembler: Sendable {
             if maxLevel == 0, let note = style.footnote, footnotes.last != note { footnotes.append(note) }
             if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run),
                abs(runs[index].x + runs[index].run.width + blankGlue - position) < 0.0001 {
-                if blankGlue != 0 {
-                    var glyphs = runs[index].run.glyphs
-                    if !glyphs.isEmpty {
-                        glyphs[glyphs.count - 1].advance += blankGlue
-                        runs[index].run.glyphs = glyphs
-                    }
-                }
+                // In place: copying the run's glyphs out and back for every character made a line of Chinese
+                // quadratic in its length.
+                if blankGlue != 0 { runs[index].run.widenLastGlyph(by: blankGlue) }
                 runs[index].run.appendOnRight(run)
             } else {
                 runs.append((position, run, style))

@@ -63,20 +63,26 @@ extension NodeListBuilder {
                             justified: Bool, to nodes: inout [Node]) {
         let scalars = Array(word)
         var pieceStart = 0
+        // The index of scalar `index` in `word`, kept beside it, so that a piece is a slice of the word's bytes and
+        // not rebuilt scalar by scalar.
+        var pieceStartIndex = word.startIndex
+        var cursor = word.startIndex
         for index in 1...scalars.count {
+            cursor = word.index(after: cursor)
             let position = offset + index
             let atEnd = index == scalars.count
             let joint = atEnd ? Joint.none
                 : Joint.between(scalars[index - 1], scalars[index], mayBreak: analysis.mayBreak(before: position))
             let levelChanges = !atEnd && analysis.level(at: position) != analysis.level(at: position - 1)
             guard atEnd || joint != .none || levelChanges else { continue }
-            let piece = String(String.UnicodeScalarView(scalars[pieceStart..<index]))
+            let piece = String(word[pieceStartIndex..<cursor])
             appendWord(piece, run: run, level: analysis.level(at: offset + pieceStart), to: &nodes)
             if !atEnd, joint != .none {
                 appendJoint(joint, run: run, justified: justified,
                             level: min(analysis.level(at: position - 1), analysis.level(at: position)), to: &nodes)
             }
             pieceStart = index
+            pieceStartIndex = cursor
         }
     }
 

@@ -92,7 +92,7 @@ extension NodeListBuilder {
         }
         guard run.hyphenate else { return [piece] }
         // Words recur all through an archive; their fragments are worked out once per language.
-        let key = FragmentKey(piece: piece, language: run.language)
+        let key = FragmentKey(piece: TextKey(piece), language: run.language)
         if let known = fragmentCache[key] { return known }
         let fragments = dictionaryFragments(piece, language: run.language)
         if fragmentCache.count >= Self.cacheLimit { fragmentCache.removeAll() }
@@ -101,7 +101,7 @@ extension NodeListBuilder {
     }
 
     struct FragmentKey: Hashable {
-        var piece: String
+        var piece: TextKey
         var language: String
     }
 
@@ -143,6 +143,18 @@ extension NodeListBuilder {
         "\u{201C}": 0.7, "\u{2018}": 0.7, "\"": 0.5, "'": 0.5, "«": 0.5, "(": 0.1,
     ]
 
+    /// Whether `scalar` can end or begin a character of the protrusion tables: their keys, and the Greek question
+    /// mark, which is canonically the semicolon and so equal to it as a `Character`.
+    private static func mayProtrude(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ":", ";", "-", "\"", "'", "!", "?", "(", ")", "\u{2010}", "\u{2013}", "\u{2014}", "\u{2018}", "\u{2019}",
+             "\u{201C}", "\u{201D}", "«", "»", "\u{037E}":
+            true
+        default:
+            false
+        }
+    }
+
     private func makeBox(_ run: GlyphRun, style: TextStyle, level: UInt8, hangs: Character? = nil) -> Box {
         // Punctuation hangs only at the margins of left-to-right text, whose ends the tables describe.
         guard parameters.hangingPunctuation, level == 0 else {
@@ -154,10 +166,15 @@ extension NodeListBuilder {
         // The tables are for proportional punctuation; a full-width (CJK) quote or comma, whose ink fills only part of its
         // em, hangs half an em at most, so that its ink stays near the margin.
         let most = 0.5 * run.size
-        if let firstCharacter = run.text.first, let fraction = Self.leftProtrusion[firstCharacter], let glyph = run.glyphs.first {
+        // The tables are asked only when the text's first or last scalar is punctuation they might hold: finding a
+        // first or last character (grapheme breaking) and hashing it cost more than the rest of a box.
+        let scalars = run.text.unicodeScalars
+        if let first = scalars.first, Self.mayProtrude(first), let firstCharacter = run.text.first,
+           let fraction = Self.leftProtrusion[firstCharacter], let glyph = run.glyphs.first {
             left = min(fraction * glyph.advance, most)
         }
-        if let lastCharacter = hangs ?? run.text.last, let fraction = Self.rightProtrusion[lastCharacter], let glyph = run.glyphs.last {
+        let lastCharacter = hangs ?? scalars.last.flatMap { Self.mayProtrude($0) ? run.text.last : nil }
+        if let lastCharacter, let fraction = Self.rightProtrusion[lastCharacter], let glyph = run.glyphs.last {
             right = min(fraction * glyph.advance, most)
         }
         return Box(run: run, style: style, protrusionLeft: left, protrusionRight: right)

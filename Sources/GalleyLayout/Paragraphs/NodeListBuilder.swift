@@ -11,12 +11,17 @@ public final class NodeListBuilder {
     let analyzer: (any TextAnalyzer)?
     let hyphenator: any Hyphenator
     let parameters: LineBreakingParameters
-    private var shapeCache: [ShapeKey: [GlyphRun]] = [:]
+    /// Shaped texts by everything else that decides their shapes: words come in long runs of one font and language,
+    /// so the settings are compared with the last ones and only the text is hashed for most words.
+    private var shapeTables: [ShapeSettings: ShapeTable] = [:]
+    private var lastShapeSettings: ShapeSettings?
+    private var lastShapeTable: ShapeTable?
+    private var shapeCount = 0
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     var fragmentCache: [FragmentKey: [String]] = [:]
     /// The finished nodes of every word met so far, by the run settings they were built with: most words of an
     /// archive recur, and one lookup by the word's text then replaces shaping, hyphenation and box making.
-    private var wordNodes: [RunSettings: [String: [Node]]] = [:]
+    private var wordNodes: [RunSettings: [TextKey: [Node]]] = [:]
     private var wordNodeCount = 0
     /// Entries each cache holds before it starts again: enough for an archive's common words, and a bound on
     /// memory (about 15 MB per thread with every cache full) however varied the archive's vocabulary.
@@ -51,8 +56,8 @@ public final class NodeListBuilder {
         }
     }
 
-    struct ShapeKey: Hashable {
-        var text: String
+    /// Everything but the text that decides a text's shaped runs.
+    struct ShapeSettings: Hashable {
         var font: FontRequest
         var language: String
         var tracking: Double
@@ -72,8 +77,17 @@ public final class NodeListBuilder {
     /// The shaped runs of `text` (cached), in reading order.
     public func shape(_ text: String, font: FontRequest, language: String, tracking: Double = 0, rise: Double = 0,
                       direction: TextDirection = .leftToRight) -> [GlyphRun] {
-        let key = ShapeKey(text: text, font: font, language: language, tracking: tracking, rise: rise, direction: direction)
-        if let cached = shapeCache[key] { return cached }
+        let settings = ShapeSettings(font: font, language: language, tracking: tracking, rise: rise, direction: direction)
+        let table: ShapeTable
+        if let last = lastShapeTable, lastShapeSettings == settings {
+            table = last
+        } else {
+            table = shapeTables[settings] ?? ShapeTable()
+            shapeTables[settings] = table
+            (lastShapeSettings, lastShapeTable) = (settings, table)
+        }
+        let key = TextKey(text)
+        if let cached = table.runs[key] { return cached }
         var runs = shaper.shape(text, font: font, language: language, direction: direction)
         if tracking != 0 || rise != 0 {
             let extra = tracking / 1000 * font.size
@@ -88,8 +102,14 @@ public final class NodeListBuilder {
                 return adjusted
             }
         }
-        if shapeCache.count >= Self.cacheLimit { shapeCache.removeAll() }
-        shapeCache[key] = runs
+        if shapeCount >= Self.cacheLimit {
+            shapeTables.removeAll()
+            table.runs.removeAll()
+            shapeTables[settings] = table
+            shapeCount = 0
+        }
+        table.runs[key] = runs
+        shapeCount += 1
         return runs
     }
 
@@ -199,8 +219,9 @@ public final class NodeListBuilder {
     }
 
     /// A word's nodes from `words` (the cache of its run's settings), or made and added to it.
-    private func appendWord(_ word: String, run: StyledText, level: UInt8, cache words: inout [String: [Node]], to nodes: inout [Node]) {
-        if let known = words[word] {
+    private func appendWord(_ word: String, run: StyledText, level: UInt8, cache words: inout [TextKey: [Node]], to nodes: inout [Node]) {
+        let key = TextKey(word)
+        if let known = words[key] {
             nodes.append(contentsOf: known)
             return
         }
@@ -211,7 +232,7 @@ public final class NodeListBuilder {
             words.removeAll()
             wordNodeCount = 0
         }
-        words[word] = Array(nodes[first...])
+        words[key] = Array(nodes[first...])
         wordNodeCount += 1
     }
 

@@ -113,13 +113,11 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         guard isRightToLeft else { return append(other) }
         let target = writable
         let shift = other.text.utf8.count
-        var glyphs = target.glyphs.map { glyph in
-            var moved = glyph
-            moved.cluster += shift
-            return moved
-        }
+        var glyphs: [Glyph] = []
+        swap(&glyphs, &target.glyphs)
+        for index in glyphs.indices { glyphs[index].cluster += shift }
         glyphs.append(contentsOf: other.glyphs)
-        target.glyphs = glyphs
+        swap(&glyphs, &target.glyphs)
         target.width = Self.advance(of: other.glyphs, after: target.width)
         target.text = other.text + target.text
         target.missingGlyphs += other.missingGlyphs
@@ -129,16 +127,28 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     public mutating func append(_ other: GlyphRun) {
         let target = writable
         let shift = target.text.utf8.count
-        // One access to each stored array and sum: the storage is a class, and every access is checked for exclusivity.
-        target.glyphs.append(contentsOf: other.glyphs.lazy.map { glyph in
-            var moved = glyph
-            moved.cluster += shift
-            return moved
-        })
+        // The array is taken out of the storage while it grows: the storage is a class, every access to its fields
+        // is checked for exclusivity, and appending a lazily mapped sequence went through the generic copy.
+        var glyphs: [Glyph] = []
+        swap(&glyphs, &target.glyphs)
+        let start = glyphs.count
+        glyphs.append(contentsOf: other.glyphs)
+        for index in start..<glyphs.count { glyphs[index].cluster += shift }
+        swap(&glyphs, &target.glyphs)
         // Continued from this run's sum, glyph by glyph, so it is the sum of the joined run to the last bit.
         target.width = Self.advance(of: other.glyphs, after: target.width)
         target.text += other.text
         target.missingGlyphs += other.missingGlyphs
+    }
+
+    /// Adds `amount` to the last glyph's advance (the blank glue after a Chinese character, taken into the run).
+    public mutating func widenLastGlyph(by amount: Double) {
+        let target = writable
+        guard !target.glyphs.isEmpty else { return }
+        target.glyphs[target.glyphs.count - 1].advance += amount
+        // Summed again rather than adjusted, so that the width is the sum of the advances to the last bit, as when
+        // the glyphs are set.
+        target.width = Self.advance(of: target.glyphs)
     }
 
     /// The advances of `glyphs` added one by one to `start`, left to right.
