@@ -66,9 +66,15 @@ public struct IssueBundler: Sendable {
         let hasher = cache == nil ? nil : try ContentHasher(sheet: sheet, lineBreaker: nil, fontsDirectory: resources.fonts)
         let reused = Locked(0)
         let remoteImages = images.map { RemoteImages(settings: $0, limits: limits) }
-        WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false },
+        // The renderer that binds and draws the issue lays articles out beside the workers first: the caller's thread
+        // would only wait, and the contents pages are then set with fonts already loaded. Larger files are taken
+        // first, so that no long article is left to one thread at the end.
+        var binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
+        let order = Self.largestFirst(entries.map(\.path))
+        WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false }, callerState: &binder,
                        makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits) },
-                       body: { renderer, index in
+                       body: { renderer, item in
+                           let index = order[item]
                            let entry = entries[index]
                            let outcome = Swift.Result<[(BundledArticle, [Diagnostic])], any Error> {
                                // The same reading as every other command: regular files only, within the limits.
@@ -130,7 +136,6 @@ public struct IssueBundler: Sendable {
                 warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path) \(error); the cover has no image"))
             }
         }
-        let binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         let document = binder.bind(issue, articles: articles, coverImage: coverImage)
         // An archived issue carries every article it binds, so each can be set again.
         // A long issue's pages are drawn in two parts, side by side when there are jobs for both (the same bytes
@@ -141,5 +146,14 @@ public struct IssueBundler: Sendable {
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
         return Result(data: pdf.data, document: document, warnings: warnings,
                       reusedLayouts: reused.withLock { $0 })
+    }
+
+    /// The indices of `paths`, the largest file first (an unreadable one counts as empty; ties keep their order).
+    static func largestFirst(_ paths: [String]) -> [Int] {
+        let sizes = paths.map { path -> Int in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+        return paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 }

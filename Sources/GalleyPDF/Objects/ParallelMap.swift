@@ -12,7 +12,9 @@ enum ParallelMap {
         let results = Locked([Result<T, any Error>?](repeating: nil, count: count))
         // `work` is escaping: WorkerPool returns once every item has run, but its threads may still hold the closure
         // for a moment after.
-        WorkerPool.run(threads: threads, count: count, shouldStop: { false }, makeState: { _ in () }, body: { _, index in
+        // The caller works as one of the threads: one fewer to start.
+        var unit: Void = ()
+        WorkerPool.run(threads: threads, count: count, shouldStop: { false }, callerState: &unit, makeState: { _ in () }, body: { _, index in
             let result = Result { try work(index) }
             results.withLock { $0[index] = result }
         })
