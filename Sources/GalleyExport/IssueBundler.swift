@@ -51,6 +51,15 @@ public struct IssueBundler: Sendable {
     /// `config` (the publisher's galley.yaml) names the layout when neither `override` nor the issue does.
     public func bundle(_ path: String, layout override: String? = nil, standard: PDFSettings.Standard? = nil,
                        cache: LayoutCache? = nil, config: GalleyConfig? = nil) throws -> Result {
+        try bundle(path, layout: override, standard: standard, cache: cache, config: config) { $0 }
+    }
+
+    /// Reads and binds the issue at `path` as `bundle` does, and gives the result to `deliver` while everything that
+    /// made it (the articles, the binder and its caches) is still held: a command that ends the process in `deliver`
+    /// skips giving all of it back piece by piece, which took 18 ms after a 50-article issue was written.
+    public func bundle<Delivered>(_ path: String, layout override: String? = nil, standard: PDFSettings.Standard? = nil,
+                                  cache: LayoutCache? = nil, config: GalleyConfig? = nil,
+                                  deliver: (Result) throws -> Delivered) throws -> Delivered {
         let data = try ArticleSource.contents(of: path, limits: limits)
         let issue = try IssueReader(limits: limits).read(data, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -144,8 +153,8 @@ public struct IssueBundler: Sendable {
                                   partsFromPageCount: partsFromPageCount)
         // Problems only drawing finds (a corrupt file, a damaged JPEG) name the image file itself.
         warnings += pdf.imageProblems.map { Diagnostic(.warning, file: path, path: $0.path, message: $0.message) }
-        return Result(data: pdf.data, document: document, warnings: warnings,
-                      reusedLayouts: reused.withLock { $0 })
+        let result = Result(data: pdf.data, document: document, warnings: warnings, reusedLayouts: reused.withLock { $0 })
+        return try withExtendedLifetime((binder, articles)) { try deliver(result) }
     }
 
     /// The indices of `paths`, the largest file first (an unreadable one counts as empty; ties keep their order).

@@ -52,14 +52,19 @@ struct Bundle: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "Output/\(name).pdf")
             let cache = noCache ? nil : layoutCache.map { LayoutCache(directory: URL(fileURLWithPath: $0)) }
                 ?? LayoutCache(outputDirectory: target.deletingLastPathComponent())
-            let result = try IssueBundler(resources: Session.resources, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, limits: try limitOptions.limits(),
-                                       images: try imageOptions.settings()).bundle(issue, layout: layout, standard: pdfStandard,
-                                                                                          cache: cache, config: try configOption.load(limits: try limitOptions.limits()))
-            result.warnings.forEach(Session.report)
-            try OutputFile.write(result.data, to: target.path)
-            let elapsed = clock.now - started
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            Session.log("wrote \(target.relativePath) (\(Session.pages(result.document.pages.count)), \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
+            let bundler = IssueBundler(resources: Session.resources, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                       limits: try limitOptions.limits(), images: try imageOptions.settings())
+            try bundler.bundle(issue, layout: layout, standard: pdfStandard, cache: cache,
+                               config: try configOption.load(limits: try limitOptions.limits())) { result in
+                result.warnings.forEach(Session.report)
+                try OutputFile.write(result.data, to: target.path)
+                let elapsed = clock.now - started
+                let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                Session.log("wrote \(target.relativePath) (\(Session.pages(result.document.pages.count)), \(SizeLabel.make(bytes: result.data.count)), \(Int(milliseconds)) ms, \(result.reusedLayouts) of \(result.document.outline.filter { $0.level == 1 }.count) layouts reused)")
+                // The file is written and everything said: the process ends here, and the kernel takes its memory
+                // back whole rather than the issue's articles, pages and caches being freed one by one.
+                Session.endProcess()
+            }
         } catch {
             Session.report(error)
             throw ExitCode(1)
