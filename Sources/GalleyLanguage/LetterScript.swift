@@ -139,6 +139,11 @@ public enum LetterScript: Int, Sendable, CaseIterable {
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x20000...0x323AF: self = .han; return
         case 0xAC00...0xD7A3: self = .hangul; return
+        // The basic letters of Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai and the kana: every one is a letter,
+        // and asking the property tables (about 300 instructions a scalar) was most of tagging a paragraph.
+        case 0x391...0x3A1, 0x3A3...0x3C9, 0x410...0x44F, 0x5D0...0x5EA, 0x620...0x64A, 0x671...0x6D3, 0x905...0x939,
+             0xE01...0xE30, 0x3041...0x3096, 0x30A1...0x30FA:
+            if let script = Self.block(of: value) { self = script; return }
         default: break
         }
         guard let script = Self.block(of: value), scalar.properties.isAlphabetic else { return nil }
@@ -146,7 +151,7 @@ public enum LetterScript: Int, Sendable, CaseIterable {
     }
 
     /// The script whose Unicode block holds `value` (at or above U+0250), letters or not.
-    private static func block(of value: UInt32) -> LetterScript? {
+    static func block(of value: UInt32) -> LetterScript? {
         switch value {
         case 0x250...0x2AF, 0x1D00...0x1D7F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F,
              0xFB00...0xFB06, 0xFF21...0xFF3A, 0xFF41...0xFF5A:

@@ -147,16 +147,18 @@ public struct LineAssembler: Sendable {
         // it may take it into its last glyph's advance and go on, so that a line of CJK text is one run, not one
         // run per character.
         var blankGlue = 0.0
-        func add(_ run: GlyphRun, style: TextStyle, at position: Double, width: Double) {
+        // `run` drawn `factor` times as wide (the line's glyph expansion): joined to the run before it with its
+        // glyphs scaled as they are copied, rather than scaled into a run of their own first.
+        func add(_ run: GlyphRun, expandedBy factor: Double = 1, style: TextStyle, at position: Double, width: Double) {
             if maxLevel == 0, let note = style.footnote, footnotes.last != note { footnotes.append(note) }
-            if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run),
+            if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run, expandedBy: factor),
                abs(runs[index].x + runs[index].run.width + blankGlue - position) < 0.0001 {
                 // In place: copying the run's glyphs out and back for every character made a line of Chinese
                 // quadratic in its length.
                 if blankGlue != 0 { runs[index].run.widenLastGlyph(by: blankGlue) }
-                runs[index].run.appendOnRight(run)
+                runs[index].run.appendOnRight(run, expandedBy: factor)
             } else {
-                runs.append((position, run, style))
+                runs.append((position, run.expanded(by: factor), style))
             }
             blankGlue = 0
             if let url = style.link {
@@ -171,7 +173,7 @@ public struct LineAssembler: Sendable {
             switch node {
             case .box(let box):
                 if let run = box.run {
-                    add(run.expanded(by: scale), style: box.style, at: x, width: box.width * scale)
+                    add(run, expandedBy: scale, style: box.style, at: x, width: box.width * scale)
                     x += box.width * scale
                 } else {
                     blankGlue = -.infinity
@@ -199,7 +201,7 @@ public struct LineAssembler: Sendable {
             case .discretionary(let discretionary):
                 for box in discretionary.noBreak {
                     let factor = box.run == nil ? 1 : scale
-                    if let run = box.run { add(run.expanded(by: factor), style: box.style, at: x, width: box.width * factor) }
+                    if let run = box.run { add(run, expandedBy: factor, style: box.style, at: x, width: box.width * factor) }
                     x += box.width * factor
                 }
             case .penalty:

@@ -109,22 +109,27 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     ///
     /// Left to right, `other` follows this run in the text; right to left, it comes before it, so its text goes
     /// first and this run's clusters move past it.
-    public mutating func appendOnRight(_ other: GlyphRun) {
-        guard isRightToLeft else { return append(other) }
+    ///
+    /// With `factor` other than 1, `other` is joined as `other.expanded(by: factor)` would be, to the same bits.
+    public mutating func appendOnRight(_ other: GlyphRun, expandedBy factor: Double = 1) {
+        guard isRightToLeft else { return append(other, expandedBy: factor) }
         let target = writable
         let shift = other.text.utf8.count
         var glyphs: [Glyph] = []
         swap(&glyphs, &target.glyphs)
         for index in glyphs.indices { glyphs[index].cluster += shift }
+        let start = glyphs.count
         glyphs.append(contentsOf: other.glyphs)
+        if factor != 1 { Self.scale(&glyphs, from: start, by: factor) }
+        target.width = Self.advance(of: glyphs[start...], after: target.width)
         swap(&glyphs, &target.glyphs)
-        target.width = Self.advance(of: other.glyphs, after: target.width)
         target.text = other.text + target.text
         target.missingGlyphs += other.missingGlyphs
     }
 
-    /// Appends `other`, which must use the same face and size, shifting its clusters past this run's text.
-    public mutating func append(_ other: GlyphRun) {
+    /// Appends `other`, which must use the same face and size, shifting its clusters past this run's text; with
+    /// `factor` other than 1, as `other.expanded(by: factor)`.
+    public mutating func append(_ other: GlyphRun, expandedBy factor: Double = 1) {
         let target = writable
         let shift = target.text.utf8.count
         // The array is taken out of the storage while it grows: the storage is a class, every access to its fields
@@ -134,9 +139,10 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         let start = glyphs.count
         glyphs.append(contentsOf: other.glyphs)
         for index in start..<glyphs.count { glyphs[index].cluster += shift }
-        swap(&glyphs, &target.glyphs)
+        if factor != 1 { Self.scale(&glyphs, from: start, by: factor) }
         // Continued from this run's sum, glyph by glyph, so it is the sum of the joined run to the last bit.
-        target.width = Self.advance(of: other.glyphs, after: target.width)
+        target.width = Self.advance(of: glyphs[start...], after: target.width)
+        swap(&glyphs, &target.glyphs)
         target.text += other.text
         target.missingGlyphs += other.missingGlyphs
     }
@@ -152,8 +158,16 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     }
 
     /// The advances of `glyphs` added one by one to `start`, left to right.
-    private static func advance(of glyphs: [Glyph], after start: Double = 0) -> Double {
+    private static func advance(of glyphs: some Collection<Glyph>, after start: Double = 0) -> Double {
         glyphs.reduce(start) { $0 + $1.advance }
+    }
+
+    /// Scales the advances and horizontal offsets of the glyphs from `start` on as `expanded(by:)` does.
+    private static func scale(_ glyphs: inout [Glyph], from start: Int, by factor: Double) {
+        for index in start..<glyphs.count {
+            glyphs[index].advance *= factor
+            glyphs[index].xOffset *= factor
+        }
     }
 
     /// The run cut between its clusters, one run per cluster (a character with its marks, a ligature), with the text
@@ -215,9 +229,10 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         return pieces
     }
 
-    /// Whether `other` can be drawn as part of this run.
-    public func canMerge(with other: GlyphRun) -> Bool {
-        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size && horizontalScale == other.horizontalScale
+    /// Whether `other` (drawn `factor` times as wide) can be drawn as part of this run.
+    public func canMerge(with other: GlyphRun, expandedBy factor: Double = 1) -> Bool {
+        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size
+            && horizontalScale == (factor == 1 ? other.horizontalScale : other.horizontalScale * factor)
     }
 
     private enum CodingKeys: String, CodingKey {
