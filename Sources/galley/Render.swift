@@ -50,9 +50,6 @@ struct Render: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
-        // Every file is written and every problem said: the process ends here, its renderer, fonts and caches given
-        // back by the kernel at once.
-        Session.endProcess()
     }
 
     private func render(_ article: SourcedArticle, with pipeline: ArticlePipeline, written: inout [String: String]) throws {

@@ -40,6 +40,8 @@ final class NativePDF: PDFObjectStore {
     var zlibLevel: Int32 = 6
     /// How many threads may compress the file's streams and rewrite its pages.
     var threads = 1
+    /// Streams whose bytes other threads are still making, by object number: the batch, and the stream's index in it.
+    var deferred: [Int: (batch: DeferredStreams, index: Int)] = [:]
     /// The first problem met by a call that cannot throw; `check()` throws it.
     private var pending: PDFFinishError?
 
@@ -427,6 +429,18 @@ final class NativePDF: PDFObjectStore {
             made.value = .dictionary(PDFDictionaryBox([("/Filter", .name("/FlateDecode"))]))
             made.data = bytes
             objects[nextNumber] = made
+            nextNumber += 1
+            return .reference(nextNumber - 1)
+        }
+    }
+
+    func deferredStreams(count: Int, order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [PDFValue] {
+        let batch = DeferredStreams(count: count, order: order, threads: threads, level: zlibLevel, make)
+        return (0..<count).map { index in
+            let made = Object(span: nil)
+            made.value = .dictionary(PDFDictionaryBox([("/Filter", .name("/FlateDecode"))]))
+            objects[nextNumber] = made
+            deferred[nextNumber] = (batch, index)
             nextNumber += 1
             return .reference(nextNumber - 1)
         }

@@ -36,9 +36,16 @@ final class NativePDFWriter {
         var entries: [(number: Int, container: Int, position: Int)] = []
         entries.reserveCapacity(reached.count + 8)
         var packed: [Int] = []
+        // Streams other threads are still making (font programs being subset) are written last, in order, so that
+        // they are waited for as late as can be and land in the same place however long they took.
+        var deferredNumbers: [Int] = []
         try document.input.withUnsafeBufferPointer { input in
             for number in reached {
                 guard let object = document.objects[number] else { continue }
+                if document.deferred[number] != nil {
+                    deferredNumbers.append(number)
+                    continue
+                }
                 let isStream = object.value == nil ? untouchedStreams.contains(number) : (object.data != nil || object.originalData != nil)
                 guard isStream else {
                     packed.append(number)
@@ -95,6 +102,19 @@ final class NativePDFWriter {
                 output.append(contentsOf: data)
                 output.append(contentsOf: "\nendstream\nendobj\n".utf8)
                 streamNumber += 1
+            }
+            for number in deferredNumbers {
+                guard let (batch, index) = document.deferred[number], let object = document.objects[number],
+                      case .dictionary(let box) = object.value ?? .null else { continue }
+                let stream = try batch.stream(index)
+                for entry in stream.integers { box[entry.key] = .integer(entry.value) }
+                box["/Length"] = .integer(stream.data.count)
+                entries.append((number, 0, output.count))
+                output.append(contentsOf: "\(number) 0 obj\n".utf8)
+                PDFSyntax.write(.dictionary(box), to: &output)
+                output.append(contentsOf: "\nstream\n".utf8)
+                output.append(contentsOf: stream.data)
+                output.append(contentsOf: "\nendstream\nendobj\n".utf8)
             }
             entries.append((streamNumber, 0, output.count))
         }

@@ -45,8 +45,10 @@ struct TextFontEmbedder<Store: PDFObjectStore> {
             if leftCFF != rightCFF { return leftCFF }
             return jobs[left].1.count != jobs[right].1.count ? jobs[left].1.count > jobs[right].1.count : left < right
         }
-        let subsets = try ParallelMap.map(count: jobs.count, threads: threads) { position -> [UInt8] in
-            let (face, glyphs) = jobs[order[position]]
+        // The programs are subset (and compressed) on threads of their own while the rest of the document is
+        // finished; a store that can writes them last (`deferredStreams`).
+        let files = try document.deferredStreams(count: jobs.count, order: order, threads: threads) { index in
+            let (face, glyphs) = jobs[index]
             var length = 0
             let bytes = glyphs.withUnsafeBufferPointer { buffer in
                 galley_font_subset(face.file, UInt32(face.index), buffer.baseAddress, buffer.count, face.program == .cidCFF ? 0 : 1,
@@ -56,22 +58,15 @@ struct TextFontEmbedder<Store: PDFObjectStore> {
                 throw PDFFinishError.unreadableFile(path: face.file, reason: "harfbuzz cannot subset its face \(face.index) for the PDF")
             }
             defer { free(bytes) }
-            return Array(UnsafeBufferPointer(start: bytes, count: length))
+            return DeferredStream(bytes: Array(UnsafeBufferPointer(start: bytes, count: length)),
+                                  integers: face.program == .trueType ? [("/Length1", length)] : [])
         }
-        var programs = [[UInt8]](repeating: [], count: jobs.count)
-        for (position, index) in order.enumerated() { programs[index] = subsets[position] }
-        let files = try document.streams(programs, threads: threads)
 
         var descendants: [Store.Handle] = []
         for (index, face) in faces.enumerated() {
             let description = face.face
-            let program = programs[index]
             let file = files[index]
-            if description.program == .trueType {
-                document.set(file, "/Length1", document.integer(program.count))
-            } else {
-                document.set(file, "/Subtype", document.name("/CIDFontType0C"))
-            }
+            if description.program != .trueType { document.set(file, "/Subtype", document.name("/CIDFontType0C")) }
             let name = "/" + Self.subsetTag(description, glyphs: jobs[index].1) + "+" + description.postScriptName
             let descriptor = document.indirect(document.dictionary([
                 "/Type": document.name("/FontDescriptor"),

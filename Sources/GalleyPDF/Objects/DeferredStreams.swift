@@ -1,0 +1,44 @@
+import Foundation
+import GalleyFiles
+
+/// The bytes of one stream made on another thread, with the integer entries its dictionary takes from them (a
+/// TrueType program's `/Length1`).
+struct DeferredStream: Sendable {
+    /// The stream's data, not yet compressed.
+    var bytes: [UInt8]
+    /// Dictionary entries that depend on the bytes.
+    var integers: [(key: String, value: Int)] = []
+}
+
+/// Streams whose bytes are being made and compressed on threads of their own while the store goes on: the font
+/// programs of a document, which harfbuzz subsets while the structure tree and the file's other objects are written.
+///
+/// Each stream is made by `make` and compressed alone, so the bytes never depend on the threads; the store writes
+/// these streams after every other object, in order, so where they land in the file does not either.
+final class DeferredStreams: @unchecked Sendable {
+    private let made: ThreadValue<Result<[(data: Data, integers: [(key: String, value: Int)])], any Error>>
+    // Read and written only by the thread that owns the store.
+    private var resolved: Result<[(data: Data, integers: [(key: String, value: Int)])], any Error>?
+
+    /// Starts making `count` streams on up to `threads` threads, taking the indices in `order` (the costliest first).
+    init(count: Int, order: [Int], threads: Int, level: Int32, _ make: @escaping @Sendable (Int) throws -> DeferredStream) {
+        made = ThreadValue {
+            Result {
+                let results = try ParallelMap.map(count: count, threads: threads) { position -> (data: Data, integers: [(key: String, value: Int)]) in
+                    let stream = try make(order[position])
+                    return (Data(Flate.deflate(stream.bytes, level: level)), stream.integers)
+                }
+                var streams = results
+                for (position, index) in order.enumerated() { streams[index] = results[position] }
+                return streams
+            }
+        }
+    }
+
+    /// The compressed data and entries of stream `index`, waiting for them the first time; throws what making any of
+    /// the streams threw.
+    func stream(_ index: Int) throws -> (data: Data, integers: [(key: String, value: Int)]) {
+        if resolved == nil { resolved = made.wait() }
+        return try resolved!.get()[index]
+    }
+}
