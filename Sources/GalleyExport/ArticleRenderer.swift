@@ -53,6 +53,12 @@ public final class ArticleRenderer {
         }
     }
 
+    /// The shapes this renderer's typesetter shares with other threads' renderers (an issue's layout threads).
+    public var sharedShapes: SharedShapes? {
+        get { typesetter.sharedShapes }
+        set { typesetter.sharedShapes = newValue }
+    }
+
     /// Lays out `article`, read from the file `source` (whose folder holds its images).
     public func layout(_ article: Article, source: String? = nil) -> PagedDocument {
         typeset(article, source: source).document

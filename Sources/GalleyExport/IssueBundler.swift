@@ -78,10 +78,17 @@ public struct IssueBundler: Sendable {
         // The renderer that binds and draws the issue lays articles out beside the workers first: the caller's thread
         // would only wait, and the contents pages are then set with fonts already loaded. Larger files are taken
         // first, so that no long article is left to one thread at the end.
+        // The threads share the words they shape: articles of one issue share most of their vocabulary.
+        let shapes = SharedShapes()
         var binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
+        binder.sharedShapes = shapes
         let order = Self.largestFirst(entries.map(\.path))
         WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false }, callerState: &binder,
-                       makeState: { _ in try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits) },
+                       makeState: { _ in
+                           let renderer = try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
+                           renderer?.sharedShapes = shapes
+                           return renderer
+                       },
                        body: { renderer, item in
                            let index = order[item]
                            let entry = entries[index]

@@ -35,6 +35,12 @@ public final class ArticleTypesetter {
             ? KnuthPlassLineBreaker() : FirstFitLineBreaker()))
     }
 
+    /// The shapes this typesetter shares with those of other threads, if any (see `SharedShapes`).
+    public var sharedShapes: SharedShapes? {
+        get { builder.sharedShapes }
+        set { builder.sharedShapes = newValue }
+    }
+
     /// Lays out `article` into finished pages with running heads and feet.
     public func typeset(_ article: Article, images: [String: ImageReference] = [:]) -> PagedDocument {
         decorate(layout(article, images: images), of: article)

@@ -17,6 +17,8 @@ public final class NodeListBuilder {
     private var lastShapeSettings: ShapeSettings?
     private var lastShapeTable: ShapeTable?
     private var shapeCount = 0
+    /// The shapes other threads' builders made, asked before shaping (an issue's layout threads share one).
+    public var sharedShapes: SharedShapes?
     private var metricsCache: [FontRequest: FontMetrics] = [:]
     var fragmentCache: [FragmentKey: [String]] = [:]
     /// The finished nodes of every word met so far, by the run settings they were built with: most words of an
@@ -88,6 +90,12 @@ public final class NodeListBuilder {
         }
         let key = TextKey(text)
         if let cached = table.runs[key] { return cached }
+        if let found = sharedShapes?.runs(key, settings: settings) {
+            // Copied into objects of this thread's own (see `GlyphRun.unshared`).
+            let runs = found.map { $0.unshared() }
+            remember(runs, for: key, settings: settings, in: table)
+            return runs
+        }
         var runs = shaper.shape(text, font: font, language: language, direction: direction)
         if tracking != 0 || rise != 0 {
             let extra = tracking / 1000 * font.size
@@ -102,6 +110,13 @@ public final class NodeListBuilder {
                 return adjusted
             }
         }
+        remember(runs, for: key, settings: settings, in: table)
+        sharedShapes?.keep(runs, for: key, settings: settings)
+        return runs
+    }
+
+    /// Puts `runs` in `table` (the one of `settings`), starting every table again when they hold `cacheLimit`.
+    private func remember(_ runs: [GlyphRun], for key: TextKey, settings: ShapeSettings, in table: ShapeTable) {
         if shapeCount >= Self.cacheLimit {
             shapeTables.removeAll()
             table.runs.removeAll()
@@ -110,7 +125,6 @@ public final class NodeListBuilder {
         }
         table.runs[key] = runs
         shapeCount += 1
-        return runs
     }
 
     /// `text` shaped on one line no wider than `width`, shortened with an ellipsis when it does not fit

@@ -89,6 +89,22 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         self.isRightToLeft = isRightToLeft
     }
 
+    /// The same run in objects of its own (storage, glyph array, text), none shared with this one.
+    ///
+    /// For a run another thread made (`SharedShapes`): every copy of a node retains its run, and two cores retaining
+    /// and releasing the same objects fight over their reference counts' cache line, which cost more than the
+    /// shaping the sharing saved.
+    public func unshared() -> GlyphRun {
+        let glyphs = Array(unsafeUninitializedCapacity: self.glyphs.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: self.glyphs)
+        }
+        let text = String(unsafeUninitializedCapacity: self.text.utf8.count) { buffer in
+            buffer.initialize(fromContentsOf: self.text.utf8)
+        }
+        return GlyphRun(face: face, size: size, text: text, glyphs: glyphs, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft,
+                        horizontalScale: horizontalScale)
+    }
+
     /// The run drawn `factor` times as wide: every advance and horizontal offset scaled, and the outlines with them.
     public func expanded(by factor: Double) -> GlyphRun {
         guard factor != 1 else { return self }
