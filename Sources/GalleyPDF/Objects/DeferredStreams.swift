@@ -16,13 +16,18 @@ struct DeferredStream: Sendable {
 /// Each stream is made by `make` and compressed alone, so the bytes never depend on the threads; the store writes
 /// these streams after every other object, in order, so where they land in the file does not either.
 final class DeferredStreams: @unchecked Sendable {
-    private let made: ThreadValue<Result<[(data: Data, integers: [(key: String, value: Int)])], any Error>>
+    private typealias Made = Result<[(data: Data, integers: [(key: String, value: Int)])], any Error>
+    private let made: ThreadValue<Made>?
     // Read and written only by the thread that owns the store.
-    private var resolved: Result<[(data: Data, integers: [(key: String, value: Int)])], any Error>?
+    private var resolved: Made?
 
     /// Starts making `count` streams on up to `threads` threads, taking the indices in `order` (the costliest first).
+    ///
+    /// With one thread (an article of a batch export, whose other cores run other articles) they are made here, now:
+    /// a thread of their own only added its start to every article. They are still written last, so the file is
+    /// the same either way.
     init(count: Int, order: [Int], threads: Int, level: Int32, _ make: @escaping @Sendable (Int) throws -> DeferredStream) {
-        made = ThreadValue {
+        let work: @Sendable () -> Made = {
             Result {
                 let results = try ParallelMap.map(count: count, threads: threads) { position -> (data: Data, integers: [(key: String, value: Int)]) in
                     let stream = try make(order[position])
@@ -33,12 +38,18 @@ final class DeferredStreams: @unchecked Sendable {
                 return streams
             }
         }
+        if threads > 1 {
+            made = ThreadValue(work)
+        } else {
+            made = nil
+            resolved = work()
+        }
     }
 
     /// The compressed data and entries of stream `index`, waiting for them the first time; throws what making any of
     /// the streams threw.
     func stream(_ index: Int) throws -> (data: Data, integers: [(key: String, value: Int)]) {
-        if resolved == nil { resolved = made.wait() }
+        if resolved == nil { resolved = made?.wait() }
         return try resolved!.get()[index]
     }
 }
