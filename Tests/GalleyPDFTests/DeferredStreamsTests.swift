@@ -9,7 +9,7 @@ import Testing
     private static func written(threads: Int, slowFirst: Bool) throws -> (file: Data, handles: [PDFValue]) {
         let document = try NativePDF(Samples.draw().finish())
         let order = slowFirst ? Array((0..<5).reversed()) : Array(0..<5)
-        let handles = try document.deferredStreams(count: 5, order: order, threads: threads) { index in
+        let handles = try document.deferredStreams(startingWith: order, threads: threads) { index in
             // The later streams take longer: without the store's ordering, they would land wherever they finished.
             usleep(UInt32(index) * 3_000)
             return DeferredStream(bytes: Array(repeating: UInt8(65 + index), count: 1_000 + index), integers: [("/Length1", 1_000 + index)])
@@ -47,7 +47,7 @@ import Testing
 
     @Test func whatMakingAStreamThrewIsThrownByTheWrite() throws {
         let document = try NativePDF(Samples.draw().finish())
-        let handles = try document.deferredStreams(count: 3, order: [0, 1, 2], threads: 2) { index in
+        let handles = try document.deferredStreams(startingWith: [0, 1, 2], threads: 2) { index in
             if index == 1 { throw PDFFinishError.unreadableFile(path: "/fonts/broken.ttf", reason: "cannot subset") }
             return DeferredStream(bytes: [1, 2, 3])
         }

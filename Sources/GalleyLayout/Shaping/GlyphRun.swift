@@ -108,12 +108,8 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
     /// The run drawn `factor` times as wide: every advance and horizontal offset scaled, and the outlines with them.
     public func expanded(by factor: Double) -> GlyphRun {
         guard factor != 1 else { return self }
-        let scaled = glyphs.map { glyph -> Glyph in
-            var wider = glyph
-            wider.advance *= factor
-            wider.xOffset *= factor
-            return wider
-        }
+        var scaled = glyphs
+        Self.scale(&scaled, from: 0, by: factor)
         return GlyphRun(face: face, size: size, text: text, glyphs: scaled, missingGlyphs: missingGlyphs, isRightToLeft: isRightToLeft,
                         horizontalScale: horizontalScale * factor)
     }
@@ -178,7 +174,8 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
         glyphs.reduce(start) { $0 + $1.advance }
     }
 
-    /// Scales the advances and horizontal offsets of the glyphs from `start` on as `expanded(by:)` does.
+    /// Scales the advances and horizontal offsets of the glyphs from `start` on by `factor` (`expanded(by:)`, and a
+    /// run joined to a line already expanded).
     private static func scale(_ glyphs: inout [Glyph], from start: Int, by factor: Double) {
         for index in start..<glyphs.count {
             glyphs[index].advance *= factor
@@ -247,8 +244,8 @@ public struct GlyphRun: Codable, Sendable, Equatable, Hashable {
 
     /// Whether `other` (drawn `factor` times as wide) can be drawn as part of this run.
     public func canMerge(with other: GlyphRun, expandedBy factor: Double = 1) -> Bool {
-        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size
-            && horizontalScale == (factor == 1 ? other.horizontalScale : other.horizontalScale * factor)
+        // Times 1 is exact, so an unexpanded run compares as it always did.
+        isRightToLeft == other.isRightToLeft && face == other.face && size == other.size && horizontalScale == other.horizontalScale * factor
     }
 
     private enum CodingKeys: String, CodingKey {

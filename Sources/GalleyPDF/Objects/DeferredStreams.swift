@@ -21,21 +21,19 @@ final class DeferredStreams: @unchecked Sendable {
     // Read and written only by the thread that owns the store.
     private var resolved: Made?
 
-    /// Starts making `count` streams on up to `threads` threads, taking the indices in `order` (the costliest first).
+    /// Starts making one stream for each index of `order` on up to `threads` threads, in that order (the costliest
+    /// first).
     ///
     /// With one thread (an article of a batch export, whose other cores run other articles) they are made here, now:
     /// a thread of their own only added its start to every article. They are still written last, so the file is
     /// the same either way.
-    init(count: Int, order: [Int], threads: Int, level: Int32, _ make: @escaping @Sendable (Int) throws -> DeferredStream) {
+    init(startingWith order: [Int], threads: Int, level: Int32, _ make: @escaping @Sendable (Int) throws -> DeferredStream) {
         let work: @Sendable () -> Made = {
             Result {
-                let results = try ParallelMap.map(count: count, threads: threads) { position -> (data: Data, integers: [(key: String, value: Int)]) in
-                    let stream = try make(order[position])
+                try ParallelMap.map(startingWith: order, threads: threads) { index -> (data: Data, integers: [(key: String, value: Int)]) in
+                    let stream = try make(index)
                     return (Data(Flate.deflate(stream.bytes, level: level)), stream.integers)
                 }
-                var streams = results
-                for (position, index) in order.enumerated() { streams[index] = results[position] }
-                return streams
             }
         }
         if threads > 1 {

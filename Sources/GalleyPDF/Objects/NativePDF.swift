@@ -434,9 +434,9 @@ final class NativePDF: PDFObjectStore {
         }
     }
 
-    func deferredStreams(count: Int, order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [PDFValue] {
-        let batch = DeferredStreams(count: count, order: order, threads: threads, level: zlibLevel, make)
-        return (0..<count).map { index in
+    func deferredStreams(startingWith order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [PDFValue] {
+        let batch = DeferredStreams(startingWith: order, threads: threads, level: zlibLevel, make)
+        return order.indices.map { index in
             let made = Object(span: nil)
             made.value = .dictionary(PDFDictionaryBox([("/Filter", .name("/FlateDecode"))]))
             objects[nextNumber] = made

@@ -57,19 +57,15 @@ final class NativePDFWriter {
                     output.append(10)
                     continue
                 }
-                output.append(contentsOf: "\(number) 0 obj\n".utf8)
                 let value = object.value ?? .null
                 let data: Data? = object.data ?? object.originalData.map { Data(UnsafeBufferPointer(rebasing: input[$0])) }
                 if let data, case .dictionary(let box) = value {
-                    box["/Length"] = .integer(data.count)
-                    PDFSyntax.write(value, to: &output)
-                    output.append(contentsOf: "\nstream\n".utf8)
-                    output.append(contentsOf: data)
-                    output.append(contentsOf: "\nendstream".utf8)
+                    Self.appendStream(number, box, data, to: &output)
                 } else {
+                    output.append(contentsOf: "\(number) 0 obj\n".utf8)
                     PDFSyntax.write(value, to: &output)
+                    output.append(contentsOf: "\nendobj\n".utf8)
                 }
-                output.append(contentsOf: "\nendobj\n".utf8)
             }
             // New numbers follow every number the store has given, so they can never meet an object's.
             var streamNumber = document.nextNumber
@@ -108,13 +104,8 @@ final class NativePDFWriter {
                       case .dictionary(let box) = object.value ?? .null else { continue }
                 let stream = try batch.stream(index)
                 for entry in stream.integers { box[entry.key] = .integer(entry.value) }
-                box["/Length"] = .integer(stream.data.count)
                 entries.append((number, 0, output.count))
-                output.append(contentsOf: "\(number) 0 obj\n".utf8)
-                PDFSyntax.write(.dictionary(box), to: &output)
-                output.append(contentsOf: "\nstream\n".utf8)
-                output.append(contentsOf: stream.data)
-                output.append(contentsOf: "\nendstream\nendobj\n".utf8)
+                Self.appendStream(number, box, stream.data, to: &output)
             }
             entries.append((streamNumber, 0, output.count))
         }
@@ -146,6 +137,16 @@ final class NativePDFWriter {
             }
         }
         return HexText.lowercase(SHA256.hash(data: digests.flatMap { $0 }).prefix(16))
+    }
+
+    /// Appends the stream object `number`: its dictionary `box` with `data`'s length, then the data.
+    private static func appendStream(_ number: Int, _ box: PDFDictionaryBox, _ data: Data, to output: inout [UInt8]) {
+        box["/Length"] = .integer(data.count)
+        output.append(contentsOf: "\(number) 0 obj\n".utf8)
+        PDFSyntax.write(.dictionary(box), to: &output)
+        output.append(contentsOf: "\nstream\n".utf8)
+        output.append(contentsOf: data)
+        output.append(contentsOf: "\nendstream\nendobj\n".utf8)
     }
 
     /// Appends the body of the non-stream object `number` (what lies between `obj` and `endobj`): an untouched

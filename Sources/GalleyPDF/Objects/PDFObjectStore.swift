@@ -73,9 +73,10 @@ protocol PDFObjectStore: AnyObject {
     /// New streams of `data` with nothing in their dictionaries yet, compressed side by side on up to `threads`
     /// threads where the store can (each piece alone, so the bytes do not depend on the threads).
     func streams(_ data: [[UInt8]], threads: Int) throws -> [Handle]
-    /// New streams whose bytes `make` gives for each index, taken in `order` on up to `threads` threads; a store that
-    /// can makes them while it goes on and writes them last, and throws what `make` threw when it writes the file.
-    func deferredStreams(count: Int, order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [Handle]
+    /// New streams whose bytes `make` gives for each index of `order`, started in that order on up to `threads`
+    /// threads and returned by index; a store that can makes them while it goes on and writes them last, and throws
+    /// what `make` threw when it writes the file.
+    func deferredStreams(startingWith order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [Handle]
     /// Sets `key` of the dictionary or stream `object`.
     func set(_ object: Handle, _ key: String, _ value: Handle)
     /// Removes `key` from the dictionary or stream `object`.
@@ -99,10 +100,8 @@ extension PDFObjectStore {
 
     /// The streams made now, side by side, and put in the store at once: for a store that cannot wait for them
     /// (qpdf).
-    func deferredStreams(count: Int, order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [Handle] {
-        let made = try ParallelMap.map(count: count, threads: threads) { try make(order[$0]) }
-        var streams = made
-        for (position, index) in order.enumerated() { streams[index] = made[position] }
+    func deferredStreams(startingWith order: [Int], threads: Int, _ make: @escaping @Sendable (Int) throws -> DeferredStream) throws -> [Handle] {
+        let streams = try ParallelMap.map(startingWith: order, threads: threads, make)
         let handles = try self.streams(streams.map(\.bytes), threads: threads)
         for (handle, stream) in zip(handles, streams) {
             for entry in stream.integers { set(handle, entry.key, integer(entry.value)) }

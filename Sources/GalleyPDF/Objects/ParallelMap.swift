@@ -20,4 +20,13 @@ enum ParallelMap {
         })
         return try results.withLock { $0 }.map { try $0!.get() }
     }
+
+    /// `work(i)` for every index of `order`, started in `order` (the costliest first, so that no thread is left with
+    /// a large piece at the end) and given by index, whatever the order was.
+    static func map<T: Sendable>(startingWith order: [Int], threads: Int, _ work: @escaping @Sendable (Int) throws -> T) throws -> [T] {
+        let results = try map(count: order.count, threads: threads) { try work(order[$0]) }
+        var byIndex = results
+        for (position, index) in order.enumerated() { byIndex[index] = results[position] }
+        return byIndex
+    }
 }

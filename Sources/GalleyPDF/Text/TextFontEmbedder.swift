@@ -47,7 +47,7 @@ struct TextFontEmbedder<Store: PDFObjectStore> {
         }
         // The programs are subset (and compressed) on threads of their own while the rest of the document is
         // finished; a store that can writes them last (`deferredStreams`).
-        let files = try document.deferredStreams(count: jobs.count, order: order, threads: threads) { index in
+        let files = try document.deferredStreams(startingWith: order, threads: threads) { index in
             let (face, glyphs) = jobs[index]
             var length = 0
             let bytes = glyphs.withUnsafeBufferPointer { buffer in
