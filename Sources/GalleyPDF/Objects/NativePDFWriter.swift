@@ -140,7 +140,7 @@ final class NativePDFWriter {
     }
 
     /// Appends the stream object `number`: its dictionary `box` with `data`'s length, then the data.
-    private static func appendStream(_ number: Int, _ box: PDFDictionaryBox, _ data: Data, to output: inout [UInt8]) {
+    private static func appendStream(_ number: Int, _ box: PDFDictionaryBox, _ data: some Collection<UInt8>, to output: inout [UInt8]) {
         box["/Length"] = .integer(data.count)
         output.append(contentsOf: "\(number) 0 obj\n".utf8)
         PDFSyntax.write(.dictionary(box), to: &output)
@@ -213,12 +213,8 @@ final class NativePDFWriter {
         dictionary["/ID"] = .array(PDFArrayBox([id, id]))
         dictionary["/Filter"] = .name("/FlateDecode")
         dictionary["/DecodeParms"] = .dictionary(PDFDictionaryBox([("/Columns", .integer(columns)), ("/Predictor", .integer(12))]))
-        dictionary["/Length"] = .integer(compressed.count)
-        output.append(contentsOf: "\(numbers.last ?? 0) 0 obj\n".utf8)
-        PDFSyntax.write(.dictionary(dictionary), to: &output)
-        output.append(contentsOf: "\nstream\n".utf8)
-        output.append(contentsOf: compressed)
-        output.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        Self.appendStream(numbers.last ?? 0, dictionary, compressed, to: &output)
+        output.append(contentsOf: "startxref\n\(xref)\n%%EOF\n".utf8)
     }
 
     private func hexBytes(_ hex: String) -> [UInt8] {
