@@ -97,7 +97,8 @@ public struct IssueBundler: Sendable {
                                let bytes = try ArticleSource.contents(of: entry.path, limits: limits)
                                let read = try ArticlePipeline.read(entry.path, data: bytes, format: nil, limits: limits)
                                guard !read.isEmpty else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
-                               let digest = ContentHasher.sha256(bytes)
+                               // The file's digest names its cached layouts; without a cache nothing asks for it.
+                               let digest = hasher == nil ? "" : ContentHasher.sha256(bytes)
                                let articleFolder = URL(fileURLWithPath: entry.path).deletingLastPathComponent()
                                return try read.map { sourced in
                                    let remote = remoteImages?.fetch(for: sourced.article)

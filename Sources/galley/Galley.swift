@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyCommandLine
+import GalleyFiles
 import GalleyFetch
 import GalleyFonts
 
@@ -18,6 +19,8 @@ struct Galley: ParsableCommand {
 
     /// Parses the command line and runs the command, with fontconfig's unused system default left unread.
     static func main() {
+        // An issue's bundling starts again at once with huge pages for its heaps, before anything else is done twice.
+        LargePages.restartIfWorthIt()
         // The process is Galley's alone: nothing in it needs the system's fonts (see quietSystemDefault).
         FontConfiguration.quietSystemDefault()
         // Remote figure images are downloaded by galley-net, in a child process, for every command that meets one.
