@@ -157,4 +157,28 @@ final class AnalyzingShaper: TextShaper, TextAnalyzer {
         #expect(Labels.fill(english.byline, ["authors": english.list(["A", "B", "C"])]) == "by A, B and C")
         #expect(Labels.fill("{page}/{pages} {unknown}", ["page": "1", "pages": "2"]) == "1/2 {unknown}")
     }
+
+    /// The pieces of analysed words (a Chinese sentence's characters, an Arabic word's digits) come from the word
+    /// cache when met again: a builder that has set the paragraphs before gives the nodes a new builder gives.
+    @Test func cachedPiecesAreTheNodesOfAFreshBuilder() throws {
+        let paragraphs: [(String, String, TextDirection)] = [
+            ("我们在2025年成立了工会，「快递骑手」也加入了。", "zh", .leftToRight),
+            ("労働者は「介護」の現場で働いている。", "ja", .leftToRight),
+            ("في عام 2025 تأسست النقابة، ونحن هنا.", "ar", .rightToLeft),
+            ("Workers（労働者）met in 2025.", "en", .leftToRight),
+        ]
+        let parameters = try NodeListBuilderTests.parameters()
+        let seasoned = NodeListBuilder(shaper: AnalyzingShaper(), hyphenator: NoHyphenation(), parameters: parameters)
+        for round in 0..<3 {
+            for (text, language, direction) in paragraphs {
+                var paragraph = ParagraphSpec(runs: [StyledText(text, font: WorldScriptNodesTests.font, style: TextStyle(), language: language, hyphenate: true)],
+                                              leading: 12, alignment: .justify, fontSize: 10)
+                paragraph.direction = direction
+                let fresh = NodeListBuilder(shaper: AnalyzingShaper(), hyphenator: NoHyphenation(), parameters: parameters)
+                let expected = fresh.nodes(for: paragraph)
+                #expect(expected.count > 10)
+                #expect(seasoned.nodes(for: paragraph) == expected, "round \(round): \(text)")
+            }
+        }
+    }
 }

@@ -189,15 +189,8 @@ public final class NodeListBuilder {
             // Taken out of the table while in use, so that adding words does not copy it.
             var words = wordNodes.removeValue(forKey: plainSettings) ?? [:]
             defer { wordNodes[plainSettings] = words }
-            func flushWord(upTo end: String.UnicodeScalarView.Index) {
-                guard wordStart < end else { return }
-                if let analysis, !isUniform(scalars[wordStart..<end], at: wordOffset, analysis: analysis) {
-                    appendAnalyzedWord(scalars[wordStart..<end], at: wordOffset, run: run, analysis: analysis, justified: justified,
-                                       to: &nodes)
-                    return
-                }
-                let word = String(scalars[wordStart..<end])
-                let level = analysis?.level(at: wordOffset) ?? baseLevel
+            // A word, or a piece of one, from the cache of its run's settings at its level.
+            func appendCached(_ word: String, level: UInt8, to nodes: inout [Node]) {
                 if level != baseLevel {
                     // A word at another level (a number in Arabic text) is cached under that level.
                     let settings = RunSettings(run, level: level)
@@ -207,6 +200,16 @@ public final class NodeListBuilder {
                     return
                 }
                 appendWord(word, run: run, level: level, cache: &words, to: &nodes)
+            }
+            func flushWord(upTo end: String.UnicodeScalarView.Index) {
+                guard wordStart < end else { return }
+                if let analysis, !isUniform(scalars[wordStart..<end], at: wordOffset, analysis: analysis) {
+                    // Its pieces (the characters of a Chinese sentence) recur like words, and are cached like them.
+                    appendAnalyzedWord(scalars[wordStart..<end], at: wordOffset, run: run, analysis: analysis, justified: justified,
+                                       to: &nodes, piece: appendCached)
+                    return
+                }
+                appendCached(String(scalars[wordStart..<end]), level: analysis?.level(at: wordOffset) ?? baseLevel, to: &nodes)
             }
             while index < scalars.endIndex {
                 let scalar = scalars[index]
