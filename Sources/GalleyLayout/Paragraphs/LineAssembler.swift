@@ -141,6 +141,9 @@ public struct LineAssembler: Sendable {
 
         var x = 0.0
         var runs: [(x: Double, run: GlyphRun, style: TextStyle)] = []
+        // The run words are being joined to, kept out of `runs` until the next one starts: read through the array,
+        // every test of its style or position copied the whole element (its run and style retained and released).
+        var open: (x: Double, run: GlyphRun, style: TextStyle)?
         var links: [(x: Double, width: Double, url: String)] = []
         var footnotes: [String] = []
         // The width of glue just placed that draws nothing (the stretch between Chinese characters): the run before
@@ -151,14 +154,15 @@ public struct LineAssembler: Sendable {
         // glyphs scaled as they are copied, rather than scaled into a run of their own first.
         func add(_ run: GlyphRun, expandedBy factor: Double = 1, style: TextStyle, at position: Double, width: Double) {
             if maxLevel == 0, let note = style.footnote, footnotes.last != note { footnotes.append(note) }
-            if let index = runs.indices.last, runs[index].style == style, runs[index].run.canMerge(with: run, expandedBy: factor),
-               abs(runs[index].x + runs[index].run.width + blankGlue - position) < 0.0001 {
+            if open != nil, open!.style == style, open!.run.canMerge(with: run, expandedBy: factor),
+               abs(open!.x + open!.run.width + blankGlue - position) < 0.0001 {
                 // In place: copying the run's glyphs out and back for every character made a line of Chinese
                 // quadratic in its length.
-                if blankGlue != 0 { runs[index].run.widenLastGlyph(by: blankGlue) }
-                runs[index].run.appendOnRight(run, expandedBy: factor)
+                if blankGlue != 0 { open!.run.widenLastGlyph(by: blankGlue) }
+                open!.run.appendOnRight(run, expandedBy: factor)
             } else {
-                runs.append((position, run.expanded(by: factor), style))
+                if let finished = open { runs.append(finished) }
+                open = (position, run.expanded(by: factor), style)
             }
             blankGlue = 0
             if let url = style.link {
@@ -230,6 +234,7 @@ public struct LineAssembler: Sendable {
             }
             for index in Self.visualOrder(levels) { place(material[index]) }
         }
+        if let finished = open { runs.append(finished) }
         var offset = shift
         switch alignment {
         case .right: offset += max(0, measure - x)
