@@ -116,9 +116,11 @@ public struct KnuthPlassLineBreaker: LineBreaker {
             }
 
             if forced { active.removeAll(keepingCapacity: true) } else { swap(&active, &survivors) }
-            let additions = best.compactMap { $0 }
             if forced {
-                if let winner = additions.min(by: { $0.totalDemerits < $1.totalDemerits }) {
+                // The first of the least demerits, in slot order (no array of the additions is made per breakpoint).
+                var leader: Candidate?
+                for case let addition? in best where leader == nil || addition.totalDemerits < leader!.totalDemerits { leader = addition }
+                if let winner = leader {
                     if index == nodes.count - 1 || nodes[(index + 1)...].allSatisfy({ if case .penalty = $0 { return true }; if case .glue = $0 { return true }; return false }) {
                         return Self.breaks(from: winner)
                     }
@@ -137,7 +139,7 @@ public struct KnuthPlassLineBreaker: LineBreaker {
                 lastResort = nil
                 continue
             }
-            active += additions
+            for case let addition? in best { active.append(addition) }
             if active.isEmpty {
                 guard emergency, let rescue = lastResort else { return nil }
                 // Every chain overflowed: break the best one here, overfull, and carry on.
