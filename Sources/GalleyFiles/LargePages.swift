@@ -4,10 +4,10 @@ import Glibc
 
 /// Starts an issue's bundling again, in the same process, with glibc's allocator asking the kernel for huge pages.
 ///
-/// A fresh 50-article issue touches about 110 MB of new memory, and a quarter of its time went to 28,000 page faults
+/// A fresh 50-article issue touches about 110 MB of new memory, and a tenth of its time went to 28,000 page faults
 /// of 4 KiB each. glibc 2.35 and later can advise the kernel to back its heaps with transparent huge pages, but only
 /// through the `GLIBC_TUNABLES` variable, read once when the process starts, so the command must be started again
-/// with it set (about 7 ms, against 30–40 ms saved). Only the commands that bind a whole issue in one process take
+/// with it set (about 7 ms, against 20–40 ms saved). Only the commands that bind a whole issue in one process take
 /// the detour: a single article or an export worker faults a few thousand pages, and there the second start would
 /// cost more than it saves (docs/architecture-notes.md, "An issue's memory comes in huge pages").
 public enum LargePages {

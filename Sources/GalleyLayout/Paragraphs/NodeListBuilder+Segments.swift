@@ -61,7 +61,7 @@ extension NodeListBuilder {
     /// Appends a word that changes level or has joints inside: one piece per level run between joints, each given to
     /// `piece` with its level (which appends its nodes), and the joints' glue between them.
     func appendAnalyzedWord(_ word: Substring.UnicodeScalarView, at offset: Int, run: StyledText, analysis: ParagraphAnalysis,
-                            justified: Bool, to nodes: inout [Node], piece appendPiece: (String, UInt8, inout [Node]) -> Void) {
+                            justified: Bool, to nodes: inout [Node], piece setPiece: (String, UInt8, inout [Node]) -> Void) {
         let scalars = Array(word)
         var pieceStart = 0
         // The index of scalar `index` in `word`, kept beside it, so that a piece is a slice of the word's bytes and
@@ -76,7 +76,7 @@ extension NodeListBuilder {
                 : Joint.between(scalars[index - 1], scalars[index], mayBreak: analysis.mayBreak(before: position))
             let levelChanges = !atEnd && analysis.level(at: position) != analysis.level(at: position - 1)
             guard atEnd || joint != .none || levelChanges else { continue }
-            appendPiece(String(word[pieceStartIndex..<cursor]), analysis.level(at: offset + pieceStart), &nodes)
+            setPiece(String(word[pieceStartIndex..<cursor]), analysis.level(at: offset + pieceStart), &nodes)
             if !atEnd, joint != .none {
                 appendJoint(joint, run: run, justified: justified,
                             level: min(analysis.level(at: position - 1), analysis.level(at: position)), to: &nodes)
