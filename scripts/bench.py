@@ -129,13 +129,21 @@ def main():
         figures["export"] = export
         print("export: " + ", ".join(f"{k} {v['articles_per_second_wall']} articles/s" for k, v in export.items() if k.startswith("jobs")))
 
-        text = run(["bench-bundle", "-c", "50"])
+        kept = os.path.join(work, "issue-50")
+        text = run(["bench-bundle", "-c", "50", "--keep", kept])
         figures["bundle"] = {"articles": number(r"issue: (\d+) articles", text, int),
                              "afresh_s": number(r"laid out afresh \(and cached\): ([\d.]+) s", text),
                              "cached_s": number(r"from cached layouts: ([\d.]+) s", text),
                              "no_cache_s": number(r"no cache: ([\d.]+) s", text),
                              "peak_rss_mb": number(r"peak RSS: (\d+)", text, int)}
         print(f"bundle: 50 articles {figures['bundle']['afresh_s']} s afresh, {figures['bundle']['cached_s']} s from cached layouts")
+        # The same issue from the command line, as issue 15 measures it: each run a fresh process, laid out anew
+        # (--no-cache) and from the layouts bench-bundle kept.
+        issue50 = os.path.join(kept, "issue.yaml")
+        bundled = os.path.join(work, "issue-50.pdf")
+        figures["cold"]["bundle-50-fresh"] = cold("bundle-50-fresh", ["bundle", issue50, "--no-cache", "-o", bundled], 5 if QUICK else 20)
+        figures["cold"]["bundle-50-cached"] = cold("bundle-50-cached", ["bundle", issue50, "--layout-cache", os.path.join(kept, "cache"),
+                                                                        "-o", bundled], 5 if QUICK else 20)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -14,7 +14,9 @@
 #             on the machine does not change
 #   bench     `galley bench`: ms per article in a warm process
 #   export    `galley bench-export`: articles/s with --jobs 1 and 2, peak RSS, unchanged-rerun time
-#   bundle    `galley bench-bundle`: a 50-article issue laid out afresh and from cached layouts
+#   bundle    `galley bench-bundle`: a 50-article issue laid out afresh and from cached layouts, in one process; then
+#             the same issue from the command line, 20 fresh processes each (cold bundle-50-fresh with --no-cache,
+#             bundle-50-cached from the layouts bench-bundle kept): issue 15's 0.3 s
 #
 # The JSON goes to Output/bench/<machine>/<UTC time>.json (Output/ is not versioned); the previous file of the same
 # machine, if any, is printed beside the new figures.
