@@ -294,8 +294,8 @@ import Testing
             let shown = program["shown"] as? Int ?? 0
             let glyphs = program["glyphs"] as? Int ?? 0
             #expect(program["same"] as? Bool == true, "\(font): a glyph's outline differs from the font file's")
-            // One subset of the glyphs shown and .notdef, no glyph more (the shaping rules are hidden from harfbuzz), pruned of the
-            // subroutines no glyph calls: cairo's kept all 26,000 of Noto Serif CJK's, 740 KB for 627 glyphs.
+            // One subset of the glyphs shown and .notdef, no glyph more (the shaping rules are hidden from harfbuzz), its subroutines
+            // inlined into the glyphs that call them: cairo's kept all 26,000 of Noto Serif CJK's, 740 KB for 627 glyphs.
             #expect(shown > 0 && glyphs >= shown && glyphs <= shown + 1, "\(font): \(glyphs) glyphs for \(shown) shown")
             #expect((program["size"] as? Int ?? .max) < 400 * glyphs + 20_000, "\(font): \(program["size"] ?? 0) bytes for \(glyphs) glyphs")
         }
