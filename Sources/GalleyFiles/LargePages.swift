@@ -53,12 +53,10 @@ public enum LargePages {
                                    mode: contents(of: "/sys/kernel/mm/transparent_hugepage/enabled"),
                                    glibcVersion: glibcVersion()) else { return }
         setenv("GLIBC_TUNABLES", value, 1)
-        var pointers = arguments.map { strdup($0) }
-        pointers.append(nil)
-        execv("/proc/self/exe", pointers)
+        // The arguments as the process got them, byte for byte (`CommandLine.arguments` has decoded them as UTF-8).
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Still here: the executable could not be started again, so this start goes on, as it would have without.
         unsetenv("GLIBC_TUNABLES")
-        pointers.forEach { free($0) }
     }
 
     /// The variable's value, or nil when it is not set.
