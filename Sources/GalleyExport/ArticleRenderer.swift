@@ -76,9 +76,21 @@ public final class ArticleRenderer {
         return typesetter.layout(annotated, images: images)
     }
 
-    /// Binds laid-out articles into one issue document.
-    public func bind(_ issue: Issue, articles: [BundledArticle], coverImage: ImageReference?) -> PagedDocument {
-        IssueBinder(typesetter: typesetter, issue: issue, articles: articles, coverImage: coverImage).bind()
+    /// Binds laid-out articles into one issue document, with its contents drafted ahead by `contentsDraft` when given.
+    public func bind(_ issue: Issue, articles: [BundledArticle], coverImage: ImageReference?, contents: ContentsDraft? = nil) -> PagedDocument {
+        IssueBinder(typesetter: typesetter, issue: issue, articles: articles, coverImage: coverImage, contents: contents).bind()
+    }
+
+    /// Shapes ahead the running head `bind` gives `article`'s pages in `issue` (see
+    /// `ArticleTypesetter.shapeRunningHead`).
+    public func shapeRunningHead(_ issue: Issue, article: Article) {
+        typesetter.shapeRunningHead(issue: issue, article: article)
+    }
+
+    /// The contents of `issue` with `articles` (each with its section's index), set for `bind` but for their page
+    /// numbers: a worker can draft them while the articles are still being laid out.
+    public func contentsDraft(_ issue: Issue, articles: [(article: Article, section: Int)]) -> ContentsDraft {
+        typesetter.issueContentsDraft(issue: issue, articles: articles)
     }
 
     /// Lays out and draws `article` as PDF bytes.

@@ -83,20 +83,40 @@ public struct IssueBundler: Sendable {
         var binder = try ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
         binder.sharedShapes = shapes
         let order = Self.largestFirst(entries.map(\.path))
-        WorkerPool.run(threads: jobs, count: entries.count, shouldStop: { false }, callerState: &binder,
+        // The contents need only the articles' titles, authors and sections: the thread that takes the last item
+        // drafts them once every article is read, while the others finish their layouts, instead of the binder
+        // setting them afterwards on one core (ContentsDraft).
+        let heads = Locked([[(article: Article, section: Int)]?](repeating: nil, count: entries.count))
+        let readDone = DispatchSemaphore(value: 0)
+        let contents = Locked<ContentsDraft?>(nil)
+        WorkerPool.run(threads: jobs, count: entries.count + 1, shouldStop: { false }, callerState: &binder,
                        makeState: { _ in
                            let renderer = try? ArticleRenderer(sheet: sheet, resources: resources, limits: limits)
                            renderer?.sharedShapes = shapes
                            return renderer
                        },
                        body: { renderer, item in
+                           guard item < entries.count else {
+                               for _ in entries.indices { readDone.wait() }
+                               let articles = heads.withLock { $0 }
+                               guard articles.allSatisfy({ $0 != nil }) else { return }
+                               let draft = renderer.contentsDraft(issue, articles: articles.flatMap { $0 ?? [] })
+                               contents.withLock { $0 = draft }
+                               return
+                           }
                            let index = order[item]
                            let entry = entries[index]
+                           // Every article file counts as read once, however its reading ends.
+                           var signalled = false
+                           defer { if !signalled { readDone.signal() } }
                            let outcome = Swift.Result<[(BundledArticle, [Diagnostic])], any Error> {
                                // The same reading as every other command: regular files only, within the limits.
                                let bytes = try ArticleSource.contents(of: entry.path, limits: limits)
                                let read = try ArticlePipeline.read(entry.path, data: bytes, format: nil, limits: limits)
                                guard !read.isEmpty else { throw Diagnostic(file: entry.path, message: "the file holds no article") }
+                               heads.withLock { $0[index] = read.map { ($0.article, entry.section) } }
+                               signalled = true
+                               readDone.signal()
                                // The file's digest names its cached layouts; without a cache nothing asks for it.
                                let digest = hasher == nil ? "" : ContentHasher.sha256(bytes)
                                let articleFolder = URL(fileURLWithPath: entry.path).deletingLastPathComponent()
@@ -115,6 +135,7 @@ public struct IssueBundler: Sendable {
                                        try renderer.checkPageLimit(layout.quality, article: sourced.article, source: entry.path)
                                        if let hash { cache?.store(layout, hash: hash) }
                                    }
+                                   renderer.shapeRunningHead(issue, article: sourced.article)
                                    return (BundledArticle(article: sourced.article, layout: layout, section: entry.section),
                                            sourced.warnings + figures.warnings)
                                }
@@ -153,7 +174,7 @@ public struct IssueBundler: Sendable {
                 warnings.append(Diagnostic(.warning, file: path, path: "cover.image", message: "the image \(url.path) \(error); the cover has no image"))
             }
         }
-        let document = binder.bind(issue, articles: articles, coverImage: coverImage)
+        let document = binder.bind(issue, articles: articles, coverImage: coverImage, contents: contents.withLock { $0 })
         // An archived issue carries every article it binds, so each can be set again.
         // A long issue's pages are drawn in two parts, side by side when there are jobs for both (the same bytes
         // either way).

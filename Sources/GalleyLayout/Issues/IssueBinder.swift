@@ -5,20 +5,26 @@ import GalleyStyle
 /// Binds laid-out articles into one issue: cover, contents, articles with running heads, one outline.
 ///
 /// Articles keep their own layout (same lines, same breaks); only heads, folios and margins
-/// change. The contents are set, measured and set again until their page numbers are stable.
+/// change. The contents are set once (`ContentsDraft`): their page count does not depend on the page numbers they
+/// show, which are added when the articles have their pages.
 public struct IssueBinder {
     let typesetter: ArticleTypesetter
     let issue: Issue
     let articles: [BundledArticle]
     /// The cover image, if one was found.
     var coverImage: ImageReference?
+    /// The contents, drafted ahead by `ArticleTypesetter.issueContentsDraft` for these articles, or nil to draft them
+    /// here.
+    var contents: ContentsDraft?
 
-    /// Creates a binder.
-    public init(typesetter: ArticleTypesetter, issue: Issue, articles: [BundledArticle], coverImage: ImageReference? = nil) {
+    /// Creates a binder; `contents` is the issue's contents drafted ahead (see `ArticleTypesetter.issueContentsDraft`).
+    public init(typesetter: ArticleTypesetter, issue: Issue, articles: [BundledArticle], coverImage: ImageReference? = nil,
+                contents: ContentsDraft? = nil) {
         self.typesetter = typesetter
         self.issue = issue
         self.articles = articles
         self.coverImage = coverImage
+        self.contents = contents
     }
 
     private var sheet: StyleSheet { typesetter.sheet }
@@ -33,20 +39,19 @@ public struct IssueBinder {
 
     /// The whole issue as one document.
     public func bind() -> PagedDocument {
-        var contentsPageCount = 1
-        var plan: [PlannedPage] = []
-        var starts: [Int] = []
-        var contents: [[PositionedItem]] = []
-        // Contents that grow move every article; repeat until the page count no longer changes.
-        // The issue's structure: its cover, the contents (a heading and a TOC), then one `Art` per article.
+        // The issue's structure: the contents (a heading and a TOC), its cover, then one `Art` per article.
         let structure = typesetter.structure
-        for _ in 0..<10 {
+        let draft: ContentsDraft
+        if let drafted = self.contents, drafted.articleCount == articles.count {
+            // Drafted on another typesetter right after its reset, under the same `Document`: the same nodes.
             structure.reset()
-            (plan, starts) = planPages(contentsPages: contentsPageCount)
-            contents = typesetter.contentsPages(issue: issue, articles: articles, startPages: starts, parent: 0)
-            if contents.count == contentsPageCount { break }
-            contentsPageCount = contents.count
+            _ = structure.graft(drafted.structure)
+            draft = drafted
+        } else {
+            draft = typesetter.issueContentsDraft(issue: issue, articles: articles.map { ($0.article, $0.section) })
         }
+        let (plan, starts) = planPages(contentsPages: draft.pageCount)
+        let contents = typesetter.contentsPages(draft, issue: issue, startPages: starts)
         var fonts = Set<String>()
         var pages: [Page] = []
         var outline: [OutlineEntry] = []

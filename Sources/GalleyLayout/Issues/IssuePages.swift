@@ -78,93 +78,118 @@ extension ArticleTypesetter {
         return items
     }
 
-    /// The contents: sections with their articles' titles, authors, dot leaders and page numbers, each entry a link;
-    /// tagged under `parent` (-1: untagged) as a heading and a `TOC` of one `TOCI` per section and per article.
-    public func contentsPages(issue: Issue, articles: [BundledArticle], startPages: [Int], parent: Int32 = -1) -> [[PositionedItem]] {
+    /// The contents of the issue with `articles` (each with the index of its section): sections with their articles'
+    /// titles and authors, each entry a link, set but for their page numbers and dot leaders (`contentsPages`), and
+    /// tagged under `parent` (-1: untagged) as a heading and a `TOC` of one `TOCI` per section and per article; the
+    /// draft's `structure` is the typesetter's structure once these are added.
+    public func contentsDraft(issue: Issue, articles: [(article: Article, section: Int)], parent: Int32 = -1) -> ContentsDraft {
         var quality = QualityReport()
         var fonts = Set<String>()
         let styles = sheet.styles
         let numberRoom = 36.0
-        var blocks: [(items: [PositionedItem], height: Double, spaceBefore: Double)] = []
+        var blocks: [ContentsDraft.Block] = []
         let heading = set(paragraph(contentsTitle(issue), styles.title, language: issue.language, parent: parent, tag: .heading1),
                           paragraphIndex: -1, quality: &quality, fonts: &fonts)
         let toc = structure.add(.tableOfContents, under: parent)
         let (headingItems, headingHeight) = stack(heading, at: 0)
-        blocks.append((headingItems, headingHeight, 0))
+        blocks.append(ContentsDraft.Block(items: headingItems, height: headingHeight, spaceBefore: 0))
         var lastSection = -1
-        for (index, bundled) in articles.enumerated() {
-            if bundled.section != lastSection {
-                lastSection = bundled.section
-                let section = set(paragraph(issue.sections[bundled.section].title, styles.relatedHeading, language: issue.language,
+        for (index, (article, sectionIndex)) in articles.enumerated() {
+            if sectionIndex != lastSection {
+                lastSection = sectionIndex
+                let section = set(paragraph(issue.sections[sectionIndex].title, styles.relatedHeading, language: issue.language,
                                             parent: structure.add(.tableOfContentsItem, under: toc)),
                                   paragraphIndex: -1, quality: &quality, fonts: &fonts)
                 let (items, height) = stack(section, at: 0)
-                blocks.append((items, height, styles.relatedHeading.spaceBefore.points))
+                blocks.append(ContentsDraft.Block(items: items, height: height, spaceBefore: styles.relatedHeading.spaceBefore.points))
             }
-            let destination = "#a\(bundled.article.id)-title"
+            let destination = "#a\(article.id)-title"
             let entry = structure.add(.tableOfContentsItem, under: toc)
-            let titleLines = set(paragraph(bundled.article.title, styles.heading3, language: bundled.article.language, link: destination,
+            let titleLines = set(paragraph(article.title, styles.heading3, language: article.language, link: destination,
                                            rightIndent: numberRoom, alignment: .left, parent: entry), paragraphIndex: -1, quality: &quality,
                                  fonts: &fonts)
             // The entry's link element, made for its title's runs: the whole entry's link area belongs to it.
             let linkNode: Int32 = titleLines.flatMap(\.items).map(\.node).first { $0 >= 0 && structure[$0].role == .link } ?? -1
             let numberNode = structure.add(.paragraph, under: entry)
-            var (items, height) = stack(titleLines, at: 0)
-            // Dot leaders from the title's last line to the page number, which sits flush right on that baseline.
-            let number = String(startPages[index])
-            let font = FontRequest(family: styles.heading3.font, bold: styles.heading3.bold, italic: false, size: styles.heading3.size.points)
-            let numberRuns = builder.shape(number, font: font, language: issue.language)
-            let numberWidth = numberRuns.reduce(0) { $0 + $1.width }
-            let baseline = (height - styles.heading3.leading.points) + ParagraphSetter.baselineOffset(leading: styles.heading3.leading.points, size: font.size)
-            var x = sheet.textWidth - numberWidth
-            for run in numberRuns {
-                items.append(PositionedItem(Point(x: x, y: baseline), .glyphs(run, color: Color(hex: styles.heading3.color)), node: numberNode))
-                x += run.width
-            }
+            let (title, titleHeight) = stack(titleLines, at: 0)
+            var height = titleHeight
+            // The page number sits flush right on the baseline of the title's last line.
+            let size = styles.heading3.size.points
+            let baseline = (height - styles.heading3.leading.points) + ParagraphSetter.baselineOffset(leading: styles.heading3.leading.points, size: size)
             let lastLineEnd = titleLines.last?.items.compactMap { item -> Double? in
                 if case .glyphs(let run, _) = item.item { return item.origin.x + run.width }
                 return nil
             }.max() ?? 0
-            if var dot = builder.shape(".", font: FontRequest(family: font.family, size: font.size), language: issue.language).first,
-               let glyph = dot.glyphs.first {
-                let pitch = font.size * 0.5
-                let first = (lastLineEnd / pitch).rounded(.up) * pitch + pitch
-                let count = Int(((sheet.textWidth - numberWidth - pitch) - first) / pitch)
-                if count > 0 {
-                    dot.glyphs = Array(repeating: Glyph(id: glyph.id, advance: pitch, cluster: 0), count: count).enumerated().map {
-                        var spaced = $1
-                        spaced.cluster = $0
-                        return spaced
-                    }
-                    dot.text = String(repeating: ".", count: count)
-                    items.append(PositionedItem(Point(x: first, y: baseline), .glyphs(dot, color: Color(hex: styles.relatedItem.color))))
-                }
-            }
-            items.append(PositionedItem(Point(x: 0, y: 0), .link(Size(width: sheet.textWidth, height: height), url: destination), node: linkNode))
-            if !bundled.article.authors.isEmpty {
-                let byline = set(paragraph(sheet.labels(for: bundled.article.language).labels.list(bundled.article.authors), styles.relatedItem,
-                                           language: bundled.article.language, parent: entry), paragraphIndex: -1, quality: &quality, fonts: &fonts)
+            var rest = [PositionedItem(Point(x: 0, y: 0), .link(Size(width: sheet.textWidth, height: height), url: destination), node: linkNode)]
+            if !article.authors.isEmpty {
+                let byline = set(paragraph(sheet.labels(for: article.language).labels.list(article.authors), styles.relatedItem,
+                                           language: article.language, parent: entry), paragraphIndex: -1, quality: &quality, fonts: &fonts)
                 let (bylineItems, end) = stack(byline, at: height)
-                items += bylineItems
+                rest += bylineItems
                 height = end
             }
-            blocks.append((items, height, 7))
+            let drafted = ContentsDraft.Entry(article: index, title: title, rest: rest, baseline: baseline, lastLineEnd: lastLineEnd,
+                                              numberNode: numberNode)
+            blocks.append(ContentsDraft.Block(items: [], entry: drafted, height: height, spaceBefore: 7))
         }
-        var pages: [[PositionedItem]] = [[]]
-        var y = 0.0
-        for block in blocks {
-            let top = pages[pages.count - 1].isEmpty ? 0 : y + block.spaceBefore
-            if top + block.height > sheet.textHeight, !pages[pages.count - 1].isEmpty {
-                pages.append([])
-                y = 0
-                pages[pages.count - 1] += block.items
-                y = block.height
-                continue
+        return ContentsDraft(blocks: blocks, structure: structure.nodes, textHeight: sheet.textHeight)
+    }
+
+    /// The contents of a bound issue drafted on this typesetter, its structure tree emptied first: the draft's
+    /// structure is the issue's own up to its cover, whichever typesetter of the same sheet drafts it.
+    public func issueContentsDraft(issue: Issue, articles: [(article: Article, section: Int)]) -> ContentsDraft {
+        structure.reset()
+        return contentsDraft(issue: issue, articles: articles, parent: 0)
+    }
+
+    /// The contents pages of `draft`, with each article's page number, `startPages[i]` for the draft's article i, and
+    /// dot leaders from its title to its number.
+    public func contentsPages(_ draft: ContentsDraft, issue: Issue, startPages: [Int]) -> [[PositionedItem]] {
+        let style = sheet.styles.heading3
+        let font = FontRequest(family: style.font, bold: style.bold, italic: false, size: style.size.points)
+        let dot = builder.shape(".", font: FontRequest(family: font.family, size: font.size), language: issue.language).first
+        var pages = [[PositionedItem]](repeating: [], count: draft.pageCount)
+        for (block, placement) in zip(draft.blocks, draft.placements) {
+            var items = block.items
+            if let entry = block.entry {
+                items = entry.title
+                let number = String(startPages[entry.article])
+                let numberRuns = builder.shape(number, font: font, language: issue.language)
+                let numberWidth = numberRuns.reduce(0) { $0 + $1.width }
+                var x = sheet.textWidth - numberWidth
+                for run in numberRuns {
+                    items.append(PositionedItem(Point(x: x, y: entry.baseline), .glyphs(run, color: Color(hex: style.color)), node: entry.numberNode))
+                    x += run.width
+                }
+                if var dot, let glyph = dot.glyphs.first {
+                    let pitch = font.size * 0.5
+                    let first = (entry.lastLineEnd / pitch).rounded(.up) * pitch + pitch
+                    let count = Int(((sheet.textWidth - numberWidth - pitch) - first) / pitch)
+                    if count > 0 {
+                        dot.glyphs = (0..<count).map { Glyph(id: glyph.id, advance: pitch, cluster: $0) }
+                        dot.text = String(repeating: ".", count: count)
+                        items.append(PositionedItem(Point(x: first, y: entry.baseline), .glyphs(dot, color: Color(hex: sheet.styles.relatedItem.color))))
+                    }
+                }
+                items += entry.rest
             }
-            pages[pages.count - 1] += block.items.map { $0.moved(0, top) }
-            y = top + block.height
+            // A block that opens a page, having not fitted on the one before, is placed as it was set.
+            pages[placement.page] += placement.top.map { top in items.map { $0.moved(0, top) } } ?? items
         }
         return pages
+    }
+
+    /// Shapes ahead what the running heads of `article`'s pages show, as `bundleDecorations` will: a binder whose
+    /// builder shares shapes with this typesetter's (`SharedShapes`) then finds them shaped, so a worker can do it
+    /// beside the other workers' layouts instead of the binder on one core.
+    public func shapeRunningHead(issue: Issue, article: Article) {
+        _ = headRuns(article.title, style: sheet.styles.runningHead, issue: issue)
+    }
+
+    /// `text` in `style` on one line of a running head or foot, shortened to fit.
+    private func headRuns(_ text: String, style: ParagraphStyle, issue: Issue) -> [GlyphRun] {
+        let font = FontRequest(family: style.font, bold: style.bold, italic: style.italic, size: style.size.points)
+        return builder.shapeFitting(text, width: sheet.textWidth * 0.8, font: font, language: issue.language, tracking: style.tracking)
     }
 
     /// Running head and folio of a bound page: left pages name the publication and issue, right pages the article.
@@ -177,9 +202,7 @@ extension ArticleTypesetter {
         let top = sheet.page.margins.top.points
         let bottom = top + sheet.textHeight
         func place(_ text: String, style: ParagraphStyle, baseline: Double, flushRight: Bool, link: String? = nil) {
-            let font = FontRequest(family: style.font, bold: style.bold, italic: style.italic, size: style.size.points)
-            let shaped = builder.shapeFitting(text, width: sheet.textWidth * 0.8, font: font, language: issue.language,
-                                              tracking: style.tracking)
+            let shaped = headRuns(text, style: style, issue: issue)
             let width = shaped.reduce(0) { $0 + $1.width }
             var x = flushRight ? left + sheet.textWidth - width : left
             for run in shaped {
