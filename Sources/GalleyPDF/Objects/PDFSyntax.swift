@@ -269,12 +269,12 @@ enum PDFSyntax {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .integer(let number): writeInteger(number, to: &output)
         case .real(let text): output.append(contentsOf: text.utf8)
         case .name(let name): writeName(name, to: &output)
         case .string(let bytes): writeString(bytes, to: &output)
         case .reference(let number):
-            output.append(contentsOf: String(number).utf8)
+            writeInteger(number, to: &output)
             output.append(contentsOf: " 0 R".utf8)
         case .array(let box):
             output.append(UInt8(ascii: "["))
@@ -294,14 +294,45 @@ enum PDFSyntax {
         }
     }
 
+    /// Appends `number` in decimal digits (what `String(number)` gives, without making the string: a structure
+    /// tree writes tens of thousands of them).
+    static func writeInteger(_ number: Int, to output: inout [UInt8]) {
+        if number >= 0, number < 10 {
+            output.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var rest = number.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            output.append(contentsOf: buffer[(buffer.count - count)...])
+        }
+    }
+
+    /// Bytes a name may hold as they are: neither whitespace, a delimiter, `#` nor outside printable ASCII.
+    private static let plainNameBytes: [Bool] = (0...255).map { byte in
+        let byte = UInt8(byte)
+        return byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "#") && ContentTokenizer.isRegular(byte)
+    }
+
     private static func writeName(_ name: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "/"))
         // Names are nearly always plain ASCII letters, which are copied as they are.
-        let utf8 = name.utf8.dropFirst()
-        if utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "#") && ContentTokenizer.isRegular($0) }) {
-            output.append(contentsOf: utf8)
-            return
+        var name = name
+        let copied = name.withUTF8 { bytes -> Bool in
+            guard bytes.count > 1 else { return true }
+            let body = UnsafeBufferPointer(rebasing: bytes[1...])
+            guard plainNameBytes.withUnsafeBufferPointer({ plain in body.allSatisfy { plain[Int($0)] } }) else { return false }
+            output.append(contentsOf: body)
+            return true
         }
+        if copied { return }
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         for scalar in name.unicodeScalars.dropFirst() {
             let byte = UInt8(truncatingIfNeeded: scalar.value)
