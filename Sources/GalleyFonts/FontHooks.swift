@@ -24,11 +24,12 @@ public enum FontHooks {
     /// How many font-set sorts wait in the process for a fallback font to need them.
     public static var sortsPending: Int { Int(galley_pango_sorts_pending()) }
 
-    /// Runs every waiting sort: called before a font map is let go, since a waiting sort holds a reference to it.
-    /// In a process that ends with its command (`keepSortsUntilExit`), nothing is run: the exit frees the maps.
-    public static func runDeferredSorts() {
+    /// Runs the waiting sorts of the font map `fontMap` (and any whose map is not known): called before the map is
+    /// let go, since a waiting sort holds a reference to it. In a process that ends with its command
+    /// (`keepSortsUntilExit`), nothing is run: the exit frees the maps.
+    public static func runDeferredSorts(of fontMap: UnsafeRawPointer) {
         guard galley_pango_sorts_kept_until_exit() == 0 else { return }
-        if galley_pango_sorts_pending() > 0 { galley_pango_run_deferred_sorts() }
+        if galley_pango_sorts_pending() > 0 { galley_pango_run_deferred_sorts_of(fontMap) }
     }
 
     /// Says that this process ends when its command does (`render`, `check`, `boxes`, `bundle`): a font map that

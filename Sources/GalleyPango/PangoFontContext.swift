@@ -32,7 +32,7 @@ final class PangoFontContext {
 
     deinit {
         // A sort Pango asked for and never needed holds a reference to this map: run it, so that the map is freed.
-        FontHooks.runDeferredSorts()
+        FontHooks.runDeferredSorts(of: UnsafeRawPointer(fontMap))
         for key in faces.keys { g_object_unref(key) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))

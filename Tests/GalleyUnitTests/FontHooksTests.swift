@@ -58,6 +58,27 @@ import GalleyStyle
         #expect(pango_font_has_char(star, 0x2605) != 0)
     }
 
+    @Test func aWaitRunsOnlyTheSortItWaitsFor() throws {
+        let catalog = try FontCatalog.load(fontsDirectory: Self.root.appendingPathComponent("Fonts"))
+        let first = PangoFontContext(configuration: try FontConfiguration(catalog: catalog, selection: .bundled))
+        let second = PangoFontContext(configuration: try FontConfiguration(catalog: catalog, selection: .bundled))
+        let firstSet = try Self.fontset("Noto Serif 10.75", in: first)
+        defer { g_object_unref(UnsafeMutableRawPointer(firstSet)) }
+        let secondSet = try Self.fontset("Noto Serif 10.75", in: second)
+        defer { g_object_unref(UnsafeMutableRawPointer(secondSet)) }
+        // Both maps' sorts wait. A fallback in the first runs the first's sort alone (before, every waiting sort ran,
+        // the second's and other threads' too)...
+        let before = FontHooks.sortsRun
+        let star = try #require(pango_fontset_get_font(firstSet, 0x2605))
+        defer { g_object_unref(UnsafeMutableRawPointer(star)) }
+        #expect(FontHooks.sortsRun - before == 1)
+        // ...so the second's was still waiting: its own fallback runs it now.
+        let again = try #require(pango_fontset_get_font(secondSet, 0x2605))
+        defer { g_object_unref(UnsafeMutableRawPointer(again)) }
+        #expect(FontHooks.sortsRun - before == 2)
+        #expect(first.fontFace(of: star).file == second.fontFace(of: again).file)
+    }
+
     @Test func aFontMapsEndRunsTheSortsItNeverNeeded() throws {
         let catalog = try FontCatalog.load(fontsDirectory: Self.root.appendingPathComponent("Fonts"))
         let freed = FreedFlag()
