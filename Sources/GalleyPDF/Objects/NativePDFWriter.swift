@@ -69,33 +69,42 @@ final class NativePDFWriter {
             }
             // New numbers follow every number the store has given, so they can never meet an object's.
             var streamNumber = document.nextNumber
-            var start = 0
-            var chunks: [(count: Int, first: Int, bytes: [UInt8])] = []
-            while start < packed.count {
-                let chunk = packed[start..<min(packed.count, start + Self.objectsPerStream)]
+            let starts = Array(stride(from: 0, to: packed.count, by: Self.objectsPerStream))
+            for (chunkIndex, start) in starts.enumerated() {
+                for (index, number) in packed[start..<min(packed.count, start + Self.objectsPerStream)].enumerated() {
+                    entries.append((number, streamNumber + chunkIndex, index))
+                }
+            }
+            // The object streams are written and compressed side by side (an issue of 200 pages has dozens), then
+            // put in the file in order. Nothing changes the store meanwhile: the threads only read its objects.
+            let level = document.zlibLevel
+            let objects = ReadOnlyObjects(objects: document.objects)
+            let source = document.input
+            let packedNumbers = packed
+            let chunks = try ParallelMap.map(count: starts.count, threads: document.threads) { chunkIndex -> (count: Int, first: Int, data: [UInt8]) in
+                let start = starts[chunkIndex]
+                let chunk = packedNumbers[start..<min(packedNumbers.count, start + Self.objectsPerStream)]
                 var header: [UInt8] = []
                 var body: [UInt8] = []
-                for (index, number) in chunk.enumerated() {
-                    if index > 0 {
+                source.withUnsafeBufferPointer { input in
+                    for (index, number) in chunk.enumerated() {
+                        if index > 0 {
+                            header.append(32)
+                            body.append(10)
+                        }
+                        PDFSyntax.writeInteger(number, to: &header)
                         header.append(32)
-                        body.append(10)
+                        PDFSyntax.writeInteger(body.count, to: &header)
+                        Self.appendBody(of: objects.objects[number], input: input, to: &body)
                     }
-                    header.append(contentsOf: "\(number) \(body.count)".utf8)
-                    appendBody(of: number, input: input, to: &body)
-                    entries.append((number, streamNumber + chunks.count, index))
                 }
                 header.append(10)
-                chunks.append((chunk.count, header.count, header + body))
-                start += Self.objectsPerStream
+                return (chunk.count, header.count, Flate.deflate(header + body, level: level))
             }
-            // The object streams are compressed side by side (an issue of 200 pages has dozens), then written in order.
-            let level = document.zlibLevel
-            let uncompressed = chunks.map(\.bytes)
-            let compressed = try ParallelMap.map(count: chunks.count, threads: document.threads) { Flate.deflate(uncompressed[$0], level: level) }
-            for (chunk, data) in zip(chunks, compressed) {
+            for chunk in chunks {
                 entries.append((streamNumber, 0, output.count))
-                output.append(contentsOf: "\(streamNumber) 0 obj\n<</Type /ObjStm /N \(chunk.count) /First \(chunk.first) /Filter /FlateDecode /Length \(data.count)>>\nstream\n".utf8)
-                output.append(contentsOf: data)
+                output.append(contentsOf: "\(streamNumber) 0 obj\n<</Type /ObjStm /N \(chunk.count) /First \(chunk.first) /Filter /FlateDecode /Length \(chunk.data.count)>>\nstream\n".utf8)
+                output.append(contentsOf: chunk.data)
                 output.append(contentsOf: "\nendstream\nendobj\n".utf8)
                 streamNumber += 1
             }
@@ -149,10 +158,16 @@ final class NativePDFWriter {
         output.append(contentsOf: "\nendstream\nendobj\n".utf8)
     }
 
-    /// Appends the body of the non-stream object `number` (what lies between `obj` and `endobj`): an untouched
-    /// object's bytes as they are, any other written from its value.
-    private func appendBody(of number: Int, input: UnsafeBufferPointer<UInt8>, to body: inout [UInt8]) {
-        guard let object = document.objects[number] else { return }
+    /// The store's objects, handed to the threads that write object streams, which only read them while `write`
+    /// waits for them (the store's own thread changes nothing until they are done).
+    private struct ReadOnlyObjects: @unchecked Sendable {
+        let objects: [Int: NativePDF.Object]
+    }
+
+    /// Appends the body of the non-stream `object` (what lies between `obj` and `endobj`): an untouched object's
+    /// bytes as they are, any other written from its value.
+    private static func appendBody(of object: NativePDF.Object?, input: UnsafeBufferPointer<UInt8>, to body: inout [UInt8]) {
+        guard let object else { return }
         guard object.value == nil, let span = object.span else {
             PDFSyntax.write(object.value ?? .null, to: &body)
             return
