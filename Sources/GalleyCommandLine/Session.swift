@@ -79,10 +79,11 @@ public enum Session {
     }
 
     /// Says that this process ends with its command, so that font maps that end before it leave their unread
-    /// font-set sorts to the exit (see `FontHooks.keepSortsUntilExit`); called first by `render`, `check`, `boxes`
-    /// and `bundle`.
+    /// font-set sorts to the exit (see `FontHooks.keepSortsUntilExit`), and large values are not freed on threads of
+    /// their own (`BackgroundRelease.keepUntilExit`); called first by `render`, `check`, `boxes` and `bundle`.
     public static func endsWithCommand() {
         FontHooks.keepSortsUntilExit()
+        BackgroundRelease.keepUntilExit()
     }
 
     /// Ends the process with status 0 now, once a command that ends with the process has written and said
