@@ -80,6 +80,38 @@ import Testing
         // Right-hand starts: every article begins on an odd page.
         #expect(titlePages.allSatisfy { ($0 ?? 0) % 2 == 1 })
     }
+
+    @Test func aRightToLeftTitleLeavesTheNumberItsRoom() throws {
+        var (issue, articles) = Self.issue(6)
+        // Long enough to fill a line: a right-to-left title's lines are mirrored, its room for the number too.
+        articles[2].article.title = String(repeating: "عمال الرصيف في مدينة الميناء ", count: 4) + "نقابة"
+        articles[2].article.language = "ar"
+        let typesetter = Self.typesetter()
+        let document = IssueBinder(typesetter: typesetter, issue: issue, articles: articles).bind()
+        // An entry's number is the one element of the page whose glyphs are all digits (a byline's are not).
+        var textsOfNode: [Int32: [String]] = [:]
+        for item in document.pages[1].items where item.node >= 0 {
+            if case .glyphs(let run, _) = item.item { textsOfNode[item.node, default: []].append(run.text) }
+        }
+        let numberNodes = Set(textsOfNode.filter { $0.value.allSatisfy { Int($0) != nil } }.keys)
+        var checked = 0
+        for item in document.pages[1].items where numberNodes.contains(item.node) {
+            guard case .glyphs(let number, _) = item.item else { continue }
+            // Nothing else on the number's baseline but its leaders reaches into the number.
+            for other in document.pages[1].items where other.origin.y == item.origin.y && other.node != item.node {
+                guard case .glyphs(let run, _) = other.item, !run.text.allSatisfy({ $0 == "." }) else { continue }
+                #expect(other.origin.x + run.width <= item.origin.x, "\(run.text) runs under the page number \(number.text)")
+            }
+            checked += 1
+        }
+        #expect(checked == 6)
+        // The Arabic title's lines are set flush right, left of the number's room.
+        let arabic = document.pages[1].items.filter { item in
+            if case .glyphs(let run, _) = item.item { return run.text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+            return false
+        }
+        #expect(!arabic.isEmpty)
+    }
 }
 
 private extension FrameItem {

@@ -105,9 +105,14 @@ extension ArticleTypesetter {
             }
             let destination = "#a\(article.id)-title"
             let entry = structure.add(.tableOfContentsItem, under: toc)
-            let titleLines = set(paragraph(article.title, styles.heading3, language: article.language, link: destination,
-                                           rightIndent: numberRoom, alignment: .left, parent: entry), paragraphIndex: -1, quality: &quality,
-                                 fonts: &fonts)
+            var titleBlock = paragraph(article.title, styles.heading3, language: article.language, link: destination, rightIndent: numberRoom,
+                                       alignment: .left, parent: entry)
+            // The number's room stays on the right whichever way the title reads: a right-to-left title's indents are
+            // mirrored when it is set, so its room is asked for on its other side (else its lines ran under the number).
+            if ParagraphDirection.of(titleBlock.paragraph.runs, language: article.language) == .rightToLeft {
+                swap(&titleBlock.paragraph.leftIndent, &titleBlock.paragraph.rightIndent)
+            }
+            let titleLines = set(titleBlock, paragraphIndex: -1, quality: &quality, fonts: &fonts)
             // The entry's link element, made for its title's runs: the whole entry's link area belongs to it.
             let linkNode: Int32 = titleLines.flatMap(\.items).map(\.node).first { $0 >= 0 && structure[$0].role == .link } ?? -1
             let numberNode = structure.add(.paragraph, under: entry)
