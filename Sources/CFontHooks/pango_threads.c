@@ -72,12 +72,12 @@ static GCond *sort_condition(gpointer data) {
     return &patterns->cond;
 }
 
-// Takes from the list the waiting sort whose result a wait on `cond` is for; NULL when none is waiting.
-static deferred_sort *take_sort_for(GCond *cond) {
+// Takes from the list the first waiting sort `wanted` accepts (with `key`); NULL when there is none.
+static deferred_sort *take_first(int (*wanted)(const deferred_sort *, const void *), const void *key) {
     pthread_mutex_lock(&deferred_lock);
     deferred_sort *previous = NULL;
     deferred_sort *sort = deferred_first;
-    while (sort && sort->waited_on != cond) {
+    while (sort && !wanted(sort, key)) {
         previous = sort;
         sort = sort->next;
     }
@@ -85,9 +85,32 @@ static deferred_sort *take_sort_for(GCond *cond) {
         if (previous) previous->next = sort->next; else deferred_first = sort->next;
         if (deferred_last == sort) deferred_last = previous;
         atomic_fetch_sub(&deferred_pending, 1);
+        if (!sort->waited_on) atomic_fetch_sub(&deferred_unknown, 1);
     }
     pthread_mutex_unlock(&deferred_lock);
     return sort;
+}
+
+// The sort a wait on the condition `cond` is for.
+static int waited_on(const deferred_sort *sort, const void *cond) {
+    return sort->waited_on == cond;
+}
+
+// A sort of the font map `fontmap`, or one whose map is not known.
+static int of_map_or_unknown(const deferred_sort *sort, const void *fontmap) {
+    return !sort->waited_on || ((const patterns_start *)((const sort_data_start *)sort->data)->patterns)->fontmap == fontmap;
+}
+
+static int any_sort(const deferred_sort *sort, const void *unused) {
+    (void)sort;
+    (void)unused;
+    return 1;
+}
+
+// A sort whose condition is not known.
+static int unknown(const deferred_sort *sort, const void *unused) {
+    (void)unused;
+    return !sort->waited_on;
 }
 
 static void run_sort(deferred_sort *sort) {
@@ -130,41 +153,13 @@ long galley_pango_sorts_pending(void) {
 }
 
 void galley_pango_run_deferred_sorts_of(const void *fontmap) {
-    for (;;) {
-        pthread_mutex_lock(&deferred_lock);
-        deferred_sort *previous = NULL;
-        deferred_sort *sort = deferred_first;
-        // The map's own sorts, and any whose map is not known.
-        while (sort && sort->waited_on && ((const patterns_start *)((const sort_data_start *)sort->data)->patterns)->fontmap != fontmap) {
-            previous = sort;
-            sort = sort->next;
-        }
-        if (sort) {
-            if (previous) previous->next = sort->next; else deferred_first = sort->next;
-            if (deferred_last == sort) deferred_last = previous;
-            atomic_fetch_sub(&deferred_pending, 1);
-            if (!sort->waited_on) atomic_fetch_sub(&deferred_unknown, 1);
-        }
-        pthread_mutex_unlock(&deferred_lock);
-        if (!sort) return;
-        run_sort(sort);
-    }
+    deferred_sort *sort;
+    while ((sort = take_first(of_map_or_unknown, fontmap))) run_sort(sort);
 }
 
 void galley_pango_run_deferred_sorts(void) {
-    for (;;) {
-        pthread_mutex_lock(&deferred_lock);
-        deferred_sort *sort = deferred_first;
-        if (sort) {
-            deferred_first = sort->next;
-            if (!deferred_first) deferred_last = NULL;
-            atomic_fetch_sub(&deferred_pending, 1);
-            if (!sort->waited_on) atomic_fetch_sub(&deferred_unknown, 1);
-        }
-        pthread_mutex_unlock(&deferred_lock);
-        if (!sort) return;
-        run_sort(sort);
-    }
+    deferred_sort *sort;
+    while ((sort = take_first(any_sort, NULL))) run_sort(sort);
 }
 
 // GLib's signature, so that Pango's calls land here. A match or sort thread's function takes the pattern's lock,
@@ -204,14 +199,19 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data) {
 // Pango's is a loop on its condition, which the sort just run has made true. Only that sort: running every waiting
 // one, as this did first, ran the sorts of every thread's patterns, needed or not, as soon as any thread needed one
 // (62 to 161 sorts in one 50-article issue, 46 to 198 million instructions, as the threads' timing fell). Sorts
-// whose condition is not known are all run by any wait, as before. Any other wait is GLib's: a sort another thread
-// has taken signals the condition when it is done.
+// whose condition is not known are all run by a wait that finds none of its own. Any other wait is GLib's: a sort
+// another thread has taken signals the condition when it is done.
 void g_cond_wait(GCond *cond, GMutex *mutex) {
     if (atomic_load(&deferred_pending) > 0) {
-        deferred_sort *own = take_sort_for(cond);
+        deferred_sort *own = take_first(waited_on, cond);
         if (own || atomic_load(&deferred_unknown) > 0) {
             g_mutex_unlock(mutex);
-            if (own) run_sort(own); else galley_pango_run_deferred_sorts();
+            if (own) {
+                run_sort(own);
+            } else {
+                deferred_sort *sort;
+                while ((sort = take_first(unknown, NULL))) run_sort(sort);
+            }
             g_mutex_lock(mutex);
             return;
         }
