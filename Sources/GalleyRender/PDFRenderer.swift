@@ -157,7 +157,8 @@ public struct PDFRenderer: Sendable {
         // A problem two parts met with the same image is reported once, as one document's would be.
         var problems: [ImageProblem] = []
         for problem in drawn.flatMap(\.imageProblems) where !problems.contains(problem) { problems.append(problem) }
-        // The parts' object stores are freed on the other core while the caller writes the file.
+        // The parts' object stores are freed on the other core while the caller writes the file (or kept until the
+        // exit, by a command that ends its process).
         BackgroundRelease.release(consume drawn)
         return RenderedPDF(data: finished, imageProblems: problems, marks: marks, annotations: annotations)
     }
