@@ -119,6 +119,7 @@ final class GlyphDrawing {
         let glyphs = backward ? Array(run.glyphs.reversed()) : run.glyphs
         let shown = glyphs.reduce(0) { $0 + ($1.id == GlyphRun.invisibleGlyph ? 0 : 1) }
         var clusters: [cairo_text_cluster_t] = []
+        clusters.reserveCapacity(glyphs.count)
         var index = 0
         var valid = glyphs.first?.cluster == 0
         while valid, index < glyphs.count {

@@ -122,15 +122,15 @@ final class TextOperatorWriter {
                 let role = structure[Int(node)].role
                 bytes.append(UInt8(ascii: "/"))
                 bytes.append(contentsOf: (role == .link ? StructureRole.span.rawValue : role.rawValue).utf8)
-                bytes.append(contentsOf: "<</MCID ".utf8)
+                bytes.append(ascii: "<</MCID ")
                 PDFNumbers.append(firstMCID + marks.count, to: &bytes)
-                bytes.append(contentsOf: ">>BDC\n".utf8)
+                bytes.append(ascii: ">>BDC\n")
                 marks.append(node)
             }
-            bytes.append(contentsOf: "BT\n".utf8)
+            bytes.append(ascii: "BT\n")
             bytes.append(contentsOf: segment.bytes)
-            bytes.append(contentsOf: "ET\n".utf8)
-            if marked { bytes.append(contentsOf: "EMC\n".utf8) }
+            bytes.append(ascii: "ET\n")
+            if marked { bytes.append(ascii: "EMC\n") }
         }
         state.pages.append(bytes)
         state.fontsOfPage.append(state.pageFonts)
@@ -167,7 +167,7 @@ extension TextOperatorWriter.State {
         let index = fontIndex(face)
         if index != font {
             out.append(contentsOf: fonts[index].resourceName.utf8)
-            out.append(contentsOf: " 1 Tf\n".utf8)
+            out.append(ascii: " 1 Tf\n")
             font = index
         }
         if fill != color {
@@ -176,7 +176,7 @@ extension TextOperatorWriter.State {
             PDFNumbers.append(fill.green, to: &out)
             out.append(UInt8(ascii: " "))
             PDFNumbers.append(fill.blue, to: &out)
-            out.append(contentsOf: " rg\n".utf8)
+            out.append(ascii: " rg\n")
             color = fill
         }
         // The scales as the text matrix writes them, so that positions are worked out as a reader will.
@@ -203,15 +203,15 @@ extension TextOperatorWriter.State {
                 // The span opens where its first glyph stands: a text matrix inside it would start a new line there,
                 // and poppler then leaves the span's text out of the element that holds it.
                 if count > 0 { position(shown.backward ? glyphs[cursor + count - 1] : glyphs[cursor], into: &out) }
-                out.append(contentsOf: "/Span<</ActualText ".utf8)
+                out.append(ascii: "/Span<</ActualText ")
                 TextOperatorWriter.appendTextString(bytes, to: &out)
-                out.append(contentsOf: ">>BDC\n".utf8)
+                out.append(ascii: ">>BDC\n")
                 for offset in 0..<count {
                     let glyph = shown.backward ? glyphs[cursor + count - 1 - offset] : glyphs[cursor + offset]
                     place(glyph, font: index, into: &out)
                 }
                 closeArray(&out)
-                out.append(contentsOf: "EMC\n".utf8)
+                out.append(ascii: "EMC\n")
             }
             byte += length
             if !shown.backward { cursor += count }
@@ -224,7 +224,14 @@ extension TextOperatorWriter.State {
     private mutating func mapsAlone(_ glyph: Int, to bytes: ArraySlice<UInt8>, in index: Int) -> Bool {
         guard glyph >= 0, glyph < fonts[index].textIndex.count else { return false }
         let known = Int(fonts[index].textIndex[glyph])
-        if known >= 0 { return fonts[index].texts[known].elementsEqual(bytes) }
+        if known >= 0 {
+            // Compared as memory: the generic comparison of an array with a slice cost more than placing the glyph.
+            return fonts[index].texts[known].withUnsafeBufferPointer { stored in
+                bytes.withUnsafeBufferPointer { shown in
+                    stored.count == shown.count && (stored.isEmpty || memcmp(stored.baseAddress!, shown.baseAddress!, stored.count) == 0)
+                }
+            }
+        }
         fonts[index].textIndex[glyph] = Int32(fonts[index].texts.count)
         fonts[index].texts.append(Array(bytes))
         return true
@@ -292,13 +299,13 @@ extension TextOperatorWriter.State {
         originX = (x * 1000).rounded() / 1000
         originY = y
         PDFNumbers.append(scaleX, places: 5, to: &out)
-        out.append(contentsOf: " 0 0 ".utf8)
+        out.append(ascii: " 0 0 ")
         PDFNumbers.append(size, places: 5, to: &out)
         out.append(UInt8(ascii: " "))
         PDFNumbers.append(originX, to: &out)
         out.append(UInt8(ascii: " "))
         PDFNumbers.append(originY, to: &out)
-        out.append(contentsOf: " Tm\n".utf8)
+        out.append(ascii: " Tm\n")
         pen = 0
         positioned = true
     }
@@ -310,7 +317,7 @@ extension TextOperatorWriter.State {
             stringOpen = false
         }
         if arrayOpen {
-            out.append(contentsOf: "]TJ\n".utf8)
+            out.append(ascii: "]TJ\n")
             arrayOpen = false
         }
     }
@@ -335,10 +342,10 @@ extension TextOperatorWriter {
     /// Appends `bytes` (UTF-8) as a PDF text string: UTF-16 with its byte order mark, in hexadecimal.
     static func appendTextString(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         guard !bytes.isEmpty else {
-            out.append(contentsOf: "()".utf8)
+            out.append(ascii: "()")
             return
         }
-        out.append(contentsOf: "<FEFF".utf8)
+        out.append(ascii: "<FEFF")
         for unit in String(decoding: bytes, as: UTF8.self).utf16 { PDFNumbers.appendHex(unit, to: &out) }
         out.append(UInt8(ascii: ">"))
     }

@@ -64,7 +64,7 @@ final class NativePDFWriter {
                 } else {
                     output.append(contentsOf: "\(number) 0 obj\n".utf8)
                     PDFSyntax.write(value, to: &output)
-                    output.append(contentsOf: "\nendobj\n".utf8)
+                    output.append(ascii: "\nendobj\n")
                 }
             }
             // New numbers follow every number the store has given, so they can never meet an object's.
@@ -92,9 +92,9 @@ final class NativePDFWriter {
                             header.append(32)
                             body.append(10)
                         }
-                        PDFSyntax.writeInteger(number, to: &header)
+                        PDFNumbers.append(number, to: &header)
                         header.append(32)
-                        PDFSyntax.writeInteger(body.count, to: &header)
+                        PDFNumbers.append(body.count, to: &header)
                         Self.appendBody(of: objects.objects[number], input: input, to: &body)
                     }
                 }
@@ -105,7 +105,7 @@ final class NativePDFWriter {
                 entries.append((streamNumber, 0, output.count))
                 output.append(contentsOf: "\(streamNumber) 0 obj\n<</Type /ObjStm /N \(chunk.count) /First \(chunk.first) /Filter /FlateDecode /Length \(chunk.data.count)>>\nstream\n".utf8)
                 output.append(contentsOf: chunk.data)
-                output.append(contentsOf: "\nendstream\nendobj\n".utf8)
+                output.append(ascii: "\nendstream\nendobj\n")
                 streamNumber += 1
             }
             for number in deferredNumbers {
@@ -153,9 +153,9 @@ final class NativePDFWriter {
         box["/Length"] = .integer(data.count)
         output.append(contentsOf: "\(number) 0 obj\n".utf8)
         PDFSyntax.write(.dictionary(box), to: &output)
-        output.append(contentsOf: "\nstream\n".utf8)
+        output.append(ascii: "\nstream\n")
         output.append(contentsOf: data)
-        output.append(contentsOf: "\nendstream\nendobj\n".utf8)
+        output.append(ascii: "\nendstream\nendobj\n")
     }
 
     /// The store's objects, handed to the threads that write object streams, which only read them while `write`

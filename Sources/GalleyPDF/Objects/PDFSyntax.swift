@@ -267,15 +267,15 @@ enum PDFSyntax {
     /// Appends `value` in PDF syntax to `output`.
     static func write(_ value: PDFValue, to output: inout [UInt8]) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
+        case .null: output.append(ascii: "null")
         case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): writeInteger(number, to: &output)
+        case .integer(let number): PDFNumbers.append(number, to: &output)
         case .real(let text): output.append(contentsOf: text.utf8)
         case .name(let name): writeName(name, to: &output)
         case .string(let bytes): writeString(bytes, to: &output)
         case .reference(let number):
-            writeInteger(number, to: &output)
-            output.append(contentsOf: " 0 R".utf8)
+            PDFNumbers.append(number, to: &output)
+            output.append(ascii: " 0 R")
         case .array(let box):
             output.append(UInt8(ascii: "["))
             for (position, item) in box.items.enumerated() {
@@ -284,34 +284,13 @@ enum PDFSyntax {
             }
             output.append(UInt8(ascii: "]"))
         case .dictionary(let box):
-            output.append(contentsOf: "<<".utf8)
+            output.append(ascii: "<<")
             for entry in box.entries {
                 writeName(entry.key, to: &output)
                 output.append(UInt8(ascii: " "))
                 write(entry.value, to: &output)
             }
-            output.append(contentsOf: ">>".utf8)
-        }
-    }
-
-    /// Appends `number` in decimal digits (what `String(number)` gives, without making the string: a structure
-    /// tree writes tens of thousands of them).
-    static func writeInteger(_ number: Int, to output: inout [UInt8]) {
-        if number >= 0, number < 10 {
-            output.append(UInt8(ascii: "0") + UInt8(number))
-            return
-        }
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        var rest = number.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                count += 1
-                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            output.append(contentsOf: buffer[(buffer.count - count)...])
+            output.append(ascii: ">>")
         }
     }
 
