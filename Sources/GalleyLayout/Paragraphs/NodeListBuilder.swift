@@ -254,20 +254,23 @@ public final class NodeListBuilder {
     }
 
     private func trimTrailingSpace(_ nodes: inout [Node]) {
-        while let last = nodes.last {
-            switch last {
-            case .glue, .penalty: nodes.removeLast()
-            default: return
-            }
+        while Self.endsWithSpace(nodes) { nodes.removeLast() }
+    }
+
+    /// Whether `nodes` ends with glue or a penalty: the case read in place (`nodes.last` copied the node, its run and
+    /// style retained and released, at every word space).
+    private static func endsWithSpace(_ nodes: [Node]) -> Bool {
+        guard !nodes.isEmpty else { return false }
+        switch nodes[nodes.count - 1] {
+        case .glue, .penalty: return true
+        default: return false
         }
     }
 
     /// A word space (or, with `ideographic`, the full-width space of Chinese and Japanese, one em wide).
     private func appendSpace(run: StyledText, breakable: Bool, justified: Bool, level: UInt8, ideographic: Bool = false,
                              to nodes: inout [Node]) {
-        guard let last = nodes.last else { return }
-        if case .glue = last { return }
-        if case .penalty = last { return }
+        guard !nodes.isEmpty, !Self.endsWithSpace(nodes) else { return }
         if lastSpaceFont != run.font || lastSpaceLanguage != run.language {
             // The space of the face that sets the language's own script (Arabic text takes the Arabic face's space),
             // so that a line of one script is one run of one face.
@@ -297,8 +300,9 @@ public final class NodeListBuilder {
         } else if breakable {
             // Knuth and Plass's ragged setting: the stretch sits only at a line's end.
             let rag = 3 * run.font.size
-            nodes += [glue(0, stretch: rag, shrink: 0, drawn: false), .penalty(Penalty(cost: 0)),
-                      glue(width, stretch: -rag, shrink: 0, drawn: true)]
+            nodes.append(glue(0, stretch: rag, shrink: 0, drawn: false))
+            nodes.append(.penalty(Penalty(cost: 0)))
+            nodes.append(glue(width, stretch: -rag, shrink: 0, drawn: true))
         } else {
             nodes.append(glue(width, stretch: 0, shrink: 0, drawn: true))
         }
