@@ -101,12 +101,6 @@ static int of_map_or_unknown(const deferred_sort *sort, const void *fontmap) {
     return !sort->waited_on || ((const patterns_start *)((const sort_data_start *)sort->data)->patterns)->fontmap == fontmap;
 }
 
-static int any_sort(const deferred_sort *sort, const void *unused) {
-    (void)sort;
-    (void)unused;
-    return 1;
-}
-
 // A sort whose condition is not known.
 static int unknown(const deferred_sort *sort, const void *unused) {
     (void)unused;
@@ -117,6 +111,12 @@ static void run_sort(deferred_sort *sort) {
     sort->func(sort->data);
     sorts_run += 1;
     free(sort);
+}
+
+// Runs, one at a time, every waiting sort `wanted` accepts (with `key`), each taken from the list first.
+static void run_each(int (*wanted)(const deferred_sort *, const void *), const void *key) {
+    deferred_sort *sort;
+    while ((sort = take_first(wanted, key))) run_sort(sort);
 }
 
 typedef GThread *(*thread_new_type)(const gchar *, GThreadFunc, gpointer);
@@ -153,13 +153,7 @@ long galley_pango_sorts_pending(void) {
 }
 
 void galley_pango_run_deferred_sorts_of(const void *fontmap) {
-    deferred_sort *sort;
-    while ((sort = take_first(of_map_or_unknown, fontmap))) run_sort(sort);
-}
-
-void galley_pango_run_deferred_sorts(void) {
-    deferred_sort *sort;
-    while ((sort = take_first(any_sort, NULL))) run_sort(sort);
+    run_each(of_map_or_unknown, fontmap);
 }
 
 // GLib's signature, so that Pango's calls land here. A match or sort thread's function takes the pattern's lock,
@@ -206,12 +200,7 @@ void g_cond_wait(GCond *cond, GMutex *mutex) {
         deferred_sort *own = take_first(waited_on, cond);
         if (own || atomic_load(&deferred_unknown) > 0) {
             g_mutex_unlock(mutex);
-            if (own) {
-                run_sort(own);
-            } else {
-                deferred_sort *sort;
-                while ((sort = take_first(unknown, NULL))) run_sort(sort);
-            }
+            if (own) run_sort(own); else run_each(unknown, NULL);
             g_mutex_lock(mutex);
             return;
         }

@@ -42,9 +42,6 @@ long galley_pango_sorts_run(void);
 /// How many font-set sorts are waiting, in the whole process, for a wait of Pango's to need them.
 long galley_pango_sorts_pending(void);
 
-/// Runs every waiting sort now.
-void galley_pango_run_deferred_sorts(void);
-
 /// Runs the waiting sorts of the Pango font map `fontmap` now, and those whose map is not known: a font map's end
 /// calls it, so that the references its sorts hold are let go (another thread's sorts stay waiting).
 void galley_pango_run_deferred_sorts_of(const void *fontmap);

@@ -37,9 +37,9 @@ public struct ContentsDraft: Sendable {
     }
 
     /// The blocks in reading order.
-    var blocks: [Block]
+    let blocks: [Block]
     /// The structure the draft added under the issue's `Document` (node 0 is the `Document`), to graft first.
-    public internal(set) var structure: [StructureNode]
+    public let structure: [StructureNode]
     /// The page of each block, and its top on that page; no top for a block moved to the next page, which keeps
     /// the place it was set at.
     let placements: [(page: Int, top: Double?)]

@@ -82,7 +82,7 @@ extension ArticleTypesetter {
     /// titles and authors, each entry a link, set but for their page numbers and dot leaders (`contentsPages`), and
     /// tagged under `parent` (-1: untagged) as a heading and a `TOC` of one `TOCI` per section and per article; the
     /// draft's `structure` is the typesetter's structure once these are added.
-    public func contentsDraft(issue: Issue, articles: [(article: Article, section: Int)], parent: Int32 = -1) -> ContentsDraft {
+    func contentsDraft(issue: Issue, articles: [(article: Article, section: Int)], parent: Int32 = -1) -> ContentsDraft {
         var quality = QualityReport()
         var fonts = Set<String>()
         let styles = sheet.styles

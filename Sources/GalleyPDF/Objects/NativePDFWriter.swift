@@ -69,11 +69,9 @@ final class NativePDFWriter {
             }
             // New numbers follow every number the store has given, so they can never meet an object's.
             var streamNumber = document.nextNumber
-            let starts = Array(stride(from: 0, to: packed.count, by: Self.objectsPerStream))
-            for (chunkIndex, start) in starts.enumerated() {
-                for (index, number) in packed[start..<min(packed.count, start + Self.objectsPerStream)].enumerated() {
-                    entries.append((number, streamNumber + chunkIndex, index))
-                }
+            let chunkRanges = stride(from: 0, to: packed.count, by: Self.objectsPerStream).map { $0..<min(packed.count, $0 + Self.objectsPerStream) }
+            for (chunkIndex, range) in chunkRanges.enumerated() {
+                for (index, number) in packed[range].enumerated() { entries.append((number, streamNumber + chunkIndex, index)) }
             }
             // The object streams are written and compressed side by side (an issue of 200 pages has dozens), then
             // put in the file in order. Nothing changes the store meanwhile: the threads only read its objects.
@@ -81,9 +79,8 @@ final class NativePDFWriter {
             let objects = ReadOnlyObjects(objects: document.objects)
             let source = document.input
             let packedNumbers = packed
-            let chunks = try ParallelMap.map(count: starts.count, threads: document.threads) { chunkIndex -> (count: Int, first: Int, data: [UInt8]) in
-                let start = starts[chunkIndex]
-                let chunk = packedNumbers[start..<min(packedNumbers.count, start + Self.objectsPerStream)]
+            let chunks = try ParallelMap.map(count: chunkRanges.count, threads: document.threads) { chunkIndex -> (count: Int, first: Int, data: [UInt8]) in
+                let chunk = packedNumbers[chunkRanges[chunkIndex]]
                 var header: [UInt8] = []
                 var body: [UInt8] = []
                 source.withUnsafeBufferPointer { input in
